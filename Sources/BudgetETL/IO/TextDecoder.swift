@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Why a file's bytes could not be read as text.
+public enum DecodingError: Error, Equatable, CustomStringConvertible {
+  case empty
+  case binary(offset: Int)
+  case malformed(encoding: String, offset: Int)
+  case converterUnavailable(String)
+
+  public var description: String {
+    switch self {
+    case .empty: return "empty file"
+    case .binary(let offset): return "binary data, not text (NUL byte at offset \(offset))"
+    case .malformed(let encoding, let offset):
+      return "not valid \(encoding) text (bad byte sequence at offset \(offset))"
+    case .converterUnavailable(let name): return "iconv cannot convert from \(name) on this machine"
+    }
+  }
+}
+
+/// A file's text, decoded to UTF-8, and the encoding it was found in.
+public struct DecodedText: Sendable {
+  public var utf8: [UInt8]
+  /// `utf-8`, `utf-8-bom`, `gb18030`, `utf-16le`, `utf-16be`.
+  public var encoding: String
+}
+
+/// Detects a file's encoding and converts it to UTF-8: strict UTF-8 first (with or without
+/// BOM), UTF-16 by its BOM, then GB18030 (which also decodes GBK) through glibc's iconv.
+public enum TextDecoder {
+  public static func decode(_ bytes: [UInt8]) throws -> DecodedText {
+    if bytes.isEmpty { throw DecodingError.empty }
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+      let body = Array(bytes[3...])
+      if let bad = firstInvalidUTF8(body) { throw DecodingError.malformed(encoding: "UTF-8", offset: bad + 3) }
+      if let nul = body.firstIndex(of: 0) { throw DecodingError.binary(offset: nul + 3) }
+      return DecodedText(utf8: body, encoding: "utf-8-bom")
+    }
+    if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
+      return DecodedText(utf8: try iconv(Array(bytes[2...]), from: "UTF-16LE", offsetBase: 2), encoding: "utf-16le")
+    }
+    if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
+      return DecodedText(utf8: try iconv(Array(bytes[2...]), from: "UTF-16BE", offsetBase: 2), encoding: "utf-16be")
+    }
+    if let nul = bytes.firstIndex(of: 0) { throw DecodingError.binary(offset: nul) }
+    if firstInvalidUTF8(bytes) == nil { return DecodedText(utf8: bytes, encoding: "utf-8") }
+    let converted = try iconv(bytes, from: "GB18030", offsetBase: 0)
+    if looksBinary(converted) { throw DecodingError.binary(offset: 0) }
+    return DecodedText(utf8: converted, encoding: "gb18030")
+  }
+
+  /// The offset of the first byte that is not part of valid UTF-8, or nil.
+  public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
+      if b < 0x80 { i += 1; continue }
+      var need = 0
+      var min: UInt32 = 0
+      var cp: UInt32 = 0
+      if b & 0xE0 == 0xC0 { need = 1; min = 0x80; cp = UInt32(b & 0x1F) }
+      else if b & 0xF0 == 0xE0 { need = 2; min = 0x800; cp = UInt32(b & 0x0F) }
+      else if b & 0xF8 == 0xF0 { need = 3; min = 0x10000; cp = UInt32(b & 0x07) }
+      else { return i }
+      if i + need >= n { return i }
+      for j in 1...need {
+        let c = bytes[i + j]
+        if c & 0xC0 != 0x80 { return i }
+        cp = cp << 6 | UInt32(c & 0x3F)
+      }
+      if cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) { return i }
+      i += need + 1
+    }
+    return nil
+  }
+
+  /// Control characters other than tab, line ends and form feed in more than 1% of the text.
+  static func looksBinary(_ utf8: [UInt8]) -> Bool {
+    var control = 0
+    for b in utf8 where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { control += 1 }
+    return control * 100 > utf8.count
+  }
+
+  /// Converts `bytes` from `encoding` to UTF-8 with glibc's iconv; a bad sequence names its offset.
+  static func iconv(_ bytes: [UInt8], from encoding: String, offsetBase: Int) throws -> [UInt8] {
+    let cd = iconv_open("UTF-8", encoding)
+    if cd == iconv_t(bitPattern: -1) { throw DecodingError.converterUnavailable(encoding) }
+    defer { iconv_close(cd) }
+    var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
+    var input = bytes
+    var produced = 0
+    try input.withUnsafeMutableBufferPointer { inBuf in
+      var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress)?
+        .assumingMemoryBound(to: CChar.self)
+      var inLeft = inBuf.count
+      while inLeft > 0 {
+        if output.count - produced < 16 { output.append(contentsOf: [UInt8](repeating: 0, count: output.count)) }
+        let result: Int = output.withUnsafeMutableBufferPointer { outBuf in
+          var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress! + produced)
+            .assumingMemoryBound(to: CChar.self)
+          var outLeft = outBuf.count - produced
+          let before = outLeft
+          let r = Glibc.iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+          produced += before - outLeft
+          return r
+        }
+        if result == -1 {
+          let err = errno
+          if err == E2BIG { output.append(contentsOf: [UInt8](repeating: 0, count: output.count)); continue }
+          let offset = offsetBase + (inBuf.count - inLeft)
+          throw DecodingError.malformed(encoding: encoding, offset: offset)
+        }
+      }
+    }
+    output.removeSubrange(produced...)
+    return output
+  }
+}

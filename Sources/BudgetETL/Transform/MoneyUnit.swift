@@ -1,0 +1,68 @@
+import Foundation
+
+/// A unit money is printed in.
+public enum MoneyUnit: String, Sendable, Codable, CaseIterable {
+  case yuan = "元"
+  case wanYuan = "万元"
+  case yiYuan = "亿元"
+
+  /// How many 元 one of this unit is.
+  public var multiplier: Int64 {
+    switch self {
+    case .yuan: return 1
+    case .wanYuan: return 10_000
+    case .yiYuan: return 100_000_000
+    }
+  }
+
+  /// The unit a text declares: `单位：万元`, `(元)`, `（万元）`, `金额单位：元`; nil when none.
+  public static func declared(in text: String) -> MoneyUnit? {
+    let t = text.replacingOccurrences(of: " ", with: "")
+    if t.contains("亿元") { return .yiYuan }
+    if t.contains("万元") { return .wanYuan }
+    if t.contains("(元)") || t.contains("（元）") || t.contains("：元") || t.contains(":元")
+      || t.hasSuffix("元") && t.contains("单位")
+    {
+      return .yuan
+    }
+    return nil
+  }
+}
+
+/// An amount cell: a printed number, and the unit written inside the cell (`7.2万`, `28万元`).
+public struct AmountCell: Sendable, Hashable {
+  public var number: PrintedNumber
+  public var unitInCell: MoneyUnit?
+  /// The cell as printed (trimmed).
+  public var printed: String
+
+  /// Parses an amount cell: a number, optionally with 元/万/万元/亿元 after it; `-`, `—`, `－`
+  /// alone are zero. Nil for anything else (text, codes with letters, percentages).
+  public static func parse(_ cell: String) -> AmountCell? {
+    let trimmed = cell.trimmingASCIIAndIdeographicSpaces()
+    if trimmed.isEmpty { return nil }
+    if trimmed == "-" || trimmed == "—" || trimmed == "－" || trimmed == "--" || trimmed == "——" {
+      return AmountCell(number: PrintedNumber(unscaled: 0, scale: 0), unitInCell: nil, printed: trimmed)
+    }
+    var body = Substring(trimmed)
+    var unit: MoneyUnit?
+    for (suffix, u) in [("万元", MoneyUnit.wanYuan), ("亿元", .yiYuan), ("万", .wanYuan), ("元", .yuan)]
+    where body.hasSuffix(suffix) {
+      body = body.dropLast(suffix.count)
+      unit = u
+      break
+    }
+    guard let n = PrintedNumber(body) else { return nil }
+    return AmountCell(number: n, unitInCell: unit, printed: trimmed)
+  }
+}
+
+extension String {
+  /// Trims ASCII whitespace and the ideographic space U+3000.
+  public func trimmingASCIIAndIdeographicSpaces() -> String {
+    var s = Substring(self)
+    while let f = s.first, f == " " || f == "\t" || f == "\u{3000}" || f == "\u{a0}" { s = s.dropFirst() }
+    while let l = s.last, l == " " || l == "\t" || l == "\u{3000}" || l == "\u{a0}" { s = s.dropLast() }
+    return String(s)
+  }
+}
