@@ -1,0 +1,251 @@
+import Foundation
+
+/// A document split into its narrative and its tables.
+public struct SegmentedDocument: Sendable {
+  public var lines: [SourceLine]
+  /// Narrative lines in order (blank lines kept as empty text); noise, tables, captions and
+  /// table notes removed.
+  public var narrative: [SourceLine]
+  public var tables: [RawTable]
+  /// A flag per line: true when the line is noise (watermark, page number, TOC leader…).
+  public var noise: [Bool]
+}
+
+/// Splits a document's lines into narrative and tables: finds each table's rows (tab-separated
+/// lines), its caption (number, title, unit, agency) and notes, and merges the fragments of a
+/// table split across pages (repeated title, header and total rows).
+public struct DocumentSegmenter: Sendable {
+  public var noise = NoiseFilter()
+  public init() {}
+
+  struct Fragment {
+    var caption: TableCaption
+    var rows: [RawRow]
+    var headerRowCount: Int
+    var notes: [String]
+    var firstLine: Int
+    var firstPage: Int?
+  }
+
+  public func segment(_ lines: [SourceLine]) -> SegmentedDocument {
+    let noiseFlags = noise.noiseFlags(lines)
+    var consumed = noiseFlags  // lines that are not narrative
+    let isTableLine = lines.indices.map { !noiseFlags[$0] && lines[$0].text.contains("\t") }
+
+    // Runs of table lines, allowing blank or noise lines inside.
+    var runs: [[Int]] = []
+    var i = 0
+    while i < lines.count {
+      guard isTableLine[i] else { i += 1; continue }
+      var run = [i]
+      var j = i + 1
+      var last = i
+      while j < lines.count {
+        if isTableLine[j] {
+          run.append(j)
+          last = j
+        } else if noiseFlags[j] || lines[j].text.trimmingASCIIAndIdeographicSpaces().isEmpty {
+          // a blank or noise line may sit inside a table
+        } else if isStrayCell(j, lines: lines, isTableLine: isTableLine, noise: noiseFlags) {
+          // a short cell OCR put on a line of its own, between rows of the same table
+          run.append(j)
+        } else {
+          break
+        }
+        j += 1
+      }
+      runs.append(run)
+      i = last + 1
+    }
+
+    var fragments: [Fragment] = []
+    var previousRunEnd = -1
+    for run in runs {
+      for index in run { consumed[index] = true }
+      let caption = self.caption(before: run[0], after: previousRunEnd, lines: lines, consumed: consumed)
+      for index in caption.lineIndexes { consumed[index] = true }
+      let notesIndexes = self.notes(after: run.last!, lines: lines, isTableLine: isTableLine, noise: noiseFlags)
+      for index in notesIndexes { consumed[index] = true }
+      let notes = notesIndexes.map { TextCleaner.title(lines[$0].text) }
+      previousRunEnd = (notesIndexes.last ?? run.last!)
+
+      let rows = run.map { index -> RawRow in
+        let line = lines[index]
+        var cells = line.text.split(separator: "\t", omittingEmptySubsequences: false).map { TextCleaner.cell(String($0)) }
+        while let l = cells.last, l.isEmpty { cells.removeLast() }
+        return RawRow(cells: cells, line: line.number, page: line.page)
+      }
+      // Split the run where its first row (the header) repeats: a page break inside the run.
+      var pieces: [[RawRow]] = [[]]
+      for row in rows {
+        if let first = pieces[0].first, !pieces.last!.isEmpty, sameCells(row, first) {
+          pieces.append([row])
+        } else {
+          pieces[pieces.count - 1].append(row)
+        }
+      }
+      for (k, piece) in pieces.enumerated() where !piece.isEmpty {
+        var cap = k == 0 ? caption : TableCaption()
+        if k > 0 { cap.lineIndexes = [] }
+        fragments.append(
+          Fragment(
+            caption: cap, rows: piece, headerRowCount: HeaderDetector.headerRowCount(piece),
+            notes: k == pieces.count - 1 ? notes : [], firstLine: piece[0].line, firstPage: piece[0].page))
+      }
+    }
+
+    let tables = merge(fragments)
+    var narrative: [SourceLine] = []
+    for (index, line) in lines.enumerated() where !consumed[index] {
+      narrative.append(line)
+    }
+    return SegmentedDocument(lines: lines, narrative: narrative, tables: tables, noise: noiseFlags)
+  }
+
+  /// A short line without tabs between two table lines that is no caption: a cell OCR put on
+  /// a line of its own (S2:587, S2:589).
+  func isStrayCell(_ j: Int, lines: [SourceLine], isTableLine: [Bool], noise: [Bool]) -> Bool {
+    let t = TextCleaner.title(lines[j].text)
+    guard t.count <= 20, !t.hasSuffix("。"), !t.contains("表"), !t.hasPrefix("注"),
+      TableCaption.unit(t) == nil, TableCaption.agency(t) == nil, !TableCaption.isYearLine(t)
+    else { return false }
+    var k = j + 1
+    while k < lines.count {
+      if isTableLine[k] { return true }
+      if !noise[k] && !lines[k].text.trimmingASCIIAndIdeographicSpaces().isEmpty {
+        return isStrayCell(k, lines: lines, isTableLine: isTableLine, noise: noise)
+      }
+      k += 1
+    }
+    return false
+  }
+
+  private func sameCells(_ a: RawRow, _ b: RawRow) -> Bool {
+    normalizedCells(a) == normalizedCells(b)
+  }
+
+  private func normalizedCells(_ r: RawRow) -> [String] {
+    var cells = r.cells.map { TextCleaner.title($0).replacingOccurrences(of: " ", with: "") }
+    while let l = cells.last, l.isEmpty { cells.removeLast() }
+    return cells
+  }
+
+  /// Walks back from a table's first line over the caption lines above it.
+  func caption(before start: Int, after limit: Int, lines: [SourceLine], consumed: [Bool]) -> TableCaption {
+    var caption = TableCaption()
+    var k = start - 1
+    var seen = 0
+    while k > limit, seen < 8 {
+      defer { k -= 1 }
+      if consumed[k] { continue }
+      let text = lines[k].text
+      let cleaned = TextCleaner.title(text)
+      if cleaned.isEmpty { continue }
+      seen += 1
+      let agency = TableCaption.agency(text)
+      let unit = TableCaption.unit(text)
+      if agency != nil || unit != nil {
+        if caption.title != nil { break }
+        caption.agency = caption.agency ?? agency
+        caption.unit = caption.unit ?? unit
+        caption.lineIndexes.append(k)
+        continue
+      }
+      if let no = TableCaption.tableNumber(text) {
+        if caption.tableNo != nil { break }
+        caption.tableNo = no
+        caption.lineIndexes.append(k)
+        if caption.title == nil { caption.titleLine = lines[k].number; caption.titlePage = lines[k].page }
+        if caption.title != nil { break }
+        continue
+      }
+      if TableCaption.isYearLine(text), caption.title == nil {
+        caption.lineIndexes.append(k)
+        continue
+      }
+      if caption.title == nil, caption.tableNo == nil, TableCaption.isTitleCandidate(text),
+        looksLikeTableTitle(cleaned)
+      {
+        caption.title = cleaned
+        caption.titleLine = lines[k].number
+        caption.titlePage = lines[k].page
+        caption.lineIndexes.append(k)
+        continue
+      }
+      break
+    }
+    return caption
+  }
+
+  /// Titles name a table (…表), a statement of 经费, or a 绩效目标 form.
+  func looksLikeTableTitle(_ t: String) -> Bool {
+    if t == "目录" || t == "目 录" || t == "报表目录" { return true }
+    if NumberingPrefix.match(t) != nil && !t.contains("表") { return false }
+    return t.contains("表") || t.hasSuffix("经费") || t.contains("预算") || t.contains("决算") || t.contains("绩效目标")
+  }
+
+  /// Notes printed under a table: `注：…` and the numbered or 本表… lines that follow it.
+  func notes(after end: Int, lines: [SourceLine], isTableLine: [Bool], noise: [Bool]) -> [Int] {
+    var result: [Int] = []
+    var k = end + 1
+    var inNote = false
+    while k < lines.count {
+      defer { k += 1 }
+      if noise[k] || isTableLine[k] { if isTableLine[k] { break } else { continue } }
+      let t = TextCleaner.title(lines[k].text)
+      if t.isEmpty { continue }
+      let declaresEmpty = t.contains("本表无数据") || t.contains("故本表无数据") || t.contains("空表")
+      if t.hasPrefix("注") {
+        inNote = true
+        result.append(k)
+      } else if inNote, NumberingPrefix.match(t)?.rank == 2, t.count < 120, !t.hasPrefix("第") {
+        result.append(k)
+      } else if t.hasPrefix("本表") || (declaresEmpty && t.count < 60) {
+        inNote = true
+        result.append(k)
+      } else {
+        break
+      }
+    }
+    return result
+  }
+
+  /// Merges continuation fragments into the table they continue.
+  func merge(_ fragments: [Fragment]) -> [RawTable] {
+    var tables: [RawTable] = []
+    for fragment in fragments {
+      if var last = tables.last, continues(fragment, last) {
+        var rows = Array(fragment.rows.dropFirst(fragment.headerRowCount))
+        // A repeated total row right after the header is not a row.
+        if let firstData = rows.first, last.headerRowCount < last.rows.count,
+          sameCells(firstData, last.rows[last.headerRowCount]),
+          LabelKind.isTotal(TextCleaner.title(firstData.cells.first(where: { !$0.isEmpty && Int($0) == nil }) ?? ""))
+        {
+          rows.removeFirst()
+        }
+        last.rows.append(contentsOf: rows)
+        last.fragments += 1
+        last.notes.append(contentsOf: fragment.notes)
+        tables[tables.count - 1] = last
+        continue
+      }
+      let cap = fragment.caption
+      tables.append(
+        RawTable(
+          tableNo: cap.tableNo, title: cap.title, declaredUnit: cap.unit, agencyLine: cap.agency,
+          sourceLine: cap.titleLine ?? fragment.firstLine, sourcePage: cap.titleLine != nil ? cap.titlePage : fragment.firstPage,
+          rows: fragment.rows, headerRowCount: fragment.headerRowCount, fragments: 1, notes: fragment.notes))
+    }
+    return tables
+  }
+
+  func continues(_ fragment: Fragment, _ table: RawTable) -> Bool {
+    guard fragment.headerRowCount > 0, fragment.headerRowCount == table.headerRowCount else { return false }
+    for r in 0..<fragment.headerRowCount where !sameCells(fragment.rows[r], table.rows[r]) { return false }
+    let cap = fragment.caption
+    if cap.isEmpty { return true }
+    let sameTitle = cap.title == nil || cap.title == table.title
+    let sameNo = cap.tableNo == nil || cap.tableNo == table.tableNo
+    return sameTitle && sameNo
+  }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Decides how many leading rows of a table fragment are header rows: rows before the first
+/// row that carries data (an amount, a code, a total label or a numbered label).
+public enum HeaderDetector {
+  public static let maxHeaderRows = 5
+
+  public static func headerRowCount(_ rows: [RawRow]) -> Int {
+    for (i, row) in rows.prefix(maxHeaderRows + 1).enumerated() {
+      if isColumnNumberRow(row) { continue }
+      if isDataRow(row, index: i) { return i }
+    }
+    return rows.isEmpty ? 0 : 1
+  }
+
+  /// `1 2 3 … N` under a header (S1:429): column numbers, neither header text nor data.
+  public static func isColumnNumberRow(_ row: RawRow) -> Bool {
+    let values = row.cells.filter { !$0.isEmpty }
+    guard values.count >= 3 else { return false }
+    for (i, v) in values.enumerated() where Int(v) != i + 1 { return false }
+    return true
+  }
+
+  public static func isDataRow(_ row: RawRow, index: Int) -> Bool {
+    guard let firstIndex = row.cells.firstIndex(where: { !$0.isEmpty }) else { return false }
+    let first = TextCleaner.title(row.cells[firstIndex])
+    if firstIndex <= 5 && LabelKind.isTotal(first) { return true }
+    if firstIndex <= 1 && NumberingPrefix.match(first) != nil && first.count > 2 { return true }
+    if firstIndex <= 1 && CodeValue.isCodeLike(first) { return true }
+    if index >= 1, row.cells.enumerated().allSatisfy({ $0.offset == firstIndex || $0.element.isEmpty }),
+      firstIndex == 0
+    {
+      return true
+    }
+    for cell in row.cells where !cell.isEmpty {
+      if let a = AmountCell.parse(cell), a.printed.contains(".") || a.printed.contains(",") || a.unitInCell != nil {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+/// What a row label says about the row.
+public enum LabelKind {
+  /// 合计, 总计, 本年收入合计, 收入总计, 部门合计, 金额合计, “三公”经费合计…
+  public static func isTotal(_ cleaned: String) -> Bool {
+    let t = cleaned.replacingOccurrences(of: " ", with: "")
+    if t == "合计" || t == "总计" || t == "小计" { return true }
+    guard t.count <= 12 else { return false }
+    return t.hasSuffix("合计") || t.hasSuffix("总计")
+  }
+}
+
+/// Classification codes as printed in a cell.
+public enum CodeValue {
+  /// All digits, 3 to 9 long, no separators: a function, economic or agency code.
+  public static func isCodeLike(_ cell: String) -> Bool {
+    let t = cell.replacingOccurrences(of: " ", with: "")
+    guard (3...9).contains(t.utf8.count) else { return false }
+    return t.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Finds the lines that are converter or OCR noise and never reach any output: watermark and
+/// stamp lines (仅供内部审核, or a short line repeated at page breaks throughout a document),
+/// page numbers (`- 12 -`, `第 3 页`, `3/40`, a bare `8` alone between blank lines),
+/// table-of-contents lines with dot leaders, empty chart captions and bare markup.
+public struct NoiseFilter: Sendable {
+  /// Phrases that mark a watermark or stamp line wherever they stand alone on a line.
+  public var watermarks: [String] = ["仅供内部审核", "内部资料", "仅供审核", "征求意见稿", "样稿", "草稿"]
+  /// A short line repeated at least this often is a watermark.
+  public var repeatThreshold = 4
+
+  public init() {}
+
+  /// Returns a flag per line: true when the line is noise.
+  public func noiseFlags(_ lines: [SourceLine]) -> [Bool] {
+    var counts: [String: Int] = [:]
+    for line in lines where !line.text.contains("\t") {
+      let t = TextCleaner.stripMarkup(line.text).trimmingASCIIAndIdeographicSpaces()
+      if isRepeatCandidate(t) { counts[t, default: 0] += 1 }
+    }
+    var flags = [Bool](repeating: false, count: lines.count)
+    for (i, line) in lines.enumerated() {
+      if line.text.contains("\t") && !Self.isDotLeaderLine(line.text) { continue }
+      let t = TextCleaner.stripMarkup(line.text).trimmingASCIIAndIdeographicSpaces()
+      if t.isEmpty {
+        flags[i] = !line.text.trimmingASCIIAndIdeographicSpaces().isEmpty  // bare markup like `**`
+        continue
+      }
+      if watermarks.contains(t) || (counts[t] ?? 0) >= repeatThreshold && isRepeatCandidate(t) {
+        flags[i] = true
+      } else if Self.isPageNumber(t, lines: lines, index: i) {
+        flags[i] = true
+      } else if Self.isDotLeaderLine(line.text) {
+        flags[i] = true
+      } else if Self.isChartCaption(t) {
+        flags[i] = true
+      }
+    }
+    return flags
+  }
+
+  private func isRepeatCandidate(_ t: String) -> Bool {
+    guard !t.isEmpty, t.count <= 15 else { return false }
+    if t.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) { return false }
+    if t.hasPrefix("注") || t.contains("表") || t.contains("：") || t.contains(":") { return false }
+    if NumberingPrefix.match(t) != nil { return false }
+    return true
+  }
+
+  /// `- 12 -`, `— 3 —`, `第 3 页`, `第3页 共40页`, `3/40`, or bare digits alone between blank lines.
+  static func isPageNumber(_ t: String, lines: [SourceLine], index: Int) -> Bool {
+    let compact = t.filter { $0 != " " }
+    let scalars = Array(compact.unicodeScalars)
+    func allDigits<S: Sequence>(_ s: S) -> Bool where S.Element == Unicode.Scalar {
+      var any = false
+      for c in s {
+        guard ("0"..."9").contains(c) else { return false }
+        any = true
+      }
+      return any
+    }
+    if scalars.count >= 3, let f = scalars.first, let l = scalars.last,
+      "-—－–".unicodeScalars.contains(f), "-—－–".unicodeScalars.contains(l),
+      allDigits(scalars.dropFirst().dropLast())
+    {
+      return true
+    }
+    if compact.hasPrefix("第") && compact.contains("页") {
+      let inner = compact.replacingOccurrences(of: "第", with: "").replacingOccurrences(of: "页", with: "")
+        .replacingOccurrences(of: "共", with: "")
+      return allDigits(inner.unicodeScalars)
+    }
+    if let slash = scalars.firstIndex(of: "/"), allDigits(scalars[..<slash]), allDigits(scalars[(slash + 1)...]) {
+      return true
+    }
+    if allDigits(scalars), scalars.count <= 4 {
+      let before = index == 0 || lines[index - 1].text.trimmingASCIIAndIdeographicSpaces().isEmpty
+      let after = index + 1 >= lines.count || lines[index + 1].text.trimmingASCIIAndIdeographicSpaces().isEmpty
+      return before && after
+    }
+    return false
+  }
+
+  /// A table-of-contents entry: dot leaders (`.....`, `……`, `···`) then a page number.
+  static func isDotLeaderLine(_ text: String) -> Bool {
+    guard text.contains("....") || text.contains("……") || text.contains("···") || text.contains("．．．") else {
+      return false
+    }
+    let trimmed = text.trimmingASCIIAndIdeographicSpaces()
+    guard let last = trimmed.unicodeScalars.last else { return false }
+    return ("0"..."9").contains(last) || last == "." || last == "…"
+  }
+
+  /// An empty chart caption: a short line naming a chart (结构图, 分布图, 饼图) with nothing else.
+  static func isChartCaption(_ t: String) -> Bool {
+    guard t.count <= 30, !t.contains("。"), !t.contains("，") else { return false }
+    return t.hasSuffix("结构图") || t.hasSuffix("分布图") || t.hasSuffix("饼图") || t.hasSuffix("柱状图")
+      || t.hasSuffix("示意图") || t.hasSuffix("趋势图") || t.hasSuffix("构成图")
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// What the lines printed above a table say about it: number, title, unit and agency.
+public struct TableCaption: Sendable, Hashable {
+  public var tableNo: String?
+  public var title: String?
+  public var unit: String?
+  public var agency: String?
+  /// Lines (indexes into the document's lines) that belong to the caption.
+  public var lineIndexes: [Int] = []
+  /// Line and page of the title (or of the table number when there is no title).
+  public var titleLine: Int?
+  public var titlePage: Int?
+
+  public init() {}
+
+  public var isEmpty: Bool { tableNo == nil && title == nil }
+
+  /// A table number alone on a line: 表5, 表 14-1, 附表1, 预算01表, 公开01表, 预算公开表1, 部门预算公开表3.
+  public static func tableNumber(_ line: String) -> String? {
+    let t = TextCleaner.title(line).replacingOccurrences(of: " ", with: "")
+    guard !t.isEmpty, t.count <= 14 else { return nil }
+    let scalars = Array(t)
+    func digitsOrDash(_ s: ArraySlice<Character>) -> Bool {
+      !s.isEmpty && s.first!.isASCIIDigit && s.allSatisfy { $0.isASCIIDigit || $0 == "-" || $0 == "—" || $0 == "－" }
+    }
+    // …表N, …表N-M
+    if let biao = scalars.lastIndex(of: "表"), biao + 1 < scalars.count, digitsOrDash(scalars[(biao + 1)...]) {
+      let head = String(scalars[..<biao])
+      if head.isEmpty || head == "附" || head.hasSuffix("公开") || head.hasSuffix("预算") || head.hasSuffix("决算") {
+        return t
+      }
+    }
+    // 预算01表, 公开01表, 决算01表
+    if scalars.last == "表", scalars.count >= 4 {
+      let body = scalars.dropLast()
+      if let firstDigit = body.firstIndex(where: \.isASCIIDigit), digitsOrDash(body[firstDigit...]) {
+        let head = String(body[..<firstDigit])
+        if ["预算", "公开", "决算", "部门预算", "单位预算", "附"].contains(head) { return t }
+      }
+    }
+    return nil
+  }
+
+  /// The unit a line declares: `单位：元`, `单位:万元`, `金额单位：万元`.
+  public static func unit(_ line: String) -> String? {
+    let t = TextCleaner.title(line).replacingOccurrences(of: " ", with: "")
+    for marker in ["单位：", "单位:"] {
+      var search = t.startIndex..<t.endIndex
+      while let r = t.range(of: marker, range: search) {
+        let rest = t[r.upperBound...]
+        for unit in ["万元", "亿元", "元"] where rest.hasPrefix(unit) { return unit }
+        search = r.upperBound..<t.endIndex
+      }
+    }
+    return nil
+  }
+
+  /// The agency a line names: `单位名称：…`, `部门名称：…`, `部门（单位）名称：…`, `编制部门：…`.
+  public static func agency(_ line: String) -> String? {
+    let t = TextCleaner.title(line)
+    let keys = [
+      "部门（单位）名称", "部门(单位)名称", "单位名称", "部门名称", "编制部门", "编制单位", "预算单位", "预算主管部门",
+      "主管部门名称",
+    ]
+    for key in keys {
+      guard let r = t.range(of: key) else { continue }
+      var rest = t[r.upperBound...]
+      guard let f = rest.first, f == "：" || f == ":" else { continue }
+      rest = rest.dropFirst()
+      var value = String(rest).trimmingASCIIAndIdeographicSpaces()
+      for stop in ["单位：", "单位:", "金额单位", "\t"] {
+        if let s = value.range(of: stop) { value = String(value[..<s.lowerBound]) }
+      }
+      value = value.replacingOccurrences(of: " ", with: "")
+      return value.isEmpty ? nil : value
+    }
+    return nil
+  }
+
+  /// `(2023年度)`, `（2024年度）`: a year line under a form's title.
+  static func isYearLine(_ line: String) -> Bool {
+    let t = TextCleaner.title(line).replacingOccurrences(of: " ", with: "")
+    let inner = t.trimmingCharacters(in: CharacterSet(charactersIn: "()（）"))
+    return inner.count <= 8 && inner.hasSuffix("年度") && inner.first?.isASCIIDigit == true
+  }
+
+  /// A line that can be a table title: short, not a sentence, not a definition or a note.
+  static func isTitleCandidate(_ line: String) -> Bool {
+    let t = TextCleaner.title(line)
+    guard !t.isEmpty, t.count <= 70 else { return false }
+    if t.hasSuffix("。") || t.hasPrefix("注") || t.contains("：") || t.contains(":") { return false }
+    if t.contains("，") || t.contains("；") { return false }
+    return true
+  }
+}

@@ -1,0 +1,148 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Foundation
+
+/// File-system errors, naming the path and what failed.
+public enum FileIOError: Error, Equatable, CustomStringConvertible {
+  case open(path: String, errno: Int32)
+  case read(path: String, errno: Int32)
+  case write(path: String, errno: Int32)
+  case fsync(path: String, errno: Int32)
+  case rename(from: String, to: String, errno: Int32)
+  case createDirectory(path: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .open(let p, let e): return "cannot open \(p): \(String(cString: strerror(e)))"
+    case .read(let p, let e): return "cannot read \(p): \(String(cString: strerror(e)))"
+    case .write(let p, let e): return "cannot write \(p): \(String(cString: strerror(e)))"
+    case .fsync(let p, let e): return "fsync of \(p) failed: \(String(cString: strerror(e)))"
+    case .rename(let f, let t, let e): return "cannot rename \(f) to \(t): \(String(cString: strerror(e)))"
+    case .createDirectory(let p, let r): return "cannot create directory \(p): \(r)"
+    }
+  }
+}
+
+/// Small POSIX file helpers: whole-file reads, and writes that are published atomically
+/// (write beside the final name, fsync the file, rename, fsync the directory).
+public enum FileIO {
+  public static func readAll(_ path: String) throws -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw FileIOError.open(path: path, errno: errno) }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { throw FileIOError.read(path: path, errno: errno) }
+    var out = [UInt8](repeating: 0, count: Int(st.st_size))
+    var done = 0
+    while done < out.count {
+      let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, $0.count - done) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw FileIOError.read(path: path, errno: errno)
+      }
+      if n == 0 { break }
+      done += n
+    }
+    if done < out.count { out.removeSubrange(done...) }
+    return out
+  }
+
+  /// An open file being written; `commit()` fsyncs it and renames it to its final name.
+  public final class AtomicWriter {
+    public let finalPath: String
+    public let temporaryPath: String
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    public private(set) var bytesWritten: Int64 = 0
+
+    public init(path: String) throws {
+      finalPath = path
+      temporaryPath = path + ".tmp-\(getpid())"
+      fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+      guard fd >= 0 else { throw FileIOError.open(path: temporaryPath, errno: errno) }
+      buffer.reserveCapacity(1 << 20)
+    }
+
+    deinit {
+      if fd >= 0 {
+        close(fd)
+        unlink(temporaryPath)
+      }
+    }
+
+    public func write(_ bytes: [UInt8]) throws {
+      bytesWritten += Int64(bytes.count)
+      if buffer.count + bytes.count > (1 << 20) { try flush() }
+      if bytes.count >= (1 << 20) { try writeAll(bytes) } else { buffer.append(contentsOf: bytes) }
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+      try write(Array(bytes))
+    }
+
+    private func flush() throws {
+      guard !buffer.isEmpty else { return }
+      try writeAll(buffer)
+      buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: [UInt8]) throws {
+      var done = 0
+      while done < bytes.count {
+        let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw FileIOError.write(path: temporaryPath, errno: errno)
+        }
+        done += n
+      }
+    }
+
+    /// Flushes, fsyncs, renames to the final name and fsyncs the directory.
+    public func commit() throws {
+      try flush()
+      guard fsync(fd) == 0 else { throw FileIOError.fsync(path: temporaryPath, errno: errno) }
+      close(fd)
+      fd = -1
+      guard rename(temporaryPath, finalPath) == 0 else {
+        let e = errno
+        unlink(temporaryPath)
+        throw FileIOError.rename(from: temporaryPath, to: finalPath, errno: e)
+      }
+      try FileIO.fsyncDirectory(of: finalPath)
+    }
+  }
+
+  /// Writes a whole file atomically.
+  public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+    let w = try AtomicWriter(path: path)
+    try w.write(bytes)
+    try w.commit()
+  }
+
+  public static func fsyncDirectory(of path: String) throws {
+    let dir = (path as NSString).deletingLastPathComponent
+    let fd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { throw FileIOError.open(path: dir, errno: errno) }
+    defer { close(fd) }
+    guard fsync(fd) == 0 else { throw FileIOError.fsync(path: dir, errno: errno) }
+  }
+
+  public static func createDirectory(_ path: String) throws {
+    do {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw FileIOError.createDirectory(path: path, reason: error.localizedDescription)
+    }
+  }
+
+  public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+  public static func isDirectory(_ path: String) -> Bool {
+    var isDir: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+  }
+}

@@ -1,0 +1,76 @@
+/// Encodes dataset rows as CSV (RFC 4180, `\n` line ends) or JSON Lines, appending UTF-8 bytes.
+public enum RowEncoder {
+  /// The CSV header line.
+  public static func csvHeader(_ schema: DatasetSchema, into out: inout [UInt8]) {
+    for (i, column) in schema.columns.enumerated() {
+      if i > 0 { out.append(UInt8(ascii: ",")) }
+      appendCSVField(column.name, into: &out)
+    }
+    out.append(0x0A)
+  }
+
+  /// One CSV record: empty field for null, `true`/`false` for flags.
+  public static func csvRow(_ row: [Value], into out: inout [UInt8]) {
+    for (i, value) in row.enumerated() {
+      if i > 0 { out.append(UInt8(ascii: ",")) }
+      switch value {
+      case .null: break
+      case .string(let s): appendCSVField(s, into: &out)
+      default: out.append(contentsOf: value.csvText.utf8)
+      }
+    }
+    out.append(0x0A)
+  }
+
+  static func appendCSVField(_ s: String, into out: inout [UInt8]) {
+    var needsQuotes = false
+    for b in s.utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
+      needsQuotes = true
+      break
+    }
+    if !needsQuotes {
+      out.append(contentsOf: s.utf8)
+      return
+    }
+    out.append(UInt8(ascii: "\""))
+    for b in s.utf8 {
+      if b == UInt8(ascii: "\"") { out.append(b) }
+      out.append(b)
+    }
+    out.append(UInt8(ascii: "\""))
+  }
+
+  /// One JSON Lines object, keys in the schema's column order; Chinese text and `/` unescaped.
+  public static func jsonRow(_ row: [Value], schema: DatasetSchema, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "{"))
+    for (i, value) in row.enumerated() {
+      if i > 0 { out.append(UInt8(ascii: ",")) }
+      appendJSONString(schema.columns[i].name, into: &out)
+      out.append(UInt8(ascii: ":"))
+      switch value {
+      case .null: out.append(contentsOf: "null".utf8)
+      case .string(let s): appendJSONString(s, into: &out)
+      case .int, .decimal, .bool: out.append(contentsOf: value.csvText.utf8)
+      }
+    }
+    out.append(contentsOf: "}\n".utf8)
+  }
+
+  static func appendJSONString(_ s: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    let hex = Array("0123456789abcdef".utf8)
+    for b in s.utf8 {
+      switch b {
+      case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, b])
+      case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+      case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+      case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+      case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+      case 0..<0x20:
+        out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+      default: out.append(b)
+      }
+    }
+    out.append(UInt8(ascii: "\""))
+  }
+}

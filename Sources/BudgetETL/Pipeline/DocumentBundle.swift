@@ -1,0 +1,114 @@
+import Foundation
+
+/// A document's checkpoint: everything the load stage needs from it, stored once under
+/// `_state/docs/`: its `sources` record, and for each dataset its rows pre-encoded as a CSV
+/// gzip member, a JSON Lines gzip member and binary rows for Parquet.
+public struct DocumentBundle: Sendable {
+  public static let magic = Array("BUDGETETL-BUNDLE-1\n".utf8)
+
+  public var entries: [String: [UInt8]] = [:]
+
+  public init() {}
+
+  public enum BundleError: Error, CustomStringConvertible {
+    case corrupt(String)
+    public var description: String {
+      switch self { case .corrupt(let p): return "checkpoint \(p) is corrupt; it will be rebuilt" }
+    }
+  }
+
+  /// Builds a document's bundle: compresses each dataset's rows once.
+  public static func make(source: SourceFile, result: DocumentResult?, gzipLevel: Int) throws -> DocumentBundle {
+    var bundle = DocumentBundle()
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    bundle.entries["source.json"] = Array(try encoder.encode(source))
+    guard let result else { return bundle }
+    for dataset in Datasets.all where dataset.name != Datasets.sources.name {
+      let rows = result.rows(of: dataset)
+      var csv: [UInt8] = []
+      var jsonl: [UInt8] = []
+      for row in rows {
+        RowEncoder.csvRow(row, into: &csv)
+        RowEncoder.jsonRow(row, schema: dataset, into: &jsonl)
+      }
+      bundle.entries[dataset.name + ".count"] = Array(String(rows.count).utf8)
+      if !rows.isEmpty {
+        bundle.entries[dataset.name + ".csv.gz"] = try Deflater.compress(csv, level: gzipLevel)
+        bundle.entries[dataset.name + ".jsonl.gz"] = try Deflater.compress(jsonl, level: gzipLevel)
+      }
+      var binary: [UInt8] = []
+      ValueCodec.encode(rows, into: &binary)
+      bundle.entries[dataset.name + ".rows"] = binary
+    }
+    bundle.entries["summary.json"] = Array(try encoder.encode(BundleSummary(result: result)))
+    return bundle
+  }
+
+  public func source() throws -> SourceFile {
+    guard let data = entries["source.json"] else { throw BundleError.corrupt("source.json") }
+    return try JSONDecoder().decode(SourceFile.self, from: Data(data))
+  }
+
+  public func summary() -> BundleSummary? {
+    entries["summary.json"].flatMap { try? JSONDecoder().decode(BundleSummary.self, from: Data($0)) }
+  }
+
+  public func serialized() -> [UInt8] {
+    var out = DocumentBundle.magic
+    ValueCodec.appendU32(UInt32(entries.count), &out)
+    for name in entries.keys.sorted() {
+      let data = entries[name]!
+      ValueCodec.appendU32(UInt32(name.utf8.count), &out)
+      out.append(contentsOf: name.utf8)
+      ValueCodec.appendU64(UInt64(data.count), &out)
+      out.append(contentsOf: data)
+    }
+    return out
+  }
+
+  public static func parse(_ bytes: [UInt8], path: String) throws -> DocumentBundle {
+    guard bytes.count >= magic.count + 4, Array(bytes[0..<magic.count]) == magic else { throw BundleError.corrupt(path) }
+    var i = magic.count
+    func u32() throws -> Int {
+      guard i + 4 <= bytes.count else { throw BundleError.corrupt(path) }
+      defer { i += 4 }
+      return Int(UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24)
+    }
+    var bundle = DocumentBundle()
+    let count = try u32()
+    for _ in 0..<count {
+      let nameLength = try u32()
+      guard i + nameLength <= bytes.count else { throw BundleError.corrupt(path) }
+      let name = String(decoding: bytes[i..<(i + nameLength)], as: UTF8.self)
+      i += nameLength
+      let lo = try u32()
+      let hi = try u32()
+      let length = lo | hi << 32
+      guard i + length <= bytes.count else { throw BundleError.corrupt(path) }
+      bundle.entries[name] = Array(bytes[i..<(i + length)])
+      i += length
+    }
+    guard i == bytes.count else { throw BundleError.corrupt(path) }
+    return bundle
+  }
+}
+
+/// Per-document counts kept in the bundle, for the run's summary.
+public struct BundleSummary: Sendable, Codable {
+  public var docID: String
+  public var agency: String?
+  public var tables: Int
+  public var lineItems: Int
+  public var checksBySeverityAndRule: [String: Int]
+
+  public init(result: DocumentResult) {
+    docID = result.document.docID
+    agency = result.document.agency
+    tables = result.tables.count
+    lineItems = result.lineItems.count
+    var map: [String: Int] = [:]
+    for c in result.checks { map["\(c.severity.rawValue) \(c.rule)", default: 0] += 1 }
+    checksBySeverityAndRule = map
+  }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// The outcome of processing one input file.
+public struct ProcessedFile: Sendable {
+  public var source: SourceFile
+  /// Nil when the file was rejected.
+  public var result: DocumentResult?
+}
+
+/// What the extract stage gives: the decoded document split into narrative and tables.
+public struct ExtractedDocument: Sendable {
+  public var docID: String
+  public var sourcePath: String
+  public var lines: [SourceLine]
+  public var segmented: SegmentedDocument
+  public var metadata: DocumentMetadata
+}
+
+/// Runs the per-document stages on one document: extract (decode, normalize, drop noise,
+/// split narrative from tables), transform (read every table and the narrative into rows)
+/// and validate (check the numbers).
+public struct DocumentProcessor: Sendable {
+  public var options: ProcessingOptions
+
+  public init(options: ProcessingOptions = ProcessingOptions()) {
+    self.options = options
+  }
+
+  /// Runs extract, transform and validate on a file's bytes.
+  public func process(relativePath: String, bytes: [UInt8]) -> ProcessedFile {
+    var source = SourceFile(
+      path: relativePath, sha256: SHA256.hex(bytes), encoding: "", bytes: Int64(bytes.count), docID: nil,
+      status: .ok, error: nil, format: .text, converter: nil)
+    guard let extracted = extract(relativePath: relativePath, bytes: bytes, source: &source) else {
+      return ProcessedFile(source: source, result: nil)
+    }
+    var result = transform(extracted)
+    validate(&result)
+    return finish(result, source: source)
+  }
+
+  /// Decodes and segments a file; nil (and the source marked rejected) when it is not text.
+  public func extract(relativePath: String, bytes: [UInt8], source: inout SourceFile) -> ExtractedDocument? {
+    let decoded: DecodedText
+    do {
+      decoded = try TextDecoder.decode(bytes)
+    } catch {
+      source.status = .rejected
+      source.error = "\(error)"
+      return nil
+    }
+    source.encoding = decoded.encoding
+    let text = NormalizedText(decoded: decoded.utf8)
+    let docID = text.docID
+    source.docID = docID
+    return extract(lines: text.lines(), docID: docID, sourcePath: relativePath)
+  }
+
+  /// Segments a document's normalized lines and reads its metadata.
+  public func extract(lines: [SourceLine], docID: String, sourcePath: String) -> ExtractedDocument {
+    var segmenter = DocumentSegmenter()
+    segmenter.noise.watermarks.append(contentsOf: options.watermarks)
+    let segmented = segmenter.segment(lines)
+    let meta = DocumentMetadata.read(
+      lines: lines, noise: segmented.noise, captionAgencies: segmented.tables.compactMap(\.agencyLine))
+    return ExtractedDocument(docID: docID, sourcePath: sourcePath, lines: lines, segmented: segmented, metadata: meta)
+  }
+
+  /// Marks a document without tables or narrative as rejected, one without tables as partial.
+  public func finish(_ result: DocumentResult, source: SourceFile) -> ProcessedFile {
+    var source = source
+    if result.tables.isEmpty && result.textBlocks.isEmpty {
+      source.status = .rejected
+      source.error = "not a budget document: no table and no narrative found"
+      source.docID = nil
+      return ProcessedFile(source: source, result: nil)
+    }
+    if result.tables.isEmpty {
+      source.status = .partial
+      source.error = "no table found; narrative kept"
+    }
+    return ProcessedFile(source: source, result: result)
+  }
+
+  /// Extracts, transforms and validates a document's normalized lines (for tests and tools).
+  public func processText(_ lines: [SourceLine], docID: String, sourcePath: String) -> DocumentResult {
+    var result = transform(extract(lines: lines, docID: docID, sourcePath: sourcePath))
+    validate(&result)
+    return result
+  }
+
+  /// Reads every table and the narrative of an extracted document into rows.
+  public func transform(_ extracted: ExtractedDocument) -> DocumentResult {
+    let docID = extracted.docID
+    let segmented = extracted.segmented
+    let meta = extracted.metadata
+    var document = DocumentInfo(
+      docID: docID, sourcePath: extracted.sourcePath, title: meta.title, agency: meta.agency, region: meta.region,
+      fiscalYear: meta.fiscalYear, kind: meta.kind, scope: meta.scope)
+
+    var result = DocumentResult(document: document)
+    var warnings: [(tableID: String?, ReadWarning)] = []
+    let catalog = Self.catalogEmptiness(segmented.tables)
+    for (index, table) in segmented.tables.enumerated() {
+      let tableID = String(format: "t%03d", index + 1)
+      let type = TableClassifier.classify(table)
+      let context = TableContext(
+        docID: docID, tableID: tableID, tableType: type, fiscalYear: meta.fiscalYear, agency: meta.agency)
+      let reading = TableInterpreter.read(table, context: context)
+      let nonZero = reading.lineItems.contains { $0.amountFen != 0 }
+      let declaredEmpty = table.notes.contains { $0.contains("本表无数据") || $0.contains("空表") }
+        || (table.tableNo.map { catalog[$0] == true } ?? false)
+      if declaredEmpty && nonZero {
+        warnings.append(
+          (tableID, ReadWarning(rule: "empty_note_contradicted", subject: table.title ?? tableID,
+            message: "\(tableID) \(table.tableNo ?? "") is declared empty but has non-zero amounts",
+            line: table.sourceLine, page: table.sourcePage)))
+      }
+      result.tables.append(
+        TableInfo(
+          docID: docID, tableID: tableID, tableNo: table.tableNo, title: table.title, type: type,
+          unit: table.declaredUnit ?? "元", columns: reading.columns.filter { !$0.isEmpty }.joined(separator: " | "),
+          rows: reading.rowCount, fragments: table.fragments, isEmpty: !nonZero,
+          sourceLine: table.sourceLine, sourcePage: table.sourcePage))
+      result.lineItems.append(contentsOf: reading.lineItems)
+      result.indicators.append(contentsOf: reading.indicators)
+      warnings.append(contentsOf: reading.warnings.map { (tableID, $0) })
+    }
+    result.checks = warnings.map { (tableID, w) in
+      Check(
+        docID: docID, tableID: tableID, rule: w.rule, subject: w.subject, expectedFen: nil, actualFen: nil,
+        toleranceFen: nil, severity: .warning, message: w.message, sourceLine: w.line, sourcePage: w.page)
+    }
+    document.tables = result.tables.count
+    document.lineItems = result.lineItems.count
+    result.document = document
+    return result
+  }
+
+  /// Checks the document's numbers and numbers its findings.
+  public func validate(_ result: inout DocumentResult) {
+    for i in result.checks.indices { result.checks[i].checkNo = i + 1 }
+    result.document.warnings = result.checks.filter { $0.severity >= .warning }.count
+  }
+
+  /// The catalog's 是否空表 column: table number → declared empty.
+  static func catalogEmptiness(_ tables: [RawTable]) -> [String: Bool] {
+    var map: [String: Bool] = [:]
+    for table in tables where TableClassifier.classify(table) == .catalog {
+      guard let header = table.rows.first,
+        let flag = header.cells.firstIndex(where: { $0.contains("是否空表") })
+      else { continue }
+      for row in table.rows.dropFirst() {
+        guard let no = row.cells.first.flatMap(TableCaption.tableNumber) else { continue }
+        map[no] = row[flag] == "是"
+      }
+    }
+    return map
+  }
+}
+
+/// Options that change what extract and transform produce (part of every checkpoint key).
+public struct ProcessingOptions: Sendable, Hashable, Codable {
+  /// Watermark phrases besides the built-in ones (extract).
+  public var watermarks: [String] = []
+  /// Mask personal mobile numbers in text (`188****6427`) (transform).
+  public var maskPhoneNumbers = true
+  /// Treat `error` findings as a failed run (validate).
+  public var strict = false
+  public init() {}
+}

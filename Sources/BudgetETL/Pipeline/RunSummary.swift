@@ -1,0 +1,37 @@
+/// What a run did: the basis of the manifest, the `status` command and the exit code.
+public struct RunSummary: Sendable, Codable {
+  public var runID: String
+  public var startedAt: String
+  public var finishedAt: String = ""
+  public var seconds: Double = 0
+  public var toolVersion = BudgetETLVersion.current
+  public var configHash: String
+  public var input: String
+  public var output: String
+  public var workers: Int
+  public var files = 0
+  public var processed = 0
+  public var skippedUnchanged = 0
+  public var rejected = 0
+  public var partial = 0
+  public var duplicates = 0
+  public var documents = 0
+  public var rows: [String: Int] = [:]
+  public var stageSeconds: [String: Double] = [:]
+  public var stageCounts: [String: Int] = [:]
+  public var findings: [String: Int] = [:]
+  public var errors = 0
+  public var warnings = 0
+  public var rejectedFiles: [String: String] = [:]
+  public var loadSkipped = false
+  public var outcome = "running"
+
+  public init(runID: String, startedAt: String, configHash: String, input: String, output: String, workers: Int) {
+    self.runID = runID
+    self.startedAt = startedAt
+    self.configHash = configHash
+    self.input = input
+    self.output = output
+    self.workers = workers
+  }
+}

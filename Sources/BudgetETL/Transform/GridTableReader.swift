@@ -1,0 +1,504 @@
+import Foundation
+
+/// Reads a grid table (rows of labelled amounts under a header of one or several levels) into
+/// line items: finds each column's header path and role, splits side-by-side layouts into
+/// sections, joins codes, converts amounts to exact fen and builds each section's hierarchy.
+public struct GridTableReader: Sendable {
+  public init() {}
+
+  struct Section {
+    var labelColumns: [Int] = []
+    var codeColumns: [Int] = []
+    var amountColumns: [Int] = []
+    var name: String?
+    var topHeader: String?
+  }
+
+  /// One row of one section, as read.
+  struct Entry {
+    var rowNo: Int
+    var line: Int
+    var page: Int?
+    var rawLabel: String
+    var label: String
+    var functionCode: String?
+    var econCode: String?
+    var govEconCode: String?
+    var agencyCode: String?
+    var projectCode: String?
+    var printedNo: String?
+    /// Amount column index → (fen, printed, unit).
+    var amounts: [(column: Int, fen: Int64, printed: String, unit: MoneyUnit)] = []
+    var parent: Int?
+    var kind: LineItem.RowKind = .detail
+    var isMemoLabel = false
+  }
+
+  public func read(_ table: RawTable, context: TableContext) -> TableReading {
+    var reading = TableReading()
+    let columnCount = table.columnCount
+    guard columnCount > 0 else { return reading }
+    let headerRows = table.headerRows.filter { !HeaderDetector.isColumnNumberRow($0) }
+    let paths = Self.headerPaths(Array(headerRows), columnCount: columnCount)
+    let dataRows = table.dataRows.filter { !HeaderDetector.isColumnNumberRow($0) && !$0.isBlank }
+    var columns = classify(paths: paths, dataRows: dataRows, columnCount: columnCount)
+    realign(&columns, dataRows: dataRows, table: table, context: context, warnings: &reading.warnings)
+    let tableUnit = table.declaredUnit.flatMap(MoneyUnit.init(rawValue:)) ?? .yuan
+    let sections = self.sections(columns)
+    reading.rowCount = dataRows.count
+    reading.columns = columns.map { $0.path.joined(separator: "/") }
+
+    for section in sections {
+      var entries: [Entry] = []
+      for (r, row) in dataRows.enumerated() {
+        if let e = entry(row: row, rowNo: r + 1, section: section, columns: columns, tableUnit: tableUnit,
+          context: context, warnings: &reading.warnings)
+        {
+          entries.append(e)
+        }
+      }
+      buildHierarchy(&entries)
+      for e in entries {
+        for a in e.amounts {
+          let column = columns[a.column]
+          let measurePath = measure(column: column, section: section, sectionCount: sections.count)
+          reading.lineItems.append(
+            LineItem(
+              docID: context.docID, fiscalYear: context.fiscalYear, agency: context.agency,
+              tableID: context.tableID, tableType: context.tableType, rowNo: e.rowNo, colNo: a.column + 1,
+              parentRowNo: e.parent.map { entries[$0].rowNo }, rowKind: e.kind,
+              section: sections.count > 1 ? section.name : nil, label: e.label, functionCode: e.functionCode,
+              econCode: e.econCode, govEconCode: e.govEconCode, agencyCode: e.agencyCode,
+              projectCode: e.projectCode, measure: measurePath, measureKind: Self.measureKind(measurePath),
+              amountFen: a.fen, sourceValue: a.printed, sourceUnit: a.unit.rawValue, isTotal: e.kind == .total,
+              sourceLine: e.line, sourcePage: e.page, printedNo: e.printedNo))
+        }
+      }
+    }
+    reading.lineItems.sort { ($0.rowNo, $0.colNo) < ($1.rowNo, $1.colNo) }
+    return reading
+  }
+
+  // MARK: - Header
+
+  /// Each column's header path: for every header row, the cell that covers the column. A cell
+  /// spans right until the next cell of its row, never past the span of the cell above it.
+  static func headerPaths(_ rows: [RawRow], columnCount: Int) -> [[String]] {
+    var paths = [[String]](repeating: [], count: columnCount)
+    var parentEnd = [Int](repeating: columnCount - 1, count: columnCount)
+    for row in rows {
+      var cover = [String?](repeating: nil, count: columnCount)
+      var spanEnd = parentEnd
+      let filled = (0..<columnCount).filter { !row[$0].isEmpty }
+      for (k, c) in filled.enumerated() {
+        let next = k + 1 < filled.count ? filled[k + 1] - 1 : columnCount - 1
+        let end = max(c, min(next, parentEnd[c]))
+        let text = TextCleaner.title(row[c]).replacingOccurrences(of: " ", with: "")
+        for x in c...end where x < columnCount {
+          cover[x] = text
+          spanEnd[x] = end
+        }
+      }
+      for c in 0..<columnCount {
+        if let t = cover[c] { paths[c].append(t) }
+      }
+      parentEnd = spanEnd
+    }
+    return paths
+  }
+
+  // MARK: - Columns
+
+  func classify(paths: [[String]], dataRows: [RawRow], columnCount: Int) -> [TableColumn] {
+    var columns: [TableColumn] = []
+    for c in 0..<columnCount {
+      let path = paths[c]
+      let header = path.joined(separator: "/")
+      let last = path.last ?? ""
+      var amounts = 0
+      var codes = 0
+      var texts = 0
+      for row in dataRows {
+        let cell = row[c]
+        if cell.isEmpty { continue }
+        if CodeValue.isCodeLike(cell) { codes += 1 }
+        else if AmountCell.parse(cell) != nil { amounts += 1 }
+        else { texts += 1 }
+      }
+      let role: ColumnRole
+      var codePart: Int?
+      if header.contains("序号") {
+        role = .ordinal
+      } else if ["备注", "说明", "简介", "理由", "是否", "概况", "依据", "内容"].contains(where: header.contains) {
+        role = .note
+      } else if last == "类" || last == "款" || last == "项" {
+        role = .code(Self.codeKind(header))
+        codePart = last == "类" ? 0 : last == "款" ? 1 : 2
+      } else if header.contains("编码") || header.contains("代码") {
+        role = .code(Self.codeKind(header))
+      } else if last.contains("名称") || last == "项目" || last.hasSuffix("科目") || last.hasSuffix("（按大类）")
+        || last == "类型" || last.hasPrefix("单位（") || last == "项目单位" || last.hasSuffix("分类科目")
+      {
+        role = .label
+      } else if texts > 0 && texts >= amounts + codes {
+        role = .label
+      } else if codes > 0 && amounts == 0 && !Self.looksLikeMoneyHeader(header) {
+        role = .code(Self.codeKind(header))
+      } else {
+        role = .amount
+      }
+      columns.append(TableColumn(index: c, path: path, role: role, headerUnit: MoneyUnit.declared(in: header), codePart: codePart))
+    }
+    return columns
+  }
+
+  static func looksLikeMoneyHeader(_ h: String) -> Bool {
+    ["合计", "金额", "预算", "支出", "收入", "经费", "资金", "小计", "总计", "拨款", "决算"].contains(where: h.contains)
+  }
+
+  static func codeKind(_ header: String) -> CodeKind {
+    if header.contains("功能") { return .function }
+    if header.contains("政府经济") || header.contains("政府预算支出经济") || header.contains("政府预算经济") {
+      return .governmentEconomic
+    }
+    if header.contains("部门经济") || header.contains("部门预算支出经济") || header.contains("部门预算经济") { return .economic }
+    if header.contains("项目编码") || header.contains("项目代码") { return .project }
+    if header.contains("单位") || header.contains("部门代码") || header.contains("部门编码") { return .agency }
+    return .bySubject
+  }
+
+  /// Header cells shifted against the data (S2:550-552): a column with amounts but no header
+  /// takes the header of a neighbouring column that has a header but no data.
+  func realign(_ columns: inout [TableColumn], dataRows: [RawRow], table: RawTable, context: TableContext,
+    warnings: inout [ReadWarning])
+  {
+    func hasData(_ c: Int) -> Bool { dataRows.contains { !$0[c].isEmpty } }
+    for c in columns.indices where columns[c].path.isEmpty && hasData(c) {
+      for n in [c - 1, c + 1] where n >= 0 && n < columns.count {
+        guard !columns[n].path.isEmpty, !hasData(n), columns[n].role == .amount else { continue }
+        columns[c].path = columns[n].path
+        columns[c].headerUnit = columns[n].headerUnit
+        columns[c].role = .amount
+        columns[n].path = []
+        warnings.append(
+          ReadWarning(
+            rule: "misaligned_header", subject: columns[c].path.joined(separator: "/"),
+            message: "\(context.tableID): header \(columns[c].path.joined(separator: "/")) printed over column \(n + 1) but its amounts are in column \(c + 1); aligned by the data",
+            line: table.rows.first?.line, page: table.rows.first?.page))
+        break
+      }
+    }
+  }
+
+  // MARK: - Sections
+
+  func sections(_ columns: [TableColumn]) -> [Section] {
+    var sections: [Section] = []
+    var current = Section()
+    for column in columns {
+      switch column.role {
+      case .label, .code:
+        if !current.amountColumns.isEmpty {
+          sections.append(current)
+          current = Section()
+        }
+        if case .label = column.role { current.labelColumns.append(column.index) } else { current.codeColumns.append(column.index) }
+      case .amount:
+        current.amountColumns.append(column.index)
+      case .ordinal, .note:
+        break
+      }
+    }
+    sections.append(current)
+    sections = sections.filter { !$0.amountColumns.isEmpty || !$0.labelColumns.isEmpty }
+    if sections.count > 1 {
+      for i in sections.indices {
+        guard let main = mainLabelColumn(sections[i], columns) ?? sections[i].codeColumns.first else { continue }
+        let path = columns[main].path
+        sections[i].topHeader = path.count > 1 ? path[0] : nil
+        let own = Self.stripQualifier(path.last ?? "")
+        let generic = ["项目", "项目名称", "名称", "科目名称", "科目", "单位名称"].contains(own) || own.isEmpty
+        sections[i].name = generic ? (sections[i].topHeader.map(Self.stripQualifier) ?? own) : own
+      }
+    }
+    return sections
+  }
+
+  static func stripQualifier(_ s: String) -> String {
+    var t = s
+    for q in ["（按大类）", "(按大类)", "（按功能分类）", "（按经济分类）"] { t = t.replacingOccurrences(of: q, with: "") }
+    return t
+  }
+
+  func mainLabelColumn(_ section: Section, _ columns: [TableColumn]) -> Int? {
+    let labels = section.labelColumns
+    if let named = labels.first(where: { c in
+      let last = columns[c].path.last ?? ""
+      return last.contains("名称") && !last.contains("单位名称") || last == "项目" || last.hasSuffix("科目")
+    }) {
+      return named
+    }
+    return labels.first
+  }
+
+  func measure(column: TableColumn, section: Section, sectionCount: Int) -> String {
+    var path = column.path
+    if sectionCount > 1 {
+      if let top = section.topHeader, path.first == top, path.count > 1 { path.removeFirst() }
+      if let name = section.name, path.first.map(Self.stripQualifier) == name, path.count > 1 { path.removeFirst() }
+    }
+    return path.map(TextCleaner.stripMemoPrefix).joined(separator: "/")
+  }
+
+  static func measureKind(_ measure: String) -> LineItem.MeasureKind {
+    let last = measure.split(separator: "/").last.map(String.init) ?? measure
+    if last.contains("合计") || last.contains("小计") || last.contains("总计") || last == "总额" { return .total }
+    return .part
+  }
+
+  // MARK: - Rows
+
+  func entry(row: RawRow, rowNo: Int, section: Section, columns: [TableColumn], tableUnit: MoneyUnit,
+    context: TableContext, warnings: inout [ReadWarning]) -> Entry?
+  {
+    var e = Entry(rowNo: rowNo, line: row.line, page: row.page, rawLabel: "", label: "")
+    // Label: the main label column, else another label column of the section.
+    let main = mainLabelColumn(section, columns)
+    var labelCandidates = section.labelColumns
+    if let main { labelCandidates.removeAll { $0 == main }; labelCandidates.insert(main, at: 0) }
+    for c in labelCandidates {
+      let cell = row[c]
+      if cell.isEmpty { continue }
+      if CodeValue.isCodeLike(cell) {
+        e.agencyCode = e.agencyCode ?? cell.replacingOccurrences(of: " ", with: "")
+        continue
+      }
+      e.rawLabel = cell
+      break
+    }
+    // Codes.
+    var split: [Int: String] = [:]
+    var splitKind: CodeKind = .bySubject
+    for c in section.codeColumns {
+      let cell = TextCleaner.halfWidthDigits(row[c]).replacingOccurrences(of: " ", with: "")
+      if cell.isEmpty { continue }
+      guard case .code(let kind) = columns[c].role else { continue }
+      if let part = columns[c].codePart {
+        split[part] = cell
+        splitKind = kind
+        continue
+      }
+      assign(code: cell, kind: kind, to: &e)
+    }
+    if let lei = split[0] {
+      var code = lei
+      if let kuan = split[1] { code += kuan.count == 1 ? "0" + kuan : kuan }
+      if split[1] != nil, let xiang = split[2] { code += xiang.count == 1 ? "0" + xiang : xiang }
+      assign(code: code, kind: splitKind, to: &e)
+    }
+    // A code printed inside the name: 医疗保障经办事务（2101506）.
+    var label = TextCleaner.label(e.rawLabel)
+    if let (code, rest) = Self.trailingCode(label) {
+      label = rest
+      assign(code: code, kind: .bySubject, to: &e)
+    }
+    // `907-社保股`: an agency code before a name.
+    e.label = label
+    e.isMemoLabel = TextCleaner.isMemo(e.rawLabel)
+    // Printed 序号.
+    if let ordinal = columns.first(where: { $0.role == .ordinal }), !row[ordinal.index].isEmpty {
+      e.printedNo = row[ordinal.index]
+    }
+    // Amounts.
+    for c in section.amountColumns {
+      let cell = row[c]
+      if cell.isEmpty { continue }
+      guard let amount = AmountCell.parse(cell) else {
+        warnings.append(
+          ReadWarning(
+            rule: "not_an_amount", subject: e.label,
+            message: "\(context.tableID) row \(rowNo) column \(c + 1): \"\(cell)\" is not an amount", line: row.line,
+            page: row.page))
+        continue
+      }
+      let unit = amount.unitInCell ?? columns[c].headerUnit ?? tableUnit
+      guard let (fen, exact) = amount.number.fen(unitMultiplier: unit.multiplier) else {
+        warnings.append(
+          ReadWarning(
+            rule: "amount_overflow", subject: e.label,
+            message: "\(context.tableID) row \(rowNo) column \(c + 1): \"\(cell)\" is too large", line: row.line,
+            page: row.page))
+        continue
+      }
+      if !exact {
+        warnings.append(
+          ReadWarning(
+            rule: "fraction_of_fen", subject: e.label,
+            message: "\(context.tableID) row \(rowNo) column \(c + 1): \(cell) \(unit.rawValue) is not a whole number of fen; rounded half away from zero",
+            line: row.line, page: row.page))
+      }
+      e.amounts.append((c, fen, amount.printed, unit))
+    }
+    if e.label.isEmpty && e.amounts.isEmpty && e.functionCode == nil && e.econCode == nil && e.agencyCode == nil
+      && e.govEconCode == nil
+    {
+      return nil
+    }
+    return e
+  }
+
+  func assign(code raw: String, kind: CodeKind, to e: inout Entry) {
+    let code = raw.filter { $0.isASCIIDigit || $0.isLetter || $0 == "-" }
+    guard !code.isEmpty else { return }
+    let digits = code.prefix { $0.isASCIIDigit }
+    let first = code.first
+    switch kind {
+    case .function where first == "2" && [3, 5, 7].contains(code.count):
+      e.functionCode = code
+    case .economic where first == "3" && [3, 5].contains(code.count):
+      e.econCode = code
+    case .governmentEconomic where first == "5" && [3, 5].contains(code.count):
+      e.govEconCode = code
+    case .project:
+      e.projectCode = code
+    case .agency:
+      e.agencyCode = String(digits.isEmpty ? Substring(code) : digits)
+    default:
+      // By subject: 2… function, 3… economic, 5… government economic; else an agency code.
+      if first == "2" && [3, 5, 7].contains(code.count) { e.functionCode = e.functionCode ?? code }
+      else if first == "3" && [3, 5].contains(code.count) { e.econCode = e.econCode ?? code }
+      else if first == "5" && [3, 5].contains(code.count) { e.govEconCode = e.govEconCode ?? code }
+      else if code.count > 9 { e.projectCode = code }
+      else if !digits.isEmpty { e.agencyCode = e.agencyCode ?? String(digits) }
+    }
+  }
+
+  /// `医疗保障经办事务（2101506）` → ("2101506", "医疗保障经办事务").
+  static func trailingCode(_ label: String) -> (String, String)? {
+    guard label.hasSuffix("）") || label.hasSuffix(")") else { return nil }
+    guard let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
+    let inner = label[label.index(after: open)..<label.index(before: label.endIndex)]
+    guard (3...7).contains(inner.count), inner.allSatisfy(\.isASCIIDigit) else { return nil }
+    return (String(inner), String(label[..<open]).trimmingASCIIAndIdeographicSpaces())
+  }
+
+  // MARK: - Hierarchy
+
+  enum Rank {
+    case total
+    case ranked(Double, code: String?)
+    case memo
+    case unranked
+  }
+
+  func rank(_ e: Entry) -> Rank {
+    if LabelKind.isTotal(e.label) || (e.label.isEmpty && LabelKind.isTotal(TextCleaner.title(e.rawLabel))) {
+      return .total
+    }
+    if let code = e.functionCode { return .ranked(20 + Double(code.count - 3) / 2, code: code) }
+    if let code = e.econCode ?? e.govEconCode { return .ranked(20 + Double(code.count - 3) / 2, code: code) }
+    if let code = e.agencyCode, !code.isEmpty { return .ranked(10 + Double(code.count - 3) / 3, code: code) }
+    if let n = NumberingPrefix.match(TextCleaner.title(e.rawLabel)) { return .ranked(30 + Double(n.rank), code: nil) }
+    if e.isMemoLabel { return .memo }
+    return .unranked
+  }
+
+  func buildHierarchy(_ entries: inout [Entry]) {
+    let ranks = entries.map(rank)
+    var stack: [(index: Int, rank: Double, code: String?)] = []
+    var lastNonMemo: Int?
+    for i in entries.indices {
+      switch ranks[i] {
+      case .total:
+        entries[i].kind = .total
+        entries[i].parent = nil
+        stack.removeAll()
+        lastNonMemo = i
+      case .ranked(let r, let code):
+        while let top = stack.last {
+          if top.rank >= r { stack.removeLast(); continue }
+          if let code, let topCode = top.code, code.count > topCode.count, !code.hasPrefix(topCode),
+            r >= 20, top.rank >= 20
+          {
+            stack.removeLast()
+            continue
+          }
+          break
+        }
+        entries[i].parent = stack.last?.index
+        stack.append((i, r, code))
+        lastNonMemo = i
+      case .memo:
+        entries[i].parent = lastNonMemo
+        entries[i].kind = .memo
+      case .unranked:
+        // An unnumbered row directly followed by ① or (1) rows is their parent.
+        if i + 1 < entries.count, case .ranked(let nr, nil) = ranks[i + 1], nr >= 33 {
+          while let top = stack.last, top.rank >= nr - 0.5 { stack.removeLast() }
+          entries[i].parent = stack.last?.index
+          stack.append((i, nr - 0.5, nil))
+        } else {
+          entries[i].parent = stack.last?.index
+        }
+        lastNonMemo = i
+      }
+    }
+    resolveMemoRuns(&entries, ranks: ranks)
+    resolveCategoryRows(&entries, ranks: ranks)
+    var hasChildren = [Bool](repeating: false, count: entries.count)
+    for e in entries where e.kind != .memo { if let p = e.parent { hasChildren[p] = true } }
+    for i in entries.indices where entries[i].kind != .total && entries[i].kind != .memo {
+      entries[i].kind = hasChildren[i] ? .subtotal : .detail
+    }
+  }
+
+  /// A 其中 row and the unnumbered rows after it that add up to the row above are its
+  /// children (S1:586-591); a lone 其中 row is a memo (S2:184).
+  func resolveMemoRuns(_ entries: inout [Entry], ranks: [Rank]) {
+    for m in entries.indices {
+      guard case .memo = ranks[m], let p = entries[m].parent else { continue }
+      var run = [m]
+      var k = m + 1
+      while k < entries.count, case .unranked = ranks[k] {
+        run.append(k)
+        k += 1
+      }
+      guard run.count >= 2, sumsEqual(entries, parent: p, children: run) else { continue }
+      for c in run {
+        entries[c].parent = p
+        entries[c].kind = .detail
+      }
+    }
+  }
+
+  /// An uncoded category row (专用项目) is the parent of the run after it when it equals that
+  /// run's sum in every column (S0:441-442, S3:518-519).
+  func resolveCategoryRows(_ entries: inout [Entry], ranks: [Rank]) {
+    for i in entries.indices.reversed() {
+      guard case .unranked = ranks[i], entries[i].kind != .memo, !entries[i].amounts.isEmpty else { continue }
+      let parent = entries[i].parent
+      var run: [Int] = []
+      var k = i + 1
+      while k < entries.count {
+        if case .unranked = ranks[k], entries[k].kind != .memo {
+          if entries[k].parent == parent { run.append(k) }
+          k += 1
+        } else {
+          break
+        }
+      }
+      guard !run.isEmpty, sumsEqual(entries, parent: i, children: run) else { continue }
+      for c in run { entries[c].parent = i }
+    }
+  }
+
+  func sumsEqual(_ entries: [Entry], parent p: Int, children: [Int]) -> Bool {
+    var parentSums: [Int: Int64] = [:]
+    for a in entries[p].amounts { parentSums[a.column] = a.fen }
+    guard parentSums.values.contains(where: { $0 != 0 }) else { return false }
+    var childSums: [Int: Int64] = [:]
+    for c in children { for a in entries[c].amounts { childSums[a.column, default: 0] += a.fen } }
+    let keys = Set(parentSums.keys).union(childSums.keys)
+    return keys.allSatisfy { (parentSums[$0] ?? 0) == (childSums[$0] ?? 0) }
+  }
+}

@@ -1,0 +1,83 @@
+/// A list numbering printed at the start of a label or heading, and its rank.
+///
+/// Ranks follow the contract: 第X部分 (0) > 一、 (1) > （一） 1、 1. (2) > (1) （1） (3) > ① (4).
+public struct NumberingPrefix: Sendable, Hashable {
+  public var rank: Int
+  /// Length of the prefix in Characters (including its punctuation and any space after it).
+  public var length: Int
+
+  static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "〇", "零"]
+  static let circled: Set<Character> = Set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+
+  /// The numbering at the start of `text`, or nil.
+  public static func match(_ text: String) -> NumberingPrefix? {
+    let chars = Array(text.prefix(12))
+    guard let first = chars.first else { return nil }
+    func withSpace(_ n: Int, rank: Int) -> NumberingPrefix {
+      var len = n
+      while len < chars.count, chars[len] == " " || chars[len] == "\u{3000}" { len += 1 }
+      return NumberingPrefix(rank: rank, length: len)
+    }
+    if first == "第" {
+      var i = 1
+      while i < chars.count, chineseNumerals.contains(chars[i]) || chars[i].isASCIIDigit { i += 1 }
+      if i > 1, i + 1 < chars.count, chars[i] == "部", chars[i + 1] == "分" { return withSpace(i + 2, rank: 0) }
+      return nil
+    }
+    if circled.contains(first) { return withSpace(1, rank: 4) }
+    if chineseNumerals.contains(first) {
+      var i = 1
+      while i < chars.count, chineseNumerals.contains(chars[i]) { i += 1 }
+      if i < chars.count, chars[i] == "、" || chars[i] == "．" || chars[i] == "." && !(i + 1 < chars.count && chars[i + 1].isASCIIDigit) {
+        return withSpace(i + 1, rank: 1)
+      }
+      return nil
+    }
+    if first == "(" || first == "（" {
+      var i = 1
+      while i < chars.count, chars[i] == " " { i += 1 }
+      let start = i
+      if i < chars.count, chineseNumerals.contains(chars[i]) {
+        while i < chars.count, chineseNumerals.contains(chars[i]) { i += 1 }
+        while i < chars.count, chars[i] == " " { i += 1 }
+        if i < chars.count, chars[i] == ")" || chars[i] == "）" { return withSpace(i + 1, rank: 2) }
+        return nil
+      }
+      while i < chars.count, chars[i].isASCIIDigit || chars[i].isFullWidthDigit { i += 1 }
+      if i > start {
+        while i < chars.count, chars[i] == " " { i += 1 }
+        if i < chars.count, chars[i] == ")" || chars[i] == "）" { return withSpace(i + 1, rank: 3) }
+      }
+      return nil
+    }
+    if first.isASCIIDigit || first.isFullWidthDigit {
+      var i = 1
+      while i < chars.count, chars[i].isASCIIDigit || chars[i].isFullWidthDigit { i += 1 }
+      guard i <= 2, i < chars.count else { return nil }
+      let p = chars[i]
+      if p == "、" || p == "，" && false { return withSpace(i + 1, rank: 2) }
+      if p == "." || p == "．" {
+        // `1.5万` is a number, not a numbering.
+        if i + 1 < chars.count, chars[i + 1].isASCIIDigit || chars[i + 1].isFullWidthDigit { return nil }
+        return withSpace(i + 1, rank: 2)
+      }
+      if p == ")" || p == "）" { return withSpace(i + 1, rank: 3) }
+      return nil
+    }
+    return nil
+  }
+}
+
+extension Character {
+  var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+  var isFullWidthDigit: Bool { ("０"..."９").contains(self) }
+  /// CJK ideographs and the CJK/full-width punctuation OCR separates with stray spaces.
+  var isCJK: Bool {
+    guard let s = unicodeScalars.first else { return false }
+    switch s.value {
+    case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3000...0x303F, 0xFF00...0xFFEF, 0x2000...0x206F:
+      return s.value != 0x3000
+    default: return false
+    }
+  }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// Cleaning every text field gets: markup debris, OCR spaces, full-/half-width forms.
+public enum TextCleaner {
+  /// HTML tags removed wherever they appear; any other `<…>` is text (`《关于印发<2022年…>`).
+  static let knownTags: Set<String> = [
+    "b", "strong", "i", "em", "u", "br", "p", "span", "div", "td", "th", "tr", "table", "thead",
+    "tbody", "tfoot", "font", "sup", "sub", "center", "hr", "caption", "col", "colgroup",
+  ]
+
+  /// Removes markdown debris (`**`, `__`, leading `#`, `- ` bullets, `>` quotes) and known HTML tags.
+  public static func stripMarkup(_ text: String) -> String {
+    guard text.contains("<") || text.contains("*") || text.contains("#") || text.contains("- ")
+      || text.contains("__") || text.hasPrefix(">") || text.hasPrefix("|")
+    else { return text }
+    var s = removeKnownTags(text)
+    s = s.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+    var t = Substring(s)
+    while let f = t.first, f == " " || f == "\u{3000}" { t = t.dropFirst() }
+    if t.hasPrefix("#") {
+      while t.first == "#" { t = t.dropFirst() }
+      while t.first == " " { t = t.dropFirst() }
+    }
+    if t.hasPrefix("- ") || t.hasPrefix("* ") || t.hasPrefix("+ ") { t = t.dropFirst(2) }
+    if t.hasPrefix("> ") { t = t.dropFirst(2) }
+    return String(t)
+  }
+
+  static func removeKnownTags(_ text: String) -> String {
+    guard text.contains("<") else { return text }
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    var i = text.startIndex
+    while i < text.endIndex {
+      if text[i] == "<", let close = text[i...].firstIndex(of: ">") {
+        var inner = text[text.index(after: i)..<close]
+        if inner.hasPrefix("/") { inner = inner.dropFirst() }
+        if inner.hasSuffix("/") { inner = inner.dropLast() }
+        let name = inner.prefix { $0.isLetter }.lowercased()
+        if knownTags.contains(name), inner.count == name.count || inner.dropFirst(name.count).first == " " {
+          i = text.index(after: close)
+          continue
+        }
+      }
+      out.append(text[i])
+      i = text.index(after: i)
+    }
+    return out
+  }
+
+  /// Removes spaces OCR put next to CJK characters (`补 助` → `补助`, `2023 年` → `2023年`),
+  /// keeping spaces between Latin words and numbers.
+  public static func removeOCRSpaces(_ text: String) -> String {
+    guard text.contains(" ") || text.contains("\u{3000}") else { return text }
+    let chars = Array(text)
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    var i = 0
+    while i < chars.count {
+      let c = chars[i]
+      if c == " " || c == "\u{3000}" {
+        var j = i
+        while j < chars.count, chars[j] == " " || chars[j] == "\u{3000}" { j += 1 }
+        let before = out.last
+        let after = j < chars.count ? chars[j] : nil
+        if before == nil || after == nil || before!.isCJK || after!.isCJK {
+          i = j
+          continue
+        }
+        out.append(" ")
+        i = j
+        continue
+      }
+      out.append(c)
+      i += 1
+    }
+    return out
+  }
+
+  /// Full-width digits, letters and number punctuation to half-width (`１２３．４` → `123.4`).
+  public static func halfWidthDigits(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0.value >= 0xFF01 && $0.value <= 0xFF5E }) else { return text }
+    var scalars = String.UnicodeScalarView()
+    for s in text.unicodeScalars {
+      if (0xFF10...0xFF19).contains(s.value) || (0xFF21...0xFF3A).contains(s.value)
+        || (0xFF41...0xFF5A).contains(s.value) || s.value == 0xFF0E || s.value == 0xFF05
+      {
+        scalars.append(Unicode.Scalar(s.value - 0xFEE0)!)
+      } else {
+        scalars.append(s)
+      }
+    }
+    return String(scalars)
+  }
+
+  /// Parentheses unified to full width (`维修(护)费` → `维修（护）费`).
+  public static func fullWidthParentheses(_ text: String) -> String {
+    guard text.contains("(") || text.contains(")") else { return text }
+    return text.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+  }
+
+  /// A table cell as printed: markup removed, trimmed.
+  public static func cell(_ raw: String) -> String {
+    stripMarkup(raw).trimmingASCIIAndIdeographicSpaces()
+  }
+
+  /// A title or header: markup and OCR spaces removed.
+  public static func title(_ raw: String) -> String {
+    halfWidthDigits(removeOCRSpaces(stripMarkup(raw).trimmingASCIIAndIdeographicSpaces()))
+  }
+
+  /// A row label: markup, numbering (一、 1、 (1) ① 其中：), OCR spaces removed; parentheses full width.
+  public static func label(_ raw: String) -> String {
+    var t = title(raw)
+    if let n = NumberingPrefix.match(t) { t = String(t.dropFirst(n.length)) }
+    t = stripMemoPrefix(t)
+    if let n = NumberingPrefix.match(t) { t = String(t.dropFirst(n.length)) }
+    t = t.trimmingASCIIAndIdeographicSpaces()
+    while let l = t.last, l == ":" || l == "：" || l == ";" || l == "；" { t.removeLast() }
+    return fullWidthParentheses(t)
+  }
+
+  /// `其中：财政拨款` → `财政拨款`.
+  public static func stripMemoPrefix(_ t: String) -> String {
+    guard t.hasPrefix("其中") else { return t }
+    var rest = t.dropFirst(2)
+    while let f = rest.first, f == ":" || f == "：" || f == " " || f == "," || f == "，" { rest = rest.dropFirst() }
+    return String(rest)
+  }
+
+  /// True when a label starts with 其中 (a memo row or column).
+  public static func isMemo(_ raw: String) -> Bool {
+    title(raw).hasPrefix("其中")
+  }
+}
