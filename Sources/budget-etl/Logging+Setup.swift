@@ -19,10 +19,18 @@ struct LineLogHandler: LogHandler {
     set { metadata[key] = newValue }
   }
 
+  func log(event: LogEvent) {
+    write(level: event.level, message: event.message, metadata: event.metadata)
+  }
+
   func log(
     level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String,
     file: String, function: String, line: UInt
   ) {
+    write(level: level, message: message, metadata: explicit)
+  }
+
+  private func write(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?) {
     var all = metadata
     if let explicit { all.merge(explicit) { $1 } }
     var text: String

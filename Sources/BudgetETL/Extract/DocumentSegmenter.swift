@@ -30,7 +30,7 @@ public struct DocumentSegmenter: Sendable {
   public func segment(_ lines: [SourceLine]) -> SegmentedDocument {
     let noiseFlags = noise.noiseFlags(lines)
     var consumed = noiseFlags  // lines that are not narrative
-    let isTableLine = lines.indices.map { !noiseFlags[$0] && lines[$0].text.contains("\t") }
+    let isTableLine = lines.indices.map { !noiseFlags[$0] && lines[$0].text.contains("\t") && !isTitleInTableLine(lines[$0].text) }
 
     // Runs of table lines, allowing blank or noise lines inside.
     var runs: [[Int]] = []
@@ -100,6 +100,13 @@ public struct DocumentSegmenter: Sendable {
       narrative.append(line)
     }
     return SegmentedDocument(lines: lines, narrative: narrative, tables: tables, noise: noiseFlags)
+  }
+
+  /// A table title the converter printed as a one-cell row (S3:665): a caption, not a row.
+  func isTitleInTableLine(_ text: String) -> Bool {
+    let cells = text.split(separator: "\t").map { TextCleaner.title(String($0)) }.filter { !$0.isEmpty }
+    guard cells.count == 1, let t = cells.first else { return false }
+    return t.hasSuffix("表") && TableCaption.isTitleCandidate(t) && looksLikeTableTitle(t) && t.count >= 6
   }
 
   /// A short line without tabs between two table lines that is no caption: a cell OCR put on

@@ -24,7 +24,9 @@ public enum HeaderDetector {
   public static func isDataRow(_ row: RawRow, index: Int) -> Bool {
     guard let firstIndex = row.cells.firstIndex(where: { !$0.isEmpty }) else { return false }
     let first = TextCleaner.title(row.cells[firstIndex])
-    if firstIndex <= 5 && LabelKind.isTotal(first) { return true }
+    let hasAmount = row.cells.contains { AmountCell.parse($0) != nil }
+    let alone = row.cells.enumerated().allSatisfy { $0.offset == firstIndex || $0.element.isEmpty }
+    if firstIndex <= 5 && LabelKind.isTotal(first) && (firstIndex == 0 || hasAmount || alone) { return true }
     if firstIndex <= 1 && NumberingPrefix.match(first) != nil && first.count > 2 { return true }
     if firstIndex <= 1 && CodeValue.isCodeLike(first) { return true }
     if index >= 1, row.cells.enumerated().allSatisfy({ $0.offset == firstIndex || $0.element.isEmpty }),

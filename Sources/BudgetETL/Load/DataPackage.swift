@@ -15,13 +15,13 @@ public enum DataPackage {
       ])
       resources.append([
         "name": schema.name + "-jsonl", "title": schema.title + " (JSON Lines)",
-        "path": schema.name + ".jsonl.gz", "format": "jsonl", "mediatype": "application/jsonl",
+        "path": schema.name + ".jsonl.gz", "profile": "tabular-data-resource", "format": "jsonl", "mediatype": "application/jsonl",
         "compression": "gz", "encoding": "utf-8", "schema": self.tableSchema(schema, keys: false),
       ])
       if parquet {
         resources.append([
           "name": schema.name + "-parquet", "title": schema.title + " (Parquet)",
-          "path": schema.name + ".parquet", "format": "parquet", "mediatype": "application/vnd.apache.parquet",
+          "path": schema.name + ".parquet", "profile": "tabular-data-resource", "format": "parquet", "mediatype": "application/vnd.apache.parquet",
           "schema": self.tableSchema(schema, keys: false),
         ])
       }

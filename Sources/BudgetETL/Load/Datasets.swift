@@ -86,7 +86,7 @@ public enum Datasets {
       ColumnSpec("row_kind", .string, nullable: false, "total, subtotal (a row with children), memo (其中) or detail.",
         allowed: ["total", "subtotal", "memo", "detail"]),
       ColumnSpec("section", .string, "In side-by-side layouts, the block the amount belongs to."),
-      ColumnSpec("line_label", .string, nullable: false, "The row's label, cleaned."),
+      ColumnSpec("line_label", .string, "The row's label, cleaned; empty for a table without a label column."),
       ColumnSpec("function_code", .string, "支出功能分类 code, 3/5/7 digits.", pattern: functionCodePattern),
       ColumnSpec("function_level", .int32, "1 类, 2 款, 3 项."),
       ColumnSpec("econ_code", .string, "部门预算支出经济分类 code, 3/5 digits.", pattern: econCodePattern),

@@ -247,11 +247,12 @@ public struct GridTableReader: Sendable {
       if let top = section.topHeader, path.first == top, path.count > 1 { path.removeFirst() }
       if let name = section.name, path.first.map(Self.stripQualifier) == name, path.count > 1 { path.removeFirst() }
     }
-    return path.map(TextCleaner.stripMemoPrefix).joined(separator: "/")
+    return path.joined(separator: "/")
   }
 
   static func measureKind(_ measure: String) -> LineItem.MeasureKind {
     let last = measure.split(separator: "/").last.map(String.init) ?? measure
+    if last.hasPrefix("其中") { return .memo }
     if last.contains("合计") || last.contains("小计") || last.contains("总计") || last == "总额" { return .total }
     return .part
   }
@@ -277,25 +278,33 @@ public struct GridTableReader: Sendable {
       break
     }
     // Codes.
+    // Codes printed as 类|款|项 columns are joined group by group, 款 and 项 padded to two digits.
     var split: [Int: String] = [:]
     var splitKind: CodeKind = .bySubject
+    func flushSplit() {
+      if let lei = split[0] {
+        var code = lei
+        if let kuan = split[1] { code += kuan.count == 1 ? "0" + kuan : kuan }
+        if split[1] != nil, let xiang = split[2] { code += xiang.count == 1 ? "0" + xiang : xiang }
+        assign(code: code, kind: splitKind, to: &e)
+      }
+      split = [:]
+    }
     for c in section.codeColumns {
-      let cell = TextCleaner.halfWidthDigits(row[c]).replacingOccurrences(of: " ", with: "")
-      if cell.isEmpty { continue }
       guard case .code(let kind) = columns[c].role else { continue }
       if let part = columns[c].codePart {
-        split[part] = cell
+        if part == 0 || kind != splitKind { flushSplit() }
         splitKind = kind
+        let cell = TextCleaner.halfWidthDigits(row[c]).replacingOccurrences(of: " ", with: "")
+        if !cell.isEmpty { split[part] = cell }
         continue
       }
+      flushSplit()
+      let cell = TextCleaner.halfWidthDigits(row[c]).replacingOccurrences(of: " ", with: "")
+      if cell.isEmpty { continue }
       assign(code: cell, kind: kind, to: &e)
     }
-    if let lei = split[0] {
-      var code = lei
-      if let kuan = split[1] { code += kuan.count == 1 ? "0" + kuan : kuan }
-      if split[1] != nil, let xiang = split[2] { code += xiang.count == 1 ? "0" + xiang : xiang }
-      assign(code: code, kind: splitKind, to: &e)
-    }
+    flushSplit()
     // A code printed inside the name: 医疗保障经办事务（2101506）.
     var label = TextCleaner.label(e.rawLabel)
     if let (code, rest) = Self.trailingCode(label) {

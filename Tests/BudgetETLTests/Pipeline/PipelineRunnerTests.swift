@@ -1,0 +1,141 @@
+import Foundation
+import Logging
+import Testing
+
+@testable import BudgetETL
+
+@Suite struct PipelineRunnerTests {
+  static func run(input: String, output: String, configure: (inout PipelineConfig) -> Void = { _ in }) async throws
+    -> RunSummary
+  {
+    var config = PipelineConfig()
+    config.input = input
+    config.output = output
+    config.workers = 2
+    configure(&config)
+    var logger = Logger(label: "test")
+    logger.logLevel = .critical
+    return try await PipelineRunner(config: config, logger: logger).run()
+  }
+
+  static func gunzipText(_ path: String) throws -> String {
+    String(decoding: try Inflater.gunzip(try FileIO.readAll(path)), as: UTF8.self)
+  }
+
+  @Test func writesEveryDatasetAndTheyAgree() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    let summary = try await Self.run(input: input, output: dir.path + "/out")
+    #expect(summary.documents == 5)
+    #expect(summary.rejected == 0)
+    #expect(summary.processed == 5)
+    for schema in Datasets.all {
+      let csv = CSVTestReader.parse(try Self.gunzipText(dir.path + "/out/\(schema.name).csv.gz"))
+      #expect(csv.first == schema.columns.map(\.name), "\(schema.name) header")
+      let jsonl = try Self.gunzipText(dir.path + "/out/\(schema.name).jsonl.gz").split(separator: "\n")
+      #expect(csv.count - 1 == jsonl.count, "\(schema.name): CSV and JSON Lines row counts")
+      #expect(summary.rows[schema.name] == jsonl.count)
+      // Row for row, the JSON values print as the CSV fields (null ↔ empty).
+      for (record, line) in zip(csv.dropFirst(), jsonl) {
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+        for (name, field) in zip(schema.columns.map(\.name), record) {
+          let value = object[name]!
+          let text: String
+          if value is NSNull { text = "" }
+          else if let s = value as? String { text = s }
+          else if let b = value as? Bool, String(describing: type(of: value)).contains("Bool") { text = b ? "true" : "false" }
+          else { text = "\(value)" }
+          if case .decimal = schema.columns.first(where: { $0.name == name })!.type, !text.isEmpty {
+            #expect(Decimal(string: text) == Decimal(string: field), "\(schema.name).\(name)")
+          } else {
+            #expect(text == field, "\(schema.name).\(name)")
+          }
+        }
+      }
+    }
+    // Amounts keep their two decimals in JSON Lines: 1239844.00, not 1239844.
+    let items = try Self.gunzipText(dir.path + "/out/line_items.jsonl.gz")
+    #expect(items.contains("\"amount_yuan\":1239844.00"))
+    #expect(!items.contains("\\/"))
+    #expect(items.contains("\"agency\":\"西乡县医疗保险基金管理中心\""))
+    let manifestNames = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/out/_runs")
+    #expect(manifestNames.count == 1)
+  }
+
+  @Test func twoRunsGiveByteIdenticalFiles() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    _ = try await Self.run(input: input, output: dir.path + "/a")
+    _ = try await Self.run(input: input, output: dir.path + "/b") { $0.workers = 1 }
+    let names = Datasets.all.flatMap { ["\($0.name).csv.gz", "\($0.name).jsonl.gz"] } + ["datapackage.json"]
+    for name in names {
+      let a = dir.read("a/" + name)
+      #expect(!a.isEmpty, "\(name)")
+      #expect(a == dir.read("b/" + name), "\(name) differs between runs")
+    }
+    // gzip headers carry no timestamp (bytes 4-7 are MTIME) and no file name (FLG bit 3).
+    let gz = dir.read("a/line_items.csv.gz")
+    #expect(Array(gz[0..<4]) == [0x1F, 0x8B, 8, 0])
+    #expect(Array(gz[4..<8]) == [0, 0, 0, 0])
+  }
+
+  @Test func rowsAreOrderedBySourcePath() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    _ = try await Self.run(input: input, output: dir.path + "/out")
+    let sources = CSVTestReader.parse(try Self.gunzipText(dir.path + "/out/sources.csv.gz")).dropFirst().map { $0[0] }
+    #expect(
+      sources == [
+        "2023/西乡县医疗保险基金管理中心.txt", "2023/阳城县医疗保障局.txt", "2023/麟游县医疗保障局.txt", "2024/温县医疗保障局.txt",
+        "2024/西安市长安区医疗保险经办机构.txt",
+      ])
+    let docs = CSVTestReader.parse(try Self.gunzipText(dir.path + "/out/documents.csv.gz")).dropFirst().map { $0[0] }
+    #expect(docs == ["2ff0101f1bd1b3d1", "b6154e1e7edf91e4", "cbdf21d4ba4f69b6", "888c15e9b2b9fc31", "8ac1120edb49a443"])
+  }
+
+  @Test func theSameContentTwiceIsOneDocument() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.path + "/in"
+    try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+    try Data(Seed.s0.bytes).write(to: URL(fileURLWithPath: input + "/a.txt"))
+    // The same text with CRLF line ends and trailing spaces: same doc_id.
+    let crlf = String(decoding: Seed.s0.bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: "  \r\n")
+    try Data(crlf.utf8).write(to: URL(fileURLWithPath: input + "/b.txt"))
+    let summary = try await Self.run(input: input, output: dir.path + "/out")
+    #expect(summary.documents == 1)
+    #expect(summary.duplicates == 1)
+    let sources = CSVTestReader.parse(try Self.gunzipText(dir.path + "/out/sources.csv.gz"))
+    #expect(sources[1][4] == "2ff0101f1bd1b3d1" && sources[1][5] == "ok")
+    #expect(sources[2][4] == "2ff0101f1bd1b3d1" && sources[2][5] == "duplicate")
+  }
+
+  @Test func badFilesAreRejectedAndTheRestProcessed() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    try Data().write(to: URL(fileURLWithPath: input + "/empty.txt"))
+    try Data([0x00, 0x01, 0x02, 0xFF, 0x00]).write(to: URL(fileURLWithPath: input + "/binary.txt"))
+    let summary = try await Self.run(input: input, output: dir.path + "/out")
+    #expect(summary.documents == 5)
+    #expect(summary.rejected == 2)
+    #expect(summary.rejectedFiles["empty.txt"] == "empty file")
+    #expect(summary.rejectedFiles["binary.txt"]?.contains("binary") == true)
+    #expect(summary.outcome == "rejected_documents")
+  }
+
+  @Test func outputInsideInputIsAConfigurationError() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    await #expect(throws: ConfigurationError.outputInsideInput(output: input + "/out", input: input)) {
+      _ = try await Self.run(input: input, output: input + "/out")
+    }
+    await #expect(throws: ConfigurationError.missingInput(dir.path + "/nope")) {
+      _ = try await Self.run(input: dir.path + "/nope", output: dir.path + "/out")
+    }
+  }
+}
