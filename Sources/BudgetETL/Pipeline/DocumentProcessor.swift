@@ -139,6 +139,7 @@ public struct DocumentProcessor: Sendable {
 
   /// Checks the document's numbers and numbers its findings.
   public func validate(_ result: inout DocumentResult) {
+    result.checks.append(contentsOf: Validator().validate(result))
     for i in result.checks.indices { result.checks[i].checkNo = i + 1 }
     result.document.warnings = result.checks.filter { $0.severity >= .warning }.count
   }

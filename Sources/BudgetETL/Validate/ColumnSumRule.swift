@@ -1,0 +1,76 @@
+/// Within a row, a total column (合计, 小计, 总计) equals the sum of the columns its header
+/// groups with it (合计 = 基本支出 + 项目支出; 合计 = 人员经费 + 公用经费 (+ 专项业务经费)).
+enum ColumnSumRule {
+  struct Group {
+    var totals: [LineItem] = []
+    var parts: [LineItem] = []
+    var subgroups: Set<String> = []
+  }
+
+  static func check(_ grid: TableGrid, table: TableInfo, into collector: inout FindingCollector) {
+    for section in grid.sections {
+      guard let rows = grid.rows[section], let cells = grid.cells[section] else { continue }
+      for r in rows {
+        guard let rowCells = cells[r] else { continue }
+        var groups: [String: Group] = [:]
+        for item in rowCells.values where item.measureKind != .memo {
+          let path = item.measure.split(separator: "/").map(String.init)
+          let parent = path.dropLast().joined(separator: "/")
+          if item.measureKind == .total { groups[parent, default: Group()].totals.append(item) }
+          else { groups[parent, default: Group()].parts.append(item) }
+          // Register the chain of subgroups up to the root.
+          var prefix = Array(path.dropLast())
+          while !prefix.isEmpty {
+            let name = prefix.joined(separator: "/")
+            let up = prefix.dropLast().joined(separator: "/")
+            groups[up, default: Group()].subgroups.insert(name)
+            prefix.removeLast()
+          }
+        }
+        for key in groups.keys.sorted() {
+          let group = groups[key]!
+          guard group.totals.count == 1, let total = group.totals.first else { continue }
+          var figures = group.parts.map(grid.figure)
+          for sub in group.subgroups.sorted() {
+            let name = sub.split(separator: "/").last.map(String.init) ?? sub
+            if isTotalWord(name) { continue }  // an alternative breakdown of the same total
+            if let f = value(of: sub, groups: groups, grid: grid) { figures.append(f) }
+          }
+          guard !figures.isEmpty else { continue }
+          collector.identity(
+            rule: "column_sum", tableID: table.tableID, subject: total.subject, expected: figures,
+            actual: grid.figure(total), line: total.sourceLine, page: total.sourcePage
+          ) { expected, actual, diff in
+            "\(table.displayName) row \(total.subject): \(total.measure) \(yuan(actual)) ≠ sum of its parts \(yuan(expected)) (diff \(yuan(diff)) 元)"
+          }
+        }
+      }
+    }
+  }
+
+  /// A subgroup's value: its total column, else the sum of its parts; nil when it has none.
+  static func value(of name: String, groups: [String: Group], grid: TableGrid) -> Figure? {
+    guard let g = groups[name] else { return nil }
+    if g.totals.count == 1 { return grid.figure(g.totals[0]) }
+    if !g.totals.isEmpty { return nil }
+    var fen: Int64 = 0
+    var half: Int64 = 0
+    var any = false
+    for p in g.parts {
+      let f = grid.figure(p)
+      fen += f.fen
+      half += f.halfUnitFen
+      any = true
+    }
+    for sub in g.subgroups {
+      if let f = value(of: sub, groups: groups, grid: grid) {
+        fen += f.fen
+        half += f.halfUnitFen
+        any = true
+      }
+    }
+    return any ? Figure(fen: fen, halfUnitFen: half) : nil
+  }
+
+  static func isTotalWord(_ s: String) -> Bool { s == "合计" || s == "小计" || s == "总计" }
+}

@@ -1,0 +1,56 @@
+/// An amount taking part in an identity, with the rounding its printed precision allows.
+struct Figure {
+  var fen: Int64
+  /// Half the unit of the last printed digit, in fen (0 when printed to the fen).
+  var halfUnitFen: Int64
+
+  /// Half a unit of the last digit of a figure printed with `decimals` decimals in `unit`.
+  static func halfUnit(decimals: Int, unit: MoneyUnit) -> Int64 {
+    var unitFen = unit.multiplier * 100
+    for _ in 0..<decimals { unitFen /= 10 }
+    return unitFen / 2
+  }
+}
+
+/// Collects findings for one document, numbering them in order.
+struct FindingCollector {
+  let docID: String
+  private(set) var checks: [Check] = []
+
+  init(docID: String) { self.docID = docID }
+
+  /// Records an identity `expected == actual`: nothing when it holds exactly, `info` within
+  /// the tolerance, `error` (or the given severity) beyond it.
+  mutating func identity(
+    rule: String, tableID: String?, subject: String, expected: [Figure], actual: Figure, line: Int?, page: Int?,
+    severityBeyond: Check.Severity = .error, message: (Int64, Int64, Int64) -> String
+  ) {
+    let sum = expected.reduce(Int64(0)) { $0 + $1.fen }
+    let diff = actual.fen - sum
+    guard diff != 0 else { return }
+    let tolerance = expected.reduce(actual.halfUnitFen) { $0 + $1.halfUnitFen }
+    let severity: Check.Severity = diff.magnitude <= tolerance.magnitude ? .info : severityBeyond
+    checks.append(
+      Check(
+        docID: docID, tableID: tableID, rule: rule, subject: subject, expectedFen: sum, actualFen: actual.fen,
+        toleranceFen: tolerance, severity: severity, message: message(sum, actual.fen, diff), sourceLine: line,
+        sourcePage: page))
+  }
+
+  mutating func append(_ check: Check) { checks.append(check) }
+}
+
+/// Formats fen as 元 with thousands separators: 1,150,441.00.
+func yuan(_ fen: Int64) -> String {
+  let negative = fen < 0
+  let m = fen.magnitude
+  var whole = String(m / 100)
+  var groups: [String] = []
+  while whole.count > 3 {
+    groups.insert(String(whole.suffix(3)), at: 0)
+    whole = String(whole.dropLast(3))
+  }
+  groups.insert(whole, at: 0)
+  let cents = m % 100
+  return (negative ? "-" : "") + groups.joined(separator: ",") + "." + (cents < 10 ? "0" : "") + String(cents)
+}
