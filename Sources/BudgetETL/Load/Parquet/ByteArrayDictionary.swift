@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The distinct byte strings of a column chunk, numbered in order of first appearance, for
 /// dictionary encoding.
 ///
@@ -61,9 +69,9 @@ struct ByteArrayDictionary {
     let start = starts[index]
     let length = starts[index + 1] - start
     guard length == value.count else { return false }
+    guard length > 0 else { return true }
     return storage.withUnsafeBufferPointer { all in
-      for k in 0..<length where all[start + k] != value[k] { return false }
-      return true
+      memcmp(all.baseAddress! + start, value.baseAddress!, length) == 0
     }
   }
 
@@ -79,13 +87,29 @@ struct ByteArrayDictionary {
     slots = newSlots
   }
 
-  /// FNV-1a over the bytes, finished with a 64-bit mixer so the low bits (the slot) depend on
-  /// every byte.
+  /// A multiply-xorshift hash over 8-byte words (then the tail), finished with a 64-bit mixer
+  /// so the low bits (the slot) depend on every byte. Any hash gives the same output file:
+  /// entries are numbered by first appearance.
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+    guard let base = bytes.baseAddress else { return h }
+    let raw = UnsafeRawPointer(base)
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+      h = (h ^ word) &* multiplier
+      h ^= h >> 29
+      offset += 8
     }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while offset < bytes.count {
+      tail |= UInt64(base[offset]) << shift
+      shift += 8
+      offset += 1
+    }
+    h = (h ^ tail) &* multiplier
     h ^= h >> 33
     h = h &* 0xff51_afd7_ed55_8ccd
     h ^= h >> 33

@@ -109,7 +109,10 @@ public final class ParquetWriter {
           dataset: schema.name, column: column.name, row: rowNumber, value: Self.describe(value), reason: reason)
       }
     }
-    for i in chunks.indices { chunks[i].append(row[i]) }
+    // One exclusive access to `chunks` per row rather than one per column.
+    chunks.withUnsafeMutableBufferPointer { buffers in
+      for i in buffers.indices { buffers[i].append(row[i]) }
+    }
     rowsInGroup += 1
     rowsWritten += 1
     if rowsInGroup >= rowGroupRows
