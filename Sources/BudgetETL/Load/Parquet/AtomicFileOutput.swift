@@ -53,7 +53,9 @@ final class AtomicFileOutput {
   func commit() throws {
     precondition(descriptor >= 0, "commit after commit or discard")
     try flush()
-    guard fsync(descriptor) == 0 else { throw ParquetWriterError.io(path: temporaryPath, operation: "fsync", errno: errno) }
+    guard fsync(descriptor) == 0 else {
+      throw ParquetWriterError.io(path: temporaryPath, operation: "fsync", errno: errno)
+    }
     let closed = close(descriptor)
     descriptor = -1
     guard closed == 0 else { throw ParquetWriterError.io(path: temporaryPath, operation: "close", errno: errno) }

@@ -128,7 +128,8 @@ struct ColumnChunkWriter {
     do {
       compressed = try Deflater.compress(page, level: compressionLevel, format: .gzip)
     } catch {
-      throw ParquetWriterError.compression(path: output.temporaryPath, message: "GZIP page compression failed: \(error)")
+      throw ParquetWriterError.compression(
+        path: output.temporaryPath, message: "GZIP page compression failed: \(error)")
     }
     precondition(page.count <= Int(Int32.max) && compressed.count <= Int(Int32.max), "page over 2 GiB")
     var pageHeader = pageHeader

@@ -39,7 +39,8 @@ struct ParquetColumn {
       guard (1...Self.maxInt64DecimalPrecision).contains(precision), (0...precision).contains(scale) else {
         throw ParquetWriterError.unsupportedColumn(
           dataset: dataset, column: spec.name,
-          reason: "decimal(\(precision), \(scale)) needs 1 ≤ precision ≤ 18 and 0 ≤ scale ≤ precision to fit INT64")
+          reason: "decimal(\(precision), \(scale)) needs 1 ≤ precision ≤ 18 and 0 ≤ scale ≤ precision"
+            + " to fit INT64")
       }
       physicalType = .int64
       schemaElement = .init(

@@ -68,14 +68,16 @@ public final class ParquetWriter {
     limits: ParquetWriterLimits
   ) throws {
     guard (0...9).contains(compressionLevel) else {
-      throw ParquetWriterError.invalidSetting(dataset: schema.name, setting: "compressionLevel", value: compressionLevel)
+      throw ParquetWriterError.invalidSetting(
+        dataset: schema.name, setting: "compressionLevel", value: compressionLevel)
     }
     guard rowGroupRows >= 1 && rowGroupRows <= Int(Int32.max) else {
       throw ParquetWriterError.invalidSetting(dataset: schema.name, setting: "rowGroupRows", value: rowGroupRows)
     }
     var seen = Set<String>()
     for spec in schema.columns where !seen.insert(spec.name).inserted {
-      throw ParquetWriterError.unsupportedColumn(dataset: schema.name, column: spec.name, reason: "the name is used twice")
+      throw ParquetWriterError.unsupportedColumn(
+        dataset: schema.name, column: spec.name, reason: "the name is used twice")
     }
     let columns = try schema.columns.map { try ParquetColumn($0, dataset: schema.name) }
     self.schema = schema
@@ -101,7 +103,8 @@ public final class ParquetWriter {
     try checkUsable()
     let rowNumber = Int(rowsWritten) + 1
     guard row.count == columns.count else {
-      throw ParquetWriterError.rowWidth(dataset: schema.name, row: rowNumber, expected: columns.count, actual: row.count)
+      throw ParquetWriterError.rowWidth(
+        dataset: schema.name, row: rowNumber, expected: columns.count, actual: row.count)
     }
     for (column, value) in zip(columns, row) {
       if let reason = column.problem(with: value) {

@@ -25,11 +25,13 @@ public enum ParquetWriterError: Error, LocalizedError, Equatable {
     case .invalidSetting(let dataset, let setting, let value):
       return "\(dataset): Parquet writer setting \(setting) = \(value) is out of range."
     case .rowWidth(let dataset, let row, let expected, let actual):
-      return "\(dataset) row \(row): \(actual) values for \(expected) columns; rows must follow the schema's column order."
+      return
+        "\(dataset) row \(row): \(actual) values for \(expected) columns; rows must follow the schema's column order."
     case .invalidValue(let dataset, let column, let row, let value, let reason):
       return "\(dataset) row \(row), column \(column): \(value) \(reason); the row was not written."
     case .io(let path, let operation, let errno):
-      return "\(path): \(operation) failed: \(String(cString: strerror(errno))) (errno \(errno)); nothing was published under the final name."
+      let reason = String(cString: strerror(errno))
+      return "\(path): \(operation) failed: \(reason) (errno \(errno)); nothing was published under the final name."
     case .compression(let path, let message):
       return "\(path): \(message); nothing was published under the final name."
     case .writerFailed(let path):

@@ -18,7 +18,8 @@ import Testing
 
   @Test func everyDatasetRoundTrips() throws {
     let keep = ProcessInfo.processInfo.environment["BUDGET_ETL_PARQUET_SAMPLES"]
-    let directory = keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("parquet-samples-\(UUID().uuidString)").path
+    let directory =
+      keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("parquet-samples-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     defer { if keep == nil { try? FileManager.default.removeItem(atPath: directory) } }
 
@@ -30,7 +31,8 @@ import Testing
       for row in rows { try writer.write(row: row) }
       try writer.close()
       let csv = Array(ParquetSampleRows.csv(schema, rows).utf8)
-      try Data(try Deflater.compress(csv, level: 6, format: .gzip)).write(to: URL(fileURLWithPath: "\(path.dropLast(8)).csv.gz"))
+      try Data(try Deflater.compress(csv, level: 6, format: .gzip)).write(
+        to: URL(fileURLWithPath: "\(path.dropLast(8)).csv.gz"))
 
       let file = try ParquetTestFile(path: path)
       #expect(file.numRows == Int64(rows.count), "\(schema.name)")

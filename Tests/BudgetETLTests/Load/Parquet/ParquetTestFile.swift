@@ -103,7 +103,9 @@ struct ParquetTestFile {
             case 0: decoded.append(.bool((page.data[cursor + k / 8] >> (k % 8)) & 1 == 1))
             case 1: decoded.append(.int(Int64(Int32(bitPattern: Self.readUInt32(page.data, &cursor)))))
             case 2:
-              let v = Int64(bitPattern: UInt64(Self.readUInt32(page.data, &cursor)) | UInt64(Self.readUInt32(page.data, &cursor)) << 32)
+              let v = Int64(
+                bitPattern: UInt64(Self.readUInt32(page.data, &cursor)) | UInt64(Self.readUInt32(page.data, &cursor))
+                  << 32)
               decoded.append(scale.map { .decimal(unscaled: v, scale: $0) } ?? .int(v))
             case 6: decoded.append(.string(String(decoding: Self.readByteArray(page.data, &cursor), as: UTF8.self)))
             default: throw ThriftDecodingError(description: "physical type \(physical)")

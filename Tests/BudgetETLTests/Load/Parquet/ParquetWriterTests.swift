@@ -30,7 +30,8 @@ import Testing
   }
 
   @Test func dictionaryPageForABA() throws {
-    let file = try Self.roundTrip([ColumnSpec("s", .string, nullable: false, "")], [[.string("a")], [.string("b")], [.string("a")]])
+    let file = try Self.roundTrip(
+      [ColumnSpec("s", .string, nullable: false, "")], [[.string("a")], [.string("b")], [.string("a")]])
     let pages = try file.pages(rowGroup: 0, column: 0)
     #expect(pages.count == 2)
     // Dictionary page: PLAIN "a", "b" = 01 00 00 00 61 01 00 00 00 62.
@@ -87,7 +88,8 @@ import Testing
 
   @Test func emptyDatasetIsAValidFile() throws {
     let path = try Self.temporaryPath()
-    let writer = try ParquetWriter(schema: Datasets.lineItems, path: path, compressionLevel: 6, createdBy: "budget-etl test")
+    let writer = try ParquetWriter(
+      schema: Datasets.lineItems, path: path, compressionLevel: 6, createdBy: "budget-etl test")
     try writer.close()
     let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     #expect(Array(bytes.prefix(4)) == Array("PAR1".utf8))
@@ -121,7 +123,8 @@ import Testing
 
   @Test func stringsSortAsUnsignedBytes() throws {
     // "é" (C3 A9) > "z" (7A) unsigned; a signed comparison would put it first.
-    let file = try Self.roundTrip([ColumnSpec("s", .string, nullable: false, "")], [[.string("z")], [.string("é")], [.string("a")]])
+    let file = try Self.roundTrip(
+      [ColumnSpec("s", .string, nullable: false, "")], [[.string("z")], [.string("é")], [.string("a")]])
     let stats = file.columnMetaData(rowGroup: 0, column: 0)[12]!.fields!
     #expect(stats[6]?.binary == Array("a".utf8))
     #expect(stats[5]?.binary == Array("é".utf8))
@@ -131,7 +134,8 @@ import Testing
     // Swift's String == says these are equal; the dictionary must not merge them.
     let composed = "\u{E9}"
     let decomposed = "e\u{301}"
-    let file = try Self.roundTrip([ColumnSpec("s", .string, nullable: false, "")], [[.string(composed)], [.string(decomposed)]])
+    let file = try Self.roundTrip(
+      [ColumnSpec("s", .string, nullable: false, "")], [[.string(composed)], [.string(decomposed)]])
     let values = try file.values(column: 0)
     guard case .string(let first) = values[0], case .string(let second) = values[1] else {
       Issue.record("expected strings")
@@ -228,7 +232,9 @@ import Testing
   @Test func errorsNameTheDatasetColumnAndRow() {
     let error = ParquetWriterError.invalidValue(
       dataset: "line_items", column: "amount_yuan", row: 7, value: "1.234", reason: "is not exactly a decimal(18, 2)")
-    #expect(error.errorDescription == "line_items row 7, column amount_yuan: 1.234 is not exactly a decimal(18, 2); the row was not written.")
+    #expect(
+      error.errorDescription
+        == "line_items row 7, column amount_yuan: 1.234 is not exactly a decimal(18, 2); the row was not written.")
   }
 
   @Test func unsupportedSchemasAndSettingsThrow() throws {
@@ -246,7 +252,8 @@ import Testing
     }
     #expect(!FileManager.default.fileExists(atPath: path + ".tmp"))
     #expect(throws: ParquetWriterError.self) {
-      _ = try ParquetWriter(schema: Datasets.checks, path: "/nonexistent-dir/x.parquet", compressionLevel: 6, createdBy: "t")
+      _ = try ParquetWriter(
+        schema: Datasets.checks, path: "/nonexistent-dir/x.parquet", compressionLevel: 6, createdBy: "t")
     }
   }
 
@@ -282,7 +289,10 @@ import Testing
       return [.int(Int64(i)), .string("k\(i % 3)"), flag]
     }
     let file = try Self.roundTrip(
-      [ColumnSpec("n", .int32, nullable: false, ""), ColumnSpec("s", .string, nullable: false, ""), ColumnSpec("b", .boolean, "")],
+      [
+        ColumnSpec("n", .int32, nullable: false, ""), ColumnSpec("s", .string, nullable: false, ""),
+        ColumnSpec("b", .boolean, ""),
+      ],
       rows, rowGroupRows: 500, limits: limits)
     #expect(file.numRows == 1_050)
     #expect(file.rowGroups.map { $0[3]?.int } == [500, 500, 50])
@@ -327,7 +337,8 @@ import Testing
     var outputs: [[UInt8]] = []
     for _ in 0..<2 {
       let path = try Self.temporaryPath()
-      let writer = try ParquetWriter(schema: Datasets.checks, path: path, compressionLevel: 6, rowGroupRows: 7, createdBy: "x")
+      let writer = try ParquetWriter(
+        schema: Datasets.checks, path: path, compressionLevel: 6, rowGroupRows: 7, createdBy: "x")
       for row in ParquetSampleRows.rows(for: Datasets.checks, count: 50) { try writer.write(row: row) }
       try writer.close()
       outputs.append(Array(try Data(contentsOf: URL(fileURLWithPath: path))))

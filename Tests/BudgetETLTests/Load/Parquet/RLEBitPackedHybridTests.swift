@@ -53,7 +53,9 @@ import Testing
     #expect(decoded == values.map(UInt64.init))
   }
 
-  static let widthCases: [(UInt64, Int)] = [(0, 0), (1, 1), (2, 2), (3, 2), (4, 3), (255, 8), (256, 9), (UInt64(UInt32.max), 32)]
+  static let widthCases: [(UInt64, Int)] = [
+    (0, 0), (1, 1), (2, 2), (3, 2), (4, 3), (255, 8), (256, 9), (UInt64(UInt32.max), 32),
+  ]
 
   @Test(arguments: widthCases)
   func bitWidthCoversTheMaximum(maxValue: UInt64, width: Int) {

@@ -52,7 +52,9 @@ struct ThriftCompactReader {
       } else {
         id = lastID + Int16(delta)
       }
-      guard id > lastID else { throw ThriftDecodingError(description: "field ids not ascending: \(id) after \(lastID)") }
+      guard id > lastID else {
+        throw ThriftDecodingError(description: "field ids not ascending: \(id) after \(lastID)")
+      }
       lastID = id
       if type == 1 || type == 2 {
         fields.values[id] = .bool(type == 1)
