@@ -1,0 +1,207 @@
+/// Writes one dataset as an Apache Parquet file, streaming: rows are buffered one row group
+/// at a time, then written as GZIP-compressed column chunks.
+///
+/// The file is written to `path + ".tmp"` and renamed to `path` by ``close()`` after an
+/// fsync, so no partial file is ever visible under `path`; a writer dropped without
+/// ``close()`` removes its temporary file. Output depends only on the schema, the rows and
+/// the settings (no timestamps), so the same input gives byte-identical files.
+///
+/// Column mapping: strings are `BYTE_ARRAY` STRING/UTF8, dictionary-encoded unless the
+/// dictionary grows large or mostly distinct; `int32`/`int64` are `INT32`/`INT64`;
+/// `decimal(p, s)` is `INT64` DECIMAL(s, p); booleans are `BOOLEAN`. Nullable columns are
+/// `OPTIONAL`, the others `REQUIRED`. Each column chunk carries its null count and, unless all
+/// null, its min and max in the column's sort order.
+///
+/// ```swift
+/// let writer = try ParquetWriter(
+///   schema: Datasets.lineItems, path: "out/line_items.parquet", compressionLevel: 6,
+///   createdBy: "budget-etl version \(BudgetETLVersion.current)")
+/// for item in items { try writer.write(row: item.row) }
+/// try writer.close()
+/// ```
+public final class ParquetWriter {
+  /// The dataset being written.
+  public let schema: DatasetSchema
+  /// The final path of the file.
+  public let path: String
+
+  private let rowGroupRows: Int
+  private let createdBy: String
+  private let limits: ParquetWriterLimits
+  private let columns: [ParquetColumn]
+  private var chunks: [ColumnChunkBuffer]
+  private var chunkWriter: ColumnChunkWriter
+  private let output: AtomicFileOutput
+  private var rowGroups: [ParquetFormat.RowGroup] = []
+  private var rowsInGroup = 0
+  private var rowsWritten: Int64 = 0
+  private var state = State.open
+
+  private enum State {
+    case open
+    case closed
+    case failed
+  }
+
+  /// Starts a Parquet file for `schema` at `path + ".tmp"`.
+  ///
+  /// - Parameters:
+  ///   - schema: the dataset's schema; rows follow its column order.
+  ///   - path: where the finished file appears when ``close()`` succeeds.
+  ///   - compressionLevel: GZIP level, 0 (store) to 9 (smallest).
+  ///   - rowGroupRows: rows per row group (the last one may be shorter); a row group also
+  ///     ends early if its values pass 128 MiB.
+  ///   - createdBy: the footer's `created_by`, e.g. `budget-etl version 0.1.0`.
+  /// - Throws: `ParquetWriterError` for a column Parquet cannot hold, an out-of-range
+  ///   setting, or when the temporary file cannot be created.
+  public convenience init(
+    schema: DatasetSchema, path: String, compressionLevel: Int, rowGroupRows: Int = 65_536, createdBy: String
+  ) throws {
+    try self.init(
+      schema: schema, path: path, compressionLevel: compressionLevel, rowGroupRows: rowGroupRows,
+      createdBy: createdBy, limits: .standard)
+  }
+
+  /// As the public initializer, with the size limits spelled out (tests use small ones).
+  init(
+    schema: DatasetSchema, path: String, compressionLevel: Int, rowGroupRows: Int, createdBy: String,
+    limits: ParquetWriterLimits
+  ) throws {
+    guard (0...9).contains(compressionLevel) else {
+      throw ParquetWriterError.invalidSetting(
+        dataset: schema.name, setting: "compressionLevel", value: compressionLevel)
+    }
+    guard rowGroupRows >= 1 && rowGroupRows <= Int(Int32.max) else {
+      throw ParquetWriterError.invalidSetting(dataset: schema.name, setting: "rowGroupRows", value: rowGroupRows)
+    }
+    var seen = Set<String>()
+    for spec in schema.columns where !seen.insert(spec.name).inserted {
+      throw ParquetWriterError.unsupportedColumn(
+        dataset: schema.name, column: spec.name, reason: "the name is used twice")
+    }
+    let columns = try schema.columns.map { try ParquetColumn($0, dataset: schema.name) }
+    self.schema = schema
+    self.path = path
+    self.rowGroupRows = rowGroupRows
+    self.createdBy = createdBy
+    self.limits = limits
+    self.columns = columns
+    chunks = columns.map { ColumnChunkBuffer(column: $0, limits: limits) }
+    chunkWriter = ColumnChunkWriter(compressionLevel: compressionLevel, limits: limits)
+    output = try AtomicFileOutput(path: path)
+    try output.write(ParquetFormat.magic)
+  }
+
+  /// Buffers one row; writes a row group when enough rows are buffered.
+  ///
+  /// - Parameter row: one value per column, in the schema's order. A decimal whose scale
+  ///   differs from its column's is rescaled when that is exact.
+  /// - Throws: `ParquetWriterError.rowWidth` or `.invalidValue` for a row that does not fit
+  ///   the schema (nothing of it is written, and the writer can go on); I/O and compression
+  ///   errors while writing a row group, after which the writer is unusable.
+  public func write(row: [Value]) throws {
+    try checkUsable()
+    let rowNumber = Int(rowsWritten) + 1
+    guard row.count == columns.count else {
+      throw ParquetWriterError.rowWidth(
+        dataset: schema.name, row: rowNumber, expected: columns.count, actual: row.count)
+    }
+    for (column, value) in zip(columns, row) {
+      if let reason = column.problem(with: value) {
+        throw ParquetWriterError.invalidValue(
+          dataset: schema.name, column: column.name, row: rowNumber, value: Self.describe(value), reason: reason)
+      }
+    }
+    // One exclusive access to `chunks` per row rather than one per column.
+    chunks.withUnsafeMutableBufferPointer { buffers in
+      for i in buffers.indices { buffers[i].append(row[i]) }
+    }
+    rowsInGroup += 1
+    rowsWritten += 1
+    if rowsInGroup >= rowGroupRows
+      || (rowsInGroup % 1024 == 0 && chunks.reduce(0, { $0 + $1.estimatedByteCount }) >= limits.maxRowGroupBytes)
+    {
+      try flushRowGroup()
+    }
+  }
+
+  /// Writes the last row group and the footer, then publishes the file under ``path``.
+  /// A dataset without rows gives a valid file with the schema and no row groups.
+  ///
+  /// - Throws: `ParquetWriterError.io` or `.compression`; the final path is then untouched
+  ///   (or, if only the directory fsync failed, already renamed).
+  public func close() throws {
+    try checkUsable()
+    do {
+      if rowsInGroup > 0 { try flushRowGroup() }
+      var footer = ThriftCompactWriter(reservingCapacity: 4096)
+      footer.writeStruct(fileMetaData())
+      try output.write(footer.bytes)
+      let length = UInt32(footer.bytes.count)
+      try output.write((0..<4).map { UInt8(truncatingIfNeeded: length >> (8 * $0)) })
+      try output.write(ParquetFormat.magic)
+      try output.commit()
+      state = .closed
+    } catch {
+      fail()
+      throw error
+    }
+  }
+
+  /// The footer for what has been written.
+  func fileMetaData() -> ParquetFormat.FileMetaData {
+    let root = ParquetFormat.SchemaElement(name: "schema", numChildren: Int32(columns.count))
+    return ParquetFormat.FileMetaData(
+      version: 1, schema: [root] + columns.map(\.schemaElement), numRows: rowsWritten, rowGroups: rowGroups,
+      createdBy: createdBy, columnOrders: columns.map { _ in ParquetFormat.ColumnOrder() })
+  }
+
+  private func flushRowGroup() throws {
+    do {
+      let start = output.position
+      var columnChunks: [ParquetFormat.ColumnChunk] = []
+      columnChunks.reserveCapacity(chunks.count)
+      for i in chunks.indices {
+        columnChunks.append(try chunkWriter.write(&chunks[i], to: output))
+        chunks[i].removeAll()
+      }
+      let ordinal = Int16(exactly: rowGroups.count)
+      rowGroups.append(
+        ParquetFormat.RowGroup(
+          columns: columnChunks,
+          totalByteSize: columnChunks.reduce(0) { $0 + $1.metaData.totalUncompressedSize },
+          numRows: Int64(rowsInGroup), fileOffset: start,
+          totalCompressedSize: columnChunks.reduce(0) { $0 + $1.metaData.totalCompressedSize },
+          ordinal: ordinal))
+      rowsInGroup = 0
+    } catch {
+      fail()
+      throw error
+    }
+  }
+
+  private func checkUsable() throws {
+    switch state {
+    case .open: return
+    case .closed: preconditionFailure("ParquetWriter for \(path) used after close()")
+    case .failed: throw ParquetWriterError.writerFailed(path: path)
+    }
+  }
+
+  private func fail() {
+    state = .failed
+    output.discard()
+  }
+
+  /// A short rendering of a value for error messages.
+  private static func describe(_ value: Value) -> String {
+    switch value {
+    case .null: return "null"
+    case .string(let s): return s.count > 40 ? "\"\(s.prefix(40))…\"" : "\"\(s)\""
+    case .int(let i): return String(i)
+    case .decimal(let unscaled, let scale) where scale >= 0: return Value.formatDecimal(unscaled, scale: scale)
+    case .decimal(let unscaled, let scale): return "\(unscaled)e\(-scale)"
+    case .bool(let b): return b ? "true" : "false"
+    }
+  }
+}
