@@ -16,9 +16,9 @@ struct IndicatorTarget: Sendable, Hashable {
   /// Separators between several indicator names in one cell (`合同合格率、支出准确率`).
   static let nameSeparators: Set<Character> = ["；", ";", "、", "，", ","]
 
-  /// The targets one cell holds: several when it lists them (`4853家；910家` → 2).
+  /// The targets one cell holds, as printed: several when it lists them (`4853家；910家` → 2).
   static func targets(in cell: String) -> [IndicatorTarget] {
-    let trimmed = PerformanceText.trimSeparators(PerformanceText.clean(cell))
+    let trimmed = PerformanceText.trimSeparators(PerformanceText.stripMarkup(cell))
     if trimmed.isEmpty { return [] }
     var parts = PerformanceText.split(trimmed, at: targetSeparators)
     if parts.count == 1 {

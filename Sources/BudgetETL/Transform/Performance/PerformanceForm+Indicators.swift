@@ -3,7 +3,7 @@ extension PerformanceForm {
   /// A non-blank cell of an indicator row.
   struct Token {
     var column: Int
-    /// The cell as cleaned, for targets.
+    /// The cell as printed (markup removed, trimmed), for targets.
     var text: String
     /// The cell as a name: `指标1：` prefix and trailing `;` removed.
     var name: String
@@ -74,7 +74,8 @@ extension PerformanceForm {
     for c in cells[r].indices where !cells[r][c].isEmpty {
       if Self.blockLabels.contains(compact[r][c]) { continue }
       guard let name = PerformanceText.indicatorText(cells[r][c]) else { continue }
-      tokens.append(Token(column: c, text: cells[r][c], name: name, term: IndicatorVocabulary.term(cells[r][c])))
+      tokens.append(
+        Token(column: c, text: printedCell(r, c), name: name, term: IndicatorVocabulary.term(cells[r][c])))
     }
     return tokens
   }

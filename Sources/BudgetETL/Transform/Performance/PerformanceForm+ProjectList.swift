@@ -163,7 +163,7 @@ extension PerformanceForm {
         let n = pair.name + pairShift
         let t = pair.target + pairShift
         let nameText = cell(r, n)
-        let targetText = cell(r, t)
+        let targetText = printedCell(r, t)
         if nameText.isEmpty && targetText.isEmpty { continue }
         guard let indicatorName = PerformanceText.indicatorText(nameText), !targetText.isEmpty else {
           warn("a \(pair.level1 ?? "target") cell without its \(nameText.isEmpty ? "name" : "target")", row: r)

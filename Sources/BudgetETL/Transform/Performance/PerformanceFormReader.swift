@@ -59,6 +59,11 @@ struct PerformanceForm {
     column >= 0 && column < cells[row].count ? cells[row][column] : ""
   }
 
+  /// A cell as printed: markup removed and trimmed, inner spaces kept (`56.8 万人`, S3:590).
+  func printedCell(_ row: Int, _ column: Int) -> String {
+    PerformanceText.stripMarkup(table.rows[row][column])
+  }
+
   func compactCell(_ row: Int, _ column: Int) -> String {
     column >= 0 && column < compact[row].count ? compact[row][column] : ""
   }

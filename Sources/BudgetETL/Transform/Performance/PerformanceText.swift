@@ -7,10 +7,7 @@ enum PerformanceText {
   /// Removes known markup, drops the spaces OCR put next to Chinese characters, collapses
   /// other runs of spaces to one, and trims.
   static func clean(_ text: String) -> String {
-    var s = text
-    for tag in ["**", "<b>", "</b>", "<br>", "<br/>", "<br />", "<td>", "</td>"] where s.contains(tag) {
-      s = s.replacingOccurrences(of: tag, with: "")
-    }
+    let s = stripMarkup(text)
     var out = ""
     var pendingSpace = false
     var previous: Character?
@@ -28,6 +25,15 @@ enum PerformanceText {
       previous = c
     }
     return out
+  }
+
+  /// Removes known markup (`**`, `<b>`, `<br>`, `<td>`) and trims; inner spaces stay as printed.
+  static func stripMarkup(_ text: String) -> String {
+    var s = text
+    for tag in ["**", "<b>", "</b>", "<br>", "<br/>", "<br />", "<td>", "</td>"] where s.contains(tag) {
+      s = s.replacingOccurrences(of: tag, with: "")
+    }
+    return s.trimmingASCIIAndIdeographicSpaces()
   }
 
   /// Removes every space: the form used to compare labels (`绩效 指标` → `绩效指标`).
