@@ -434,3 +434,16 @@ import Testing
     #expect(!PerformanceFormReader.looksLikePerformanceForm(try SeedTable.table(seed: 0, title: 433, rows: 437...443)))
   }
 }
+
+@Suite struct PerformanceFormEdgeTests {
+  @Test func aDateLineAboveTheFormDoesNotEndIt() throws {
+    // S4:373-389 with a 填报单位/填报日期 line put above it, as some templates print.
+    var table = try SeedTable.table(seed: 4, title: 371, rows: 373...389)
+    table.rows.insert(RawRow(cells: ["填报单位：麟游县医疗保障局", "", "填报日期：20230115", ""], line: 372, page: nil), at: 0)
+    let context = PerformanceFormContext(docID: "seed4", tableID: "t900", fiscalYear: 2023, agency: nil)
+    let r = PerformanceFormReader.read(table, context: context)
+    #expect(r.indicators.count == 5)
+    #expect(r.lineItems.count == 2)
+    #expect(!r.lineItems.contains { $0.sourceValue.contains("20230115") })
+  }
+}

@@ -70,7 +70,7 @@ extension PerformanceForm {
   }
 
   mutating func readProjectList(header: ProjectListHeader) -> PerformanceFormResult {
-    let end = stopRow()
+    let end = stopRow(from: header.lastRow + 1)
     let dataRows = Array((header.lastRow + 1)..<max(end, header.lastRow + 1)).filter { !table.rows[$0].isBlank }
     let firstPairColumn = header.pairs[0].name
     let moneyColumnSet = Set(header.moneyColumns.map(\.column))

@@ -95,8 +95,8 @@ struct PerformanceForm {
       && (names.unit != nil || (table.title.map { PerformanceText.compact($0).contains("整体") } ?? false))
     let project: String? =
       isWhole ? (names.unit?.value ?? context.agency) : names.project?.value
-    let end = stopRow()
-    let indicatorStart = indicatorHeaderRow(before: end)
+    let indicatorStart = indicatorHeaderRow()
+    let end = stopRow(from: indicatorStart?.firstData ?? 0)
     let moneyEnd = indicatorStart?.header ?? indicatorStart?.firstData ?? end
 
     var lineItems: [LineItem] = []
@@ -139,10 +139,11 @@ struct PerformanceForm {
     return (project, unit)
   }
 
-  /// The first row after the targets: 负责人/联系电话/填报日期 (S1:614) or a 注 line; phone
-  /// numbers and dates there are never amounts or targets.
-  func stopRow() -> Int {
-    for r in 0..<rowCount {
+  /// The first row from `start` on that ends the form: 负责人/联系电话/填报日期 (S1:614) or a 注
+  /// line; phone numbers and dates there are never amounts or targets. A 填报日期 line above
+  /// the form does not end it.
+  func stopRow(from start: Int) -> Int {
+    for r in start..<max(start, rowCount) {
       for c in compact[r] where !c.isEmpty {
         if c.hasPrefix("负责人") || c.contains("联系电话") || c.contains("填报日期") || c.hasPrefix("填报人")
           || c.hasPrefix("注:") || c.hasPrefix("注：") || c.hasPrefix("审核人")
@@ -155,11 +156,11 @@ struct PerformanceForm {
   }
 
   /// The 一级指标 header row, or, without one, the first row naming a level-1 indicator.
-  func indicatorHeaderRow(before end: Int) -> (header: Int?, firstData: Int)? {
-    for r in 0..<end where compact[r].contains("一级指标") {
+  func indicatorHeaderRow() -> (header: Int?, firstData: Int)? {
+    for r in 0..<rowCount where compact[r].contains("一级指标") {
       return (r, r + 1)
     }
-    for r in 0..<end {
+    for r in 0..<rowCount {
       for c in compact[r] {
         if case .level1 = IndicatorVocabulary.term(c) { return (nil, r) }
       }
