@@ -33,7 +33,9 @@ enum SeedTable {
       if cells.allSatisfy(\.isEmpty) { continue }
       raw.append(RawRow(cells: cells, line: n, page: nil))
     }
-    let titleText = title.map { all[$0 - 1].replacingOccurrences(of: "#", with: "").trimmingASCIIAndIdeographicSpaces() }
+    let titleText = title.map {
+      all[$0 - 1].replacingOccurrences(of: "#", with: "").trimmingASCIIAndIdeographicSpaces()
+    }
     return RawTable(
       tableNo: nil, title: titleText, declaredUnit: declaredUnit, agencyLine: nil,
       sourceLine: title ?? rows.lowerBound, sourcePage: nil, rows: raw, headerRowCount: 0, fragments: 1,

@@ -287,7 +287,8 @@ extension PerformanceForm {
         if entries.count == heads.count {
           e.half = k
         } else {
-          e.half = halfColumns.indices.min { abs(halfColumns[$0] - e.labelColumn) < abs(halfColumns[$1] - e.labelColumn) } ?? 0
+          e.half =
+            halfColumns.indices.min { abs(halfColumns[$0] - e.labelColumn) < abs(halfColumns[$1] - e.labelColumn) } ?? 0
         }
         if let u = e.label.unit { halfUnits[e.half] = u }
         if i > headRow, let g = e.label.group { halfGroups[e.half] = g }
@@ -306,7 +307,11 @@ extension PerformanceForm {
       // Runs of parts, one per breakdown (资金来源, 资金结构).
       var runs: [[Entry]] = []
       for e in entries where e.row != head?.row {
-        if let last = runs.last?.last, last.group == e.group { runs[runs.count - 1].append(e) } else { runs.append([e]) }
+        if let last = runs.last?.last, last.group == e.group {
+          runs[runs.count - 1].append(e)
+        } else {
+          runs.append([e])
+        }
       }
       var headFen: Int64?
       if let head, let amount = head.amount {

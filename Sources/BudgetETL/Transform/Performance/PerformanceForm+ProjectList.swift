@@ -101,7 +101,8 @@ extension PerformanceForm {
         for c in cells[r].indices where c >= firstPairColumn - 2 && !cells[r][c].isEmpty {
           if moneyColumnSet.contains(c - moneyShift) && AmountCell.parse(cells[r][c]) != nil { continue }
           let h = c - s
-          if nameColumns.contains(h) && !cell(r, c + 1).isEmpty || targetColumns.contains(h) && !cell(r, c - 1).isEmpty {
+          if nameColumns.contains(h) && !cell(r, c + 1).isEmpty || targetColumns.contains(h) && !cell(r, c - 1).isEmpty
+          {
             score += 1
           } else {
             score -= 1
