@@ -1,0 +1,276 @@
+/// The 绩效指标 block of a form: levels carried down, names paired with targets.
+extension PerformanceForm {
+  /// A non-blank cell of an indicator row.
+  struct Token {
+    var column: Int
+    /// The cell as printed (markup removed, trimmed), for targets.
+    var text: String
+    /// The cell as a name: `指标1：` prefix and trailing `;` removed.
+    var name: String
+    var term: IndicatorVocabulary.Term?
+  }
+
+  /// Names and targets of one half of a row (the 实施期 or the 年度 half in S1's forms).
+  struct Group {
+    var level2: String?
+    var name: Token?
+    var target: Token?
+    var firstColumn: Int
+
+    var isEmpty: Bool { level2 == nil && name == nil && target == nil }
+  }
+
+  /// Level names carried down the rows, per half.
+  struct Levels {
+    var level1: String?
+    var level2: [String?] = [nil, nil]
+    /// The previous row was a level name alone on its line (S2:587 投入管理指标).
+    var previousRowWasLoneLevel1 = false
+
+    mutating func setLevel1(_ name: String) {
+      if name != level1 {
+        level1 = name
+        level2 = [nil, nil]
+      }
+    }
+
+    mutating func setLevel2(_ name: String, half: Int) {
+      if let parent = IndicatorVocabulary.parent(ofLevel2: name), parent != level1 {
+        setLevel1(parent)
+      }
+      level2[half] = name
+    }
+  }
+
+  private static let blockLabels: Set<String> = ["绩效指标", "年度绩效指标", "绩效目标", "年度绩效目标"]
+  private static let notHeaders: Set<String> = ["备注", "指标值说明", "说明"]
+  private static let noNames: Set<String> = ["无", "/", "-", "—", "－", "无此项", "略"]
+
+  mutating func readIndicators(header: Int?, rows: Range<Int>, project: String?) -> [Indicator] {
+    var secondLevel2Column: Int?
+    var noteColumn: Int?
+    if let header {
+      let level2Columns = compact[header].indices.filter { compact[header][$0] == "二级指标" }
+      if level2Columns.count >= 2 { secondLevel2Column = level2Columns[1] }
+      noteColumn = compact[header].firstIndex { Self.notHeaders.contains($0) }
+    }
+    var levels = Levels()
+    var out: [Indicator] = []
+    for r in rows {
+      let tokens = indicatorTokens(r)
+      if tokens.isEmpty { continue }
+      if let split = secondLevel2Column {
+        out += readHalves(row: r, tokens: tokens, splitColumn: split, levels: &levels, project: project)
+      } else {
+        out += readSingle(row: r, tokens: tokens, noteColumn: noteColumn, levels: &levels, project: project)
+      }
+    }
+    return out
+  }
+
+  /// The row's non-blank cells, without block labels and bare placeholders (`指标1：`, `.....`).
+  func indicatorTokens(_ r: Int) -> [Token] {
+    var tokens: [Token] = []
+    for c in cells[r].indices where !cells[r][c].isEmpty {
+      if Self.blockLabels.contains(compact[r][c]) { continue }
+      guard let name = PerformanceText.indicatorText(cells[r][c]) else { continue }
+      tokens.append(
+        Token(column: c, text: printedCell(r, c), name: name, term: IndicatorVocabulary.term(cells[r][c])))
+    }
+    return tokens
+  }
+
+  /// Whether a 成本指标 cell is a level-1 name here: it is when a cost level-2 name follows it
+  /// in the row, or when no level-1 name came before it and the carried one is not 产出指标
+  /// (older templates put 成本指标 under 产出指标, S0:461).
+  func costIsLevel1(at index: Int, in tokens: [Token], level1: String?) -> Bool {
+    for t in tokens[(index + 1)...] {
+      if case .level2(let name) = t.term, IndicatorVocabulary.isCostLevel2(name) { return true }
+    }
+    for t in tokens[..<index] {
+      if case .level1 = t.term { return false }
+    }
+    return level1 != "产出指标"
+  }
+
+  /// A form with one 二级指标 column: each row is [一级] [二级] name target [note].
+  mutating func readSingle(
+    row r: Int, tokens: [Token], noteColumn: Int?, levels: inout Levels, project: String?
+  ) -> [Indicator] {
+    var texts: [Token] = []
+    var hadLevel1 = false
+    var hadLevel2 = false
+    for (i, t) in tokens.enumerated() {
+      switch t.term {
+      case .level1(let name):
+        levels.setLevel1(name)
+        hadLevel1 = true
+      case .level2(let name):
+        levels.setLevel2(name, half: 0)
+        hadLevel2 = true
+      case .cost:
+        if costIsLevel1(at: i, in: tokens, level1: levels.level1) {
+          levels.setLevel1(IndicatorVocabulary.costName)
+          hadLevel1 = true
+        } else {
+          levels.setLevel2(IndicatorVocabulary.costName, half: 0)
+          hadLevel2 = true
+        }
+      case nil:
+        texts.append(t)
+      }
+    }
+    // A note column (备注, 指标值说明) after the target: in its column (S2:580), or shifted left
+    // with the rest of the row, a long text after a short or numeric target (S2:591).
+    if let noteColumn, texts.count >= 3 {
+      let last = texts[texts.count - 1]
+      let target = texts[texts.count - 2]
+      if last.column >= noteColumn
+        || last.text.count > 20 && (IndicatorTarget.looksLikeTarget(target.text) || target.text.count <= 8)
+      {
+        texts.removeLast()
+      }
+    }
+    let wasLoneLevel1 = levels.previousRowWasLoneLevel1
+    levels.previousRowWasLoneLevel1 = texts.isEmpty && hadLevel1 && !hadLevel2
+    switch texts.count {
+    case 0:
+      return []
+    case 1:
+      let lone = texts[0]
+      if !hadLevel1, !hadLevel2, PerformanceText.compact(lone.name).hasSuffix("指标") {
+        levels.setLevel1(lone.name)
+        levels.previousRowWasLoneLevel1 = true
+      } else if !hadLevel1, !hadLevel2, wasLoneLevel1 {
+        levels.setLevel2(lone.name, half: 0)
+      } else if !Self.noNames.contains(PerformanceText.compact(lone.name)) {
+        warn("「\(lone.name)」 has no target beside it", row: r)
+      }
+      return []
+    case 2:
+      break
+    case 3:
+      if hadLevel2 && !hadLevel1 {
+        levels.setLevel1(texts[0].name)
+      } else {
+        levels.setLevel2(texts[0].name, half: 0)
+      }
+    default:
+      if texts.count > 4 {
+        warn("\(texts.count) cells in an indicator row; read the last two as name and target", row: r)
+      }
+      levels.setLevel1(texts[texts.count - 4].name)
+      levels.setLevel2(texts[texts.count - 3].name, half: 0)
+    }
+    let name = texts[texts.count - 2]
+    let target = texts[texts.count - 1]
+    return indicators(name: name, target: target, row: r, half: 0, section: nil, levels: levels, project: project)
+  }
+
+  /// A form with 实施期 and 年度 halves side by side (S1:599): each row is [一级] then, per half,
+  /// [二级] name target — with cells of either half shifted or missing.
+  mutating func readHalves(
+    row r: Int, tokens: [Token], splitColumn: Int, levels: inout Levels, project: String?
+  ) -> [Indicator] {
+    var groups: [Group] = []
+    var current = Group(firstColumn: tokens[0].column)
+    func close() {
+      if !current.isEmpty { groups.append(current) }
+    }
+    for (i, t) in tokens.enumerated() {
+      var term = t.term
+      if term == .cost {
+        term =
+          costIsLevel1(at: i, in: tokens, level1: levels.level1)
+          ? .level1(IndicatorVocabulary.costName) : .level2(IndicatorVocabulary.costName)
+      }
+      switch term {
+      case .level1(let name):
+        levels.setLevel1(name)
+      case .level2(let name):
+        if current.level2 != nil || current.name != nil {
+          close()
+          current = Group(firstColumn: t.column)
+        }
+        if current.isEmpty { current.firstColumn = t.column }
+        current.level2 = name
+      case .cost:
+        break
+      case nil:
+        if current.name == nil {
+          if current.isEmpty { current.firstColumn = t.column }
+          current.name = t
+        } else if current.target == nil {
+          let next = tokens[(i + 1)...].first { $0.term == nil }
+          if !IndicatorTarget.looksLikeTarget(t.text), let next, IndicatorTarget.looksLikeTarget(next.text) {
+            // A name, then another name with a target: the first lost its target (S1:889).
+            close()
+            current = Group(name: t, firstColumn: t.column)
+          } else {
+            current.target = t
+          }
+        } else {
+          close()
+          current = Group(name: t, firstColumn: t.column)
+        }
+      }
+    }
+    close()
+    if groups.isEmpty { return [] }
+    if groups.count > 2 {
+      warn("\(groups.count) name–target groups in a row of a two-half form; kept the first two", row: r)
+      groups = Array(groups.prefix(2))
+    }
+    // Which half each group is: in order when there are two, by column when there is one.
+    let halves: [Int] =
+      groups.count == 2 ? [0, 1] : [groups[0].firstColumn >= splitColumn ? 1 : 0]
+    // A level-2 name printed in one half only is the other half's too (S1:606).
+    if groups.count == 2, let shared = groups[0].level2 ?? groups[1].level2 {
+      for g in groups.indices where groups[g].level2 == nil { groups[g].level2 = shared }
+    }
+    var out: [Indicator] = []
+    for (g, group) in groups.enumerated() {
+      let half = halves[g]
+      if let l2 = group.level2 { levels.setLevel2(l2, half: half) }
+      guard let name = group.name else { continue }
+      guard let target = group.target else {
+        if !Self.noNames.contains(PerformanceText.compact(name.name)) {
+          warn("「\(name.name)」 has no target beside it", row: r)
+        }
+        continue
+      }
+      out += indicators(
+        name: name, target: target, row: r, half: half, section: half == 0 ? "实施期" : "年度",
+        levels: levels, project: project)
+    }
+    return out
+  }
+
+  /// The indicators of one name cell and one target cell: one per target the cell lists.
+  mutating func indicators(
+    name: Token, target: Token, row r: Int, half: Int, section: String?, levels: Levels,
+    project: String?
+  ) -> [Indicator] {
+    if Self.noNames.contains(PerformanceText.compact(name.name)) { return [] }
+    let targets = IndicatorTarget.targets(in: target.text)
+    if targets.isEmpty { return [] }
+    var names = [name.name]
+    if targets.count > 1 {
+      let parts = PerformanceText.split(name.name, at: IndicatorTarget.nameSeparators)
+      if parts.count == targets.count {
+        names = parts
+      } else if parts.count > 1 {
+        warn("\(parts.count) names for \(targets.count) targets; each target keeps the whole name", row: r)
+      }
+    }
+    let row = table.rows[r]
+    return targets.enumerated().map { k, t in
+      Indicator(
+        docID: context.docID, tableID: context.tableID, rowNo: r + 1, colNo: target.column + 1,
+        targetNo: k + 1, section: section, project: project, level1: levels.level1,
+        level2: levels.level2[half], indicator: names.count == targets.count ? names[k] : name.name,
+        targetRaw: t.raw, comparator: t.comparator, targetValue: t.value, targetUnit: t.unit,
+        sourceLine: row.line, sourcePage: row.page)
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import Foundation
+
+/// Reads a 绩效目标 table — a form rather than a grid — into `indicators` and the `line_items`
+/// of its money block.
+///
+/// The caller decides that a table is a performance form (its title contains 绩效目标, or its
+/// rows contain 一级指标/二级指标; `looksLikePerformanceForm(_:)` says so) and hands over all
+/// of its rows, the title's and note lines excepted. Header row counts are not used: the reader
+/// finds the parts of the form by what the cells say, because OCR shifts cells left and right.
+public enum PerformanceFormReader {
+  /// Reads one performance table.
+  ///
+  /// - Parameters:
+  ///   - table: The table's rows as split on tabs; `title` tells 整体 forms (部门整体支出绩效目标表)
+  ///     from project forms when no 名称 row does.
+  ///   - context: Document, table id, fiscal year, agency and declared unit.
+  /// - Returns: One indicator per target in a 指标值 cell, one line item per amount of the money
+  ///   block (资金金额, 项目资金, 预算金额, 部门预算总额 and their parts), the project, and
+  ///   warnings for what looked wrong.
+  /// - Complexity: O(rows × columns).
+  public static func read(_ table: RawTable, context: PerformanceFormContext) -> PerformanceFormResult {
+    var form = PerformanceForm(table: table, context: context)
+    return form.read()
+  }
+
+  /// True when a table reads as a performance form: its title contains 绩效目标, or a row holds
+  /// 一级指标 or 二级指标, or a header holds 三级指标 twice (one row per project, S2:625).
+  public static func looksLikePerformanceForm(_ table: RawTable) -> Bool {
+    if let title = table.title, PerformanceText.compact(title).contains("绩效目标") { return true }
+    for row in table.rows {
+      let compact = row.cells.map(PerformanceText.compact)
+      if compact.contains("一级指标") || compact.contains("二级指标") { return true }
+      if compact.filter({ $0 == "三级指标" }).count >= 2 { return true }
+    }
+    return false
+  }
+}
+
+/// One table being read: its cells cleaned once, the context, and the warnings gathered.
+struct PerformanceForm {
+  let table: RawTable
+  let context: PerformanceFormContext
+  /// Cells cleaned of markup and OCR spaces.
+  let cells: [[String]]
+  /// Cells with every space removed, for comparing labels.
+  let compact: [[String]]
+  var warnings: [PerformanceFormWarning] = []
+
+  init(table: RawTable, context: PerformanceFormContext) {
+    self.table = table
+    self.context = context
+    self.cells = table.rows.map { $0.cells.map(PerformanceText.clean) }
+    self.compact = cells.map { $0.map { String($0.filter { !PerformanceText.isSpace($0) }) } }
+  }
+
+  var rowCount: Int { cells.count }
+
+  func cell(_ row: Int, _ column: Int) -> String {
+    column >= 0 && column < cells[row].count ? cells[row][column] : ""
+  }
+
+  /// A cell as printed: markup removed and trimmed, inner spaces kept (`56.8 万人`, S3:590).
+  func printedCell(_ row: Int, _ column: Int) -> String {
+    PerformanceText.stripMarkup(table.rows[row][column])
+  }
+
+  func compactCell(_ row: Int, _ column: Int) -> String {
+    column >= 0 && column < compact[row].count ? compact[row][column] : ""
+  }
+
+  /// The first non-blank cell of a row.
+  func firstText(_ row: Int) -> (column: Int, text: String)? {
+    guard let c = cells[row].firstIndex(where: { !$0.isEmpty }) else { return nil }
+    return (c, cells[row][c])
+  }
+
+  mutating func warn(_ message: String, row: Int?) {
+    warnings.append(PerformanceFormWarning(message: message, line: row.map { table.rows[$0].line }))
+  }
+
+  /// The unit when nothing closer declares one: the context's, the table's, else 元.
+  var tableUnit: MoneyUnit {
+    context.declaredUnit ?? table.declaredUnit.flatMap { MoneyUnit.declared(in: "单位：" + $0) } ?? .yuan
+  }
+
+  // MARK: - The whole form
+
+  mutating func read() -> PerformanceFormResult {
+    if let header = projectListHeader() {
+      return readProjectList(header: header)
+    }
+    let names = nameRows()
+    let isWhole =
+      names.project == nil
+      && (names.unit != nil || (table.title.map { PerformanceText.compact($0).contains("整体") } ?? false))
+    let project: String? =
+      isWhole ? (names.unit?.value ?? context.agency) : names.project?.value
+    let indicatorStart = indicatorHeaderRow()
+    let end = stopRow(from: indicatorStart?.firstData ?? 0)
+    let moneyEnd = indicatorStart?.header ?? indicatorStart?.firstData ?? end
+
+    var lineItems: [LineItem] = []
+    let grid = readTaskGrid(rows: 0..<moneyEnd)
+    lineItems += grid.items
+    lineItems += readLabelledMoney(rows: 0..<moneyEnd, excluding: grid.rows)
+    lineItems.sort { ($0.rowNo, $0.colNo) < ($1.rowNo, $1.colNo) }
+
+    var indicators: [Indicator] = []
+    if let start = indicatorStart {
+      indicators = readIndicators(header: start.header, rows: start.firstData..<end, project: project)
+    }
+    return PerformanceFormResult(
+      kind: isWhole ? .whole : .project, project: project, indicators: indicators,
+      lineItems: lineItems, warnings: warnings)
+  }
+
+  /// The 项目名称 row's value, and a 整体 form's 部门（单位）名称/单位名称 row's value.
+  mutating func nameRows() -> (project: (row: Int, value: String?)?, unit: (row: Int, value: String)?) {
+    var project: (row: Int, value: String?)?
+    var unit: (row: Int, value: String)?
+    for r in 0..<rowCount {
+      guard let first = firstText(r) else { continue }
+      let label = PerformanceText.halfWidthParentheses(compactCell(r, first.column))
+        .trimmingCharacters(in: [":", "："])
+      let value = cells[r][(first.column + 1)...].first { !$0.isEmpty }
+      if label.hasPrefix("项目名称") {
+        if project != nil {
+          warn("a second 项目名称 row: two forms in one table?", row: r)
+          continue
+        }
+        project = (r, value)
+      } else if unit == nil,
+        ["部门(单位)名称", "单位名称", "部门名称", "预算单位", "单位(部门)名称"].contains(label),
+        let value
+      {
+        unit = (r, value)
+      }
+    }
+    return (project, unit)
+  }
+
+  /// The first row from `start` on that ends the form: 负责人/联系电话/填报日期 (S1:614) or a 注
+  /// line; phone numbers and dates there are never amounts or targets. A 填报日期 line above
+  /// the form does not end it.
+  func stopRow(from start: Int) -> Int {
+    for r in start..<max(start, rowCount) {
+      for c in compact[r] where !c.isEmpty {
+        if c.hasPrefix("负责人") || c.contains("联系电话") || c.contains("填报日期") || c.hasPrefix("填报人")
+          || c.hasPrefix("注:") || c.hasPrefix("注：") || c.hasPrefix("审核人")
+        {
+          return r
+        }
+      }
+    }
+    return rowCount
+  }
+
+  /// The 一级指标 header row, or, without one, the first row naming a level-1 indicator.
+  func indicatorHeaderRow() -> (header: Int?, firstData: Int)? {
+    for r in 0..<rowCount where compact[r].contains("一级指标") {
+      return (r, r + 1)
+    }
+    for r in 0..<rowCount {
+      for c in compact[r] {
+        if case .level1 = IndicatorVocabulary.term(c) { return (nil, r) }
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,79 @@
+import Testing
+
+@testable import BudgetETL
+
+@Suite struct PerformanceIndicatorTargetTests {
+  @Test(
+    arguments: [
+      // Printed in S1:600, S4:389, S3:590, S2:631, S2:648, S0:459, S0:487, S3:566, S0:484.
+      ("≥5000人", ">=", 50_000_000, "人"), ("≥90 %", ">=", 900_000, "%"), ("56.8 万人", nil, 568_000, "万人"),
+      ("≥3.6万人", ">=", 36_000, "万人"), ("≤30工作日", "<=", 300_000, "工作日"), ("≤2次", "<=", 20_000, "次"),
+      ("123.9844万元", nil, 1_239_844, "万元"), ("900m2", nil, 9_000_000, "m2"), ("1", nil, 10_000, nil),
+      ("＞5", ">", 50_000, nil), (">=60%", ">=", 600_000, "%"), ("不低于95%", ">=", 950_000, "%"),
+      ("0%", nil, 0, "%"), ("12个月", nil, 120_000, "个月"),
+    ] as [(String, String?, Int64, String?)])
+  func readsNumericTargets(printed: String, comparator: String?, value: Int64, unit: String?) {
+    let t = IndicatorTarget.parse(printed)
+    #expect(t.raw == printed)
+    #expect(t.comparator == comparator)
+    #expect(t.value == value)
+    #expect(t.unit == unit)
+  }
+
+  @Test(arguments: ["有所提升", "每季度", "2024年1月-12月", "2023年12月31日前", "不低于上年", "元", "≥"])
+  func textTargetsHaveNoValue(printed: String) {
+    let t = IndicatorTarget.parse(printed)
+    #expect(t.raw == printed)
+    #expect(t.value == nil)
+    #expect(t.unit == nil)
+  }
+
+  @Test func aCellMayListSeveralTargets() {
+    // S3:699 and S3:704.
+    #expect(IndicatorTarget.targets(in: "4853家；910家").map(\.value) == [48_530_000, 9_100_000])
+    #expect(IndicatorTarget.targets(in: "100%；100%；100%；100%").count == 4)
+    // A trailing separator is not a second target (S3:698, S3:542).
+    #expect(IndicatorTarget.targets(in: "≥100%；").map(\.raw) == ["≥100%"])
+    #expect(IndicatorTarget.targets(in: "326家;").map(\.raw) == ["326家"])
+    // 、 separates numbers, not words.
+    #expect(IndicatorTarget.targets(in: "100%、95%").count == 2)
+    #expect(IndicatorTarget.targets(in: "及时、准确").map(\.raw) == ["及时、准确"])
+    #expect(IndicatorTarget.targets(in: "").isEmpty)
+  }
+}
+
+@Suite struct PerformanceTextTests {
+  @Test func removesOCRSpacesInsideChineseButNotBetweenLatinWords() {
+    #expect(PerformanceText.clean("医保业务“马上办”、“ 门口办 ” 打通") == "医保业务“马上办”、“门口办”打通")
+    #expect(PerformanceText.clean("市县(区)财政资 金") == "市县(区)财政资金")
+    #expect(PerformanceText.clean(" **DRG  pilot** ") == "DRG pilot")
+  }
+
+  @Test func templatePlaceholdersAreNotNames() {
+    #expect(PerformanceText.indicatorText("指标1：") == nil)
+    #expect(PerformanceText.indicatorText("指标2:") == nil)
+    #expect(PerformanceText.indicatorText(".....") == nil)
+    #expect(PerformanceText.indicatorText("指标1：全县拉通专网") == "全县拉通专网")
+    #expect(PerformanceText.indicatorText("指标2: 资金拨付, 使用合格率") == "资金拨付,使用合格率")
+    #expect(PerformanceText.indicatorText("医保三级下沉基层单位数;") == "医保三级下沉基层单位数")
+  }
+
+  @Test func numberingIsStrippedButNotDecimals() {
+    #expect(PerformanceText.stripNumbering("(1)政府预算资金") == "政府预算资金")
+    #expect(PerformanceText.stripNumbering("1、资金来源") == "资金来源")
+    #expect(PerformanceText.stripNumbering("（一）主要职责") == "主要职责")
+    #expect(PerformanceText.stripNumbering("①会议费") == "会议费")
+    #expect(PerformanceText.stripNumbering("2022年度公务员医疗补助") == "2022年度公务员医疗补助")
+    #expect(PerformanceText.stripNumbering("1.5倍") == "1.5倍")
+  }
+
+  @Test func levelNamesComeFromTheVocabulary() {
+    #expect(IndicatorVocabulary.term("满意度指标") == .level1("满意度指标"))
+    #expect(IndicatorVocabulary.term("可持续影响指标") == .level2("可持续影响指标"))
+    // Printed short in S1's 年度 half (S1:612) and without 指标 (S1:612, S1:791).
+    #expect(IndicatorVocabulary.term("服务对象满意度指") == .level2("服务对象满意度指标"))
+    #expect(IndicatorVocabulary.term("服务对象满意度") == .level2("服务对象满意度指标"))
+    #expect(IndicatorVocabulary.term("成本指标") == .cost)
+    #expect(IndicatorVocabulary.term("群众满意度") == nil)
+  }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@testable import BudgetETL
+
+/// Builds `RawTable`s from line ranges of the seed documents in the test bundle, the way the
+/// extractor would: lines split on tabs, cells trimmed and stripped of `<b>`/`**`, blank lines
+/// dropped.
+enum SeedTable {
+  /// The seed's lines, 1-based: `lines[0]` is line 1.
+  static func lines(seed: Int) throws -> [String] {
+    let folder = try #require(Bundle.module.url(forResource: "Fixtures/seeds", withExtension: nil))
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    let name = try #require(names.first { $0.hasPrefix(String(format: "%03d_", seed)) })
+    let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+  }
+
+  /// The rows of `rows` (source line numbers, inclusive) as one table, titled by line `title`.
+  static func table(seed: Int, title: Int?, rows: ClosedRange<Int>, declaredUnit: String? = nil) throws
+    -> RawTable
+  {
+    let all = try lines(seed: seed)
+    var raw: [RawRow] = []
+    for n in rows {
+      let cells = all[n - 1].split(separator: "\t", omittingEmptySubsequences: false).map { cell in
+        String(cell)
+          .replacingOccurrences(of: "<b>", with: "")
+          .replacingOccurrences(of: "</b>", with: "")
+          .replacingOccurrences(of: "**", with: "")
+          .trimmingASCIIAndIdeographicSpaces()
+      }
+      if cells.allSatisfy(\.isEmpty) { continue }
+      raw.append(RawRow(cells: cells, line: n, page: nil))
+    }
+    let titleText = title.map {
+      all[$0 - 1].replacingOccurrences(of: "#", with: "").trimmingASCIIAndIdeographicSpaces()
+    }
+    return RawTable(
+      tableNo: nil, title: titleText, declaredUnit: declaredUnit, agencyLine: nil,
+      sourceLine: title ?? rows.lowerBound, sourcePage: nil, rows: raw, headerRowCount: 0, fragments: 1,
+      notes: [])
+  }
+
+  /// Reads a seed range with `PerformanceFormReader`.
+  static func read(
+    seed: Int, title: Int?, rows: ClosedRange<Int>, agency: String? = nil, declaredUnit: MoneyUnit? = nil
+  ) throws -> PerformanceFormResult {
+    let table = try table(seed: seed, title: title, rows: rows)
+    let context = PerformanceFormContext(
+      docID: "seed\(seed)", tableID: "t900", fiscalYear: 2023, agency: agency, declaredUnit: declaredUnit)
+    return PerformanceFormReader.read(table, context: context)
+  }
+}
