@@ -1,7 +1,6 @@
 import BudgetETL
 
-/// Which columnar writer the run uses.
+/// Which columnar writer the run uses: Parquet, written by the library from the format's specification.
 enum ColumnarOutput {
-  /// Nil until the Parquet writer lands.
-  static let factory: (@Sendable (DatasetSchema, String, Int, Int) throws -> any ColumnarSink)? = nil
+  static let factory: (@Sendable (DatasetSchema, String, Int, Int) throws -> any ColumnarSink)? = ParquetWriter.sinkFactory
 }

@@ -222,7 +222,7 @@ public struct DocumentSegmenter: Sendable {
     var tables: [RawTable] = []
     for fragment in fragments {
       if var last = tables.last, continues(fragment, last) {
-        var rows = Array(fragment.rows.dropFirst(fragment.headerRowCount))
+        var rows = Array(fragment.rows.dropFirst(last.headerRowCount))
         // A repeated total row right after the header is not a row.
         if let firstData = rows.first, last.headerRowCount < last.rows.count,
           sameCells(firstData, last.rows[last.headerRowCount]),
@@ -246,9 +246,12 @@ public struct DocumentSegmenter: Sendable {
     return tables
   }
 
+  /// A fragment continues a table when it starts with the table's header rows again (the
+  /// fragment's own header count may differ: its first rows can lack the data signals).
   func continues(_ fragment: Fragment, _ table: RawTable) -> Bool {
-    guard fragment.headerRowCount > 0, fragment.headerRowCount == table.headerRowCount else { return false }
-    for r in 0..<fragment.headerRowCount where !sameCells(fragment.rows[r], table.rows[r]) { return false }
+    let n = table.headerRowCount
+    guard n > 0, fragment.rows.count > n else { return false }
+    for r in 0..<n where !sameCells(fragment.rows[r], table.rows[r]) { return false }
     let cap = fragment.caption
     if cap.isEmpty { return true }
     let sameTitle = cap.title == nil || cap.title == table.title

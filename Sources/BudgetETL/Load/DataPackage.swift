@@ -22,7 +22,8 @@ public enum DataPackage {
         resources.append([
           "name": schema.name + "-parquet", "title": schema.title + " (Parquet)",
           "path": schema.name + ".parquet", "profile": "tabular-data-resource", "format": "parquet", "mediatype": "application/vnd.apache.parquet",
-          "schema": self.tableSchema(schema, keys: false),
+          // Frictionless reads Parquet through pandas, which turns a null integer into NaN.
+          "schema": self.tableSchema(schema, keys: false, missingValues: ["", "nan", "None"]),
         ])
       }
     }
@@ -40,7 +41,7 @@ public enum DataPackage {
     return Array(data) + [0x0A]
   }
 
-  static func tableSchema(_ schema: DatasetSchema, keys: Bool = true) -> [String: Any] {
+  static func tableSchema(_ schema: DatasetSchema, keys: Bool = true, missingValues: [String] = [""]) -> [String: Any] {
     var fields: [[String: Any]] = []
     for column in schema.columns {
       var field: [String: Any] = ["name": column.name, "type": column.type.frictionlessType, "description": column.description]
@@ -56,7 +57,7 @@ public enum DataPackage {
       if case .decimal(_, let scale) = column.type { field["bareNumber"] = true; field["decimalChar"] = "."; _ = scale }
       fields.append(field)
     }
-    var result: [String: Any] = ["fields": fields, "missingValues": [""]]
+    var result: [String: Any] = ["fields": fields, "missingValues": missingValues]
     if keys {
       result["primaryKey"] = schema.primaryKey
       if !schema.foreignKeys.isEmpty {

@@ -108,7 +108,7 @@ public struct DocumentProcessor: Sendable {
         docID: docID, tableID: tableID, tableType: type, fiscalYear: meta.fiscalYear, agency: meta.agency)
       let reading = TableInterpreter.read(table, context: context)
       let nonZero = reading.lineItems.contains { $0.amountFen != 0 }
-      let declaredEmpty = table.notes.contains { $0.contains("本表无数据") || $0.contains("空表") }
+      let declaredEmpty = table.notes.contains(where: Self.declaresEmpty)
         || (table.tableNo.map { catalog[$0] == true } ?? false)
       if declaredEmpty && nonZero {
         warnings.append(
@@ -142,6 +142,12 @@ public struct DocumentProcessor: Sendable {
     result.checks.append(contentsOf: Validator().validate(result))
     for i in result.checks.indices { result.checks[i].checkNo = i + 1 }
     result.document.warnings = result.checks.filter { $0.severity >= .warning }.count
+  }
+
+  /// A note that says its table is empty: 注：本表无数据, 故本表无数据, 本表为空表 — not a
+  /// template's instructions about empty tables (应公开空表并说明).
+  static func declaresEmpty(_ note: String) -> Bool {
+    note.contains("无数据") || note.contains("本表为空") || note.contains("为空表") || note.contains("此表为空")
   }
 
   /// The catalog's 是否空表 column: table number → declared empty.

@@ -8,8 +8,20 @@ public enum TableInterpreter {
       reading.columns = table.rows.first?.cells ?? []
       return reading
     case .performance:
+      let form = PerformanceFormReader.read(
+        table,
+        context: PerformanceFormContext(
+          docID: context.docID, tableID: context.tableID, fiscalYear: context.fiscalYear, agency: context.agency,
+          declaredUnit: table.declaredUnit.flatMap(MoneyUnit.init(rawValue:))))
       var reading = TableReading()
       reading.rowCount = table.rows.count
+      reading.lineItems = form.lineItems
+      reading.indicators = form.indicators
+      reading.columns = Array(Set(form.lineItems.map(\.measure))).sorted()
+      reading.warnings = form.warnings.map {
+        ReadWarning(rule: "performance_form", subject: form.project ?? "", message: "\(context.tableID): \($0.message)",
+          line: $0.line, page: nil)
+      }
       return reading
     default:
       return GridTableReader().read(table, context: context)
