@@ -133,8 +133,10 @@ public enum NarrativeParser {
 
   /// Whether `next` continues the paragraph `current`.
   ///
-  /// - A numbered or bulleted line always starts a new block, except after a bare numbering
-  ///   (`第一部分` alone, its title on the next line).
+  /// - A bulleted line always starts a new block.
+  /// - A line that can only continue a sentence (see `continuesMidSentence`) always joins.
+  /// - A numbered line starts a new block, except after a bare numbering (`第一部分` alone, its
+  ///   title on the next line).
   /// - A paragraph that ends in final punctuation (。！？；…, possibly followed by a closing quote
   ///   or bracket) or in a colon (`其中：` introduces a list) is complete.
   /// - A heading candidate is complete; one longer than 30 characters only when a blank line
@@ -145,6 +147,7 @@ public enum NarrativeParser {
   ///   short title lines (`阳城县医疗保障局` / `2023年度单位预算公开`) stay apart.
   static func shouldJoin(_ current: Piece, _ next: Piece) -> Bool {
     if next.bulleted { return false }
+    if continuesMidSentence(current.text, next.text) { return true }
     if let number = current.number, number.length == current.text.count {
       return next.number == nil && next.text.count <= 50
     }
@@ -156,6 +159,21 @@ public enum NarrativeParser {
     if !next.afterBlank { return true }
     if current.text.count >= 30 { return true }
     return current.text.contains { $0 == "，" || $0 == "," || $0 == "、" || $0 == "；" }
+  }
+
+  /// Whether `next` can only be the rest of `current`'s sentence, even after a blank line or a
+  /// short numbered line: it starts with punctuation that never starts a line (，。、；：）), or
+  /// with the rest of a money unit after a number (`156.60 万` / `元，…`, `123.98` / `万元`).
+  static func continuesMidSentence(_ current: NarrativeText.Scalars, _ next: NarrativeText.Scalars)
+    -> Bool
+  {
+    guard let first = next.first, let last = current.last else { return false }
+    if first == "，" || first == "。" || first == "、" || first == "；" || first == "：" || first == "）" {
+      return true
+    }
+    let numberEnds = NarrativeText.isASCIIDigit(last) || last == "万" || last == "亿"
+    return numberEnds && (first == "元" || first == "万" || first == "亿")
+      && !NarrativeText.hasPrefix(next, NarrativeText.scalars("元旦"))
   }
 
   /// Whether text ends in sentence-final punctuation or a colon, closing quotes/brackets aside.
