@@ -37,9 +37,10 @@ import Testing
     // 0 万元，较上年减少 69.26 万元 …；当年预算支出 … 较上年减少 69.26 万元 ….
     let amounts = try Self.amounts(.s0, blockAt: 86)
     #expect(amounts.map(\.kind) == [.level, .level, .level, .change, .level, .level, .level, .change])
-    #expect(amounts.map { Self.yuan($0.amountFen) } == [
-      "1239800.00", "1239800.00", "0.00", "692600.00", "1239800.00", "1239800.00", "0.00", "692600.00",
-    ])
+    #expect(
+      amounts.map { Self.yuan($0.amountFen) } == [
+        "1239800.00", "1239800.00", "0.00", "692600.00", "1239800.00", "1239800.00", "0.00", "692600.00",
+      ])
     #expect(amounts.map(\.amountNo) == Array(1...8))
     let grant = amounts[1]
     #expect(grant.subject == "一般公共预算拨款收入")
@@ -53,15 +54,16 @@ import Testing
     #expect(amounts.allSatisfy { $0.functionCode == nil && $0.econCode == nil && $0.govEconCode == nil })
   }
 
-  @Test(arguments: [
-    // S0:104 (function), S0:120 (economic), S0:126 (government economic), S3:133, S4:82.
-    (SeedDocument.s0, 104, "医疗保障经办事务（2101506）", "1150400.00", "648700.00", "2101506", nil, nil),
-    (.s0, 120, "对个人和家庭的补助支出（303）", "200.00", "500.00", nil, "303", nil),
-    (.s0, 126, "对事业单位经常性补助（505）", "1239600.00", "692100.00", nil, nil, "505"),
-    (.s3, 133, "事业运行（2101550）", "3596600.00", "106300.00", "2101550", nil, nil),
-    (.s3, 163, "对事业单位资本性补助（506）", "20000.00", "15000.00", nil, nil, "506"),
-    (.s4, 94, "商品和服务支出（302）", "50400.00", "73600.00", nil, "302", nil),
-  ] as [(SeedDocument, Int, String, String, String, String?, String?, String?)])
+  @Test(
+    arguments: [
+      // S0:104 (function), S0:120 (economic), S0:126 (government economic), S3:133, S4:82.
+      (SeedDocument.s0, 104, "医疗保障经办事务（2101506）", "1150400.00", "648700.00", "2101506", nil, nil),
+      (.s0, 120, "对个人和家庭的补助支出（303）", "200.00", "500.00", nil, "303", nil),
+      (.s0, 126, "对事业单位经常性补助（505）", "1239600.00", "692100.00", nil, nil, "505"),
+      (.s3, 133, "事业运行（2101550）", "3596600.00", "106300.00", "2101550", nil, nil),
+      (.s3, 163, "对事业单位资本性补助（506）", "20000.00", "15000.00", nil, nil, "506"),
+      (.s4, 94, "商品和服务支出（302）", "50400.00", "73600.00", nil, "302", nil),
+    ] as [(SeedDocument, Int, String, String, String, String?, String?, String?)])
   func codedSubjectAndItsChange(
     seed: SeedDocument, line: Int, subject: String, level: String, change: String, function: String?,
     econ: String?, govEcon: String?
@@ -179,6 +181,21 @@ import Testing
     #expect(amounts.map { Self.yuan($0.amountFen) } == ["1566000.00", "15000.00"])
     #expect(amounts.map(\.sourceLine) == [1, 2])
     #expect(amounts.map(\.kind) == [.level, .change])
+  }
+
+  @Test(arguments: [
+    ("其中：医疗保障经办事务（2101506）支出 115.04 万元。", "医疗保障经办事务（2101506）支出", "2101506", nil, nil),
+    ("（3）其他资本性支出(31099) 2.5 万元。", "其他资本性支出（31099）", nil, "31099", nil),
+    ("对事业单位经常性补助（50501）123.96万元。", "对事业单位经常性补助（50501）", nil, nil, "50501"),
+    ("（2）项目支出（2023年）5万元。", "项目支出（2023年）", nil, nil, nil),
+    ("（1）其他支出（1234）5万元。", "其他支出（1234）", nil, nil, nil),
+  ] as [(String, String, String?, String?, String?)])
+  func codesNamedInTheSubject(text: String, subject: String, function: String?, econ: String?, govEcon: String?) {
+    let amounts = Self.parse([text], fiscalYear: 2023)
+    #expect(amounts.map(\.subject) == [subject])
+    #expect(amounts.first?.functionCode == function)
+    #expect(amounts.first?.econCode == econ)
+    #expect(amounts.first?.govEconCode == govEcon)
   }
 
   @Test func unitBrokenAfterAShortNumberedLineIsJoined() {

@@ -123,8 +123,9 @@ enum NarrativeText {
       while start < s.count, isSpace(s[start]) { start += 1 }
     }
     var bulleted = false
-    if start + 1 < s.count, s[start] == "-" || s[start] == "*" || s[start] == "+" || s[start] == "•"
-      || s[start] == "·",
+    if start + 1 < s.count,
+      s[start] == "-" || s[start] == "*" || s[start] == "+" || s[start] == "•"
+        || s[start] == "·",
       isSpace(s[start + 1])
     {
       bulleted = true

@@ -186,13 +186,22 @@ struct AmountSubject: Sendable, Hashable {
     return nil
   }
 
-  /// The digits of a code in parentheses at the end: `工资福利支出（301）` → `301`.
+  /// The digits of the last 3/5/7-digit code in parentheses: `工资福利支出（301）` → `301`,
+  /// `医疗保障经办事务（2101506）支出` → `2101506`.
   private static func trailingCode(_ s: Scalars) -> String? {
-    guard s.last == "）" else { return nil }
-    var i = s.count - 2
-    while i >= 0, NarrativeText.isASCIIDigit(s[i]) { i -= 1 }
-    let digits = s.count - 2 - i
-    guard i >= 0, s[i] == "（", digits == 3 || digits == 5 || digits == 7 else { return nil }
-    return NarrativeText.string(s[(i + 1)..<(s.count - 1)])
+    var close = s.count - 1
+    while close > 0 {
+      if s[close] == "）" {
+        var i = close - 1
+        while i >= 0, NarrativeText.isASCIIDigit(s[i]) { i -= 1 }
+        let digits = close - 1 - i
+        if i >= 0, s[i] == "（", digits == 3 || digits == 5 || digits == 7 {
+          return NarrativeText.string(s[(i + 1)..<close])
+        }
+      }
+      close -= 1
+    }
+    return nil
   }
+
 }
