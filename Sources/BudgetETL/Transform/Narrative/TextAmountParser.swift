@@ -16,8 +16,11 @@
 ///   `2022年机关运行经费预算数为57.33万元`), but not 上年结转/上年结余/上年底 (this year's
 ///   money, or a date); `other` — a per-unit rate (`元/人`, 每…), a
 ///   difference (相差, 差额), or another year; `level` otherwise.
-/// - **codes**: a 3/5/7-digit code in parentheses ending the subject — 2xx function, 3xx economic,
-///   5xx government economic.
+/// - **codes**: the last 3/5/7-digit code in parentheses in the subject (`（303）`, `(505)`,
+///   `（2101506）`) — 2xx function, 3xx economic, 5xx government economic; it stays in the
+///   subject, its parentheses made full-width.
+/// - **`amount_yuan`**: exact, through `PrintedNumber.fen(unitMultiplier:)`; the sign is as
+///   printed (a decrease is positive, its direction is in the text).
 public enum TextAmountParser {
   /// Finds the amounts quoted in narrative blocks, each traced to the line that carries it.
   ///
