@@ -3,8 +3,8 @@ import Foundation
 /// A document split into its narrative and its tables.
 public struct SegmentedDocument: Sendable {
   public var lines: [SourceLine]
-  /// Narrative lines in order (blank lines kept as empty text); noise, tables, captions and
-  /// table notes removed.
+  /// Every line in order, with noise, tables, captions and table notes blanked out: the
+  /// narrative, its paragraph breaks kept.
   public var narrative: [SourceLine]
   public var tables: [RawTable]
   /// A flag per line: true when the line is noise (watermark, page number, TOC leader…).
@@ -95,9 +95,12 @@ public struct DocumentSegmenter: Sendable {
     }
 
     let tables = merge(fragments)
+    // Lines that are not narrative stay as blank lines, so text on either side of a table
+    // is never joined into one paragraph.
     var narrative: [SourceLine] = []
-    for (index, line) in lines.enumerated() where !consumed[index] {
-      narrative.append(line)
+    narrative.reserveCapacity(lines.count)
+    for (index, line) in lines.enumerated() {
+      narrative.append(consumed[index] ? SourceLine(number: line.number, page: line.page, text: "") : line)
     }
     return SegmentedDocument(lines: lines, narrative: narrative, tables: tables, noise: noiseFlags)
   }

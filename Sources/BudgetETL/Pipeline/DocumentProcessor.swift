@@ -126,6 +126,11 @@ public struct DocumentProcessor: Sendable {
       result.indicators.append(contentsOf: reading.indicators)
       warnings.append(contentsOf: reading.warnings.map { (tableID, $0) })
     }
+    let blocks = NarrativeParser.parseLocated(
+      lines: segmented.narrative, docID: docID,
+      options: NarrativeParser.Options(maskMobileNumbers: options.maskPhoneNumbers))
+    result.textBlocks = blocks.map(\.textBlock)
+    result.textAmounts = TextAmountParser.parse(blocks: blocks, fiscalYear: meta.fiscalYear)
     result.checks = warnings.map { (tableID, w) in
       Check(
         docID: docID, tableID: tableID, rule: w.rule, subject: w.subject, expectedFen: nil, actualFen: nil,
