@@ -39,11 +39,11 @@ public struct GridTableReader: Sendable {
     let columnCount = table.columnCount
     guard columnCount > 0 else { return reading }
     let headerRows = table.headerRows.filter { !HeaderDetector.isColumnNumberRow($0) }
-    let paths = Self.headerPaths(Array(headerRows), columnCount: columnCount)
     let dataRows = table.dataRows.filter { !HeaderDetector.isColumnNumberRow($0) && !$0.isBlank }
+    let tableUnit = table.declaredUnit.flatMap(MoneyUnit.init(rawValue:)) ?? .yuan
+    let paths = Self.headerPaths(Array(headerRows), columnCount: columnCount)
     var columns = classify(paths: paths, dataRows: dataRows, columnCount: columnCount)
     realign(&columns, dataRows: dataRows, table: table, context: context, warnings: &reading.warnings)
-    let tableUnit = table.declaredUnit.flatMap(MoneyUnit.init(rawValue:)) ?? .yuan
     let sections = self.sections(columns)
     reading.rowCount = dataRows.count
     reading.columns = columns.map { $0.path.joined(separator: "/") }
@@ -86,13 +86,16 @@ public struct GridTableReader: Sendable {
   static func headerPaths(_ rows: [RawRow], columnCount: Int) -> [[String]] {
     var paths = [[String]](repeating: [], count: columnCount)
     var parentEnd = [Int](repeating: columnCount - 1, count: columnCount)
+    var parentStarts = Set<Int>()
     for row in rows {
       var cover = [String?](repeating: nil, count: columnCount)
       var spanEnd = parentEnd
       let filled = (0..<columnCount).filter { !row[$0].isEmpty }
       for (k, c) in filled.enumerated() {
         let next = k + 1 < filled.count ? filled[k + 1] - 1 : columnCount - 1
-        let end = max(c, min(next, parentEnd[c]))
+        // Spans nest: never past the end of the cell above, nor into the next cell above.
+        let nextParent = (parentStarts.filter { $0 > c }.min() ?? columnCount) - 1
+        let end = max(c, min(next, parentEnd[c], nextParent))
         let text = TextCleaner.title(row[c]).replacingOccurrences(of: " ", with: "")
         for x in c...end where x < columnCount {
           cover[x] = text
@@ -103,6 +106,7 @@ public struct GridTableReader: Sendable {
         if let t = cover[c] { paths[c].append(t) }
       }
       parentEnd = spanEnd
+      parentStarts.formUnion(filled)
     }
     return paths
   }
@@ -305,6 +309,16 @@ public struct GridTableReader: Sendable {
       assign(code: cell, kind: kind, to: &e)
     }
     flushSplit()
+    // A label printed in a code column (合计 under 科目编码, S1:169).
+    if e.rawLabel.isEmpty {
+      for c in section.codeColumns where !row[c].isEmpty && !CodeValue.isCodeLike(row[c]) {
+        let t = TextCleaner.title(row[c])
+        if t.contains(where: { !$0.isASCIIDigit && $0 != " " && $0 != "-" }) {
+          e.rawLabel = row[c]
+          break
+        }
+      }
+    }
     // A code printed inside the name: 医疗保障经办事务（2101506）.
     var label = TextCleaner.label(e.rawLabel)
     if let (code, rest) = Self.trailingCode(label) {
@@ -480,34 +494,75 @@ public struct GridTableReader: Sendable {
     }
   }
 
-  /// An uncoded category row (专用项目) is the parent of the run after it when it equals that
-  /// run's sum in every column (S0:441-442, S3:518-519).
+  /// An uncoded category row (专用项目, 工资福利支出 without its code) is the parent of the run
+  /// of rows after it that adds up to it in every column (S0:441-442, S3:518-519), within the
+  /// rounding the printed figures allow.
   func resolveCategoryRows(_ entries: inout [Entry], ranks: [Rank]) {
+    let halfUnits = Self.halfUnits(entries)
     for i in entries.indices.reversed() {
       guard case .unranked = ranks[i], entries[i].kind != .memo, !entries[i].amounts.isEmpty else { continue }
       let parent = entries[i].parent
       var run: [Int] = []
       var k = i + 1
       while k < entries.count {
-        if case .unranked = ranks[k], entries[k].kind != .memo {
-          if entries[k].parent == parent { run.append(k) }
-          k += 1
-        } else {
-          break
+        guard case .unranked = ranks[k], entries[k].kind != .memo else { break }
+        if entries[k].parent == parent {
+          run.append(k)
+          if sumsEqual(entries, parent: i, children: run, halfUnits: halfUnits),
+            run.count > 1 || Self.canBeOnlyChild(k, parent: parent, entries: entries, ranks: ranks)
+          {
+            for c in run { entries[c].parent = i }
+            break
+          }
         }
+        k += 1
       }
-      guard !run.isEmpty, sumsEqual(entries, parent: i, children: run) else { continue }
-      for c in run { entries[c].parent = i }
     }
   }
 
-  func sumsEqual(_ entries: [Entry], parent p: Int, children: [Int]) -> Bool {
+  /// One row equal to the row above it is its only child when it has children of its own
+  /// (专用项目 > 专用项目 > …, S0:441-443) or ends the block; otherwise they are siblings
+  /// that happen to be equal (印刷费 2.00, 差旅费 2.00, S1:343-344).
+  static func canBeOnlyChild(_ k: Int, parent: Int?, entries: [Entry], ranks: [Rank]) -> Bool {
+    if entries.contains(where: { $0.parent == k }) { return true }
+    let next = k + 1
+    guard next < entries.count else { return true }
+    if case .unranked = ranks[next], entries[next].parent == parent, entries[next].kind != .memo { return false }
+    return true
+  }
+
+  /// Half the unit of the last printed digit, in fen, per amount column.
+  static func halfUnits(_ entries: [Entry]) -> [Int: Int64] {
+    var decimals: [Int: Int] = [:]
+    var units: [Int: MoneyUnit] = [:]
+    for e in entries {
+      for a in e.amounts {
+        let d = a.printed.split(separator: ".").dropFirst().first.map { $0.prefix { $0.isASCIIDigit }.count } ?? 0
+        decimals[a.column] = max(decimals[a.column] ?? 0, d)
+        units[a.column] = a.unit
+      }
+    }
+    var result: [Int: Int64] = [:]
+    for (c, d) in decimals {
+      var unitFen = (units[c] ?? .yuan).multiplier * 100
+      for _ in 0..<d { unitFen /= 10 }
+      result[c] = unitFen / 2
+    }
+    return result
+  }
+
+  /// True when the children add up to the parent in every column, within the rounding of
+  /// the `children.count + 1` printed figures (exactly, without `halfUnits`).
+  func sumsEqual(_ entries: [Entry], parent p: Int, children: [Int], halfUnits: [Int: Int64] = [:]) -> Bool {
     var parentSums: [Int: Int64] = [:]
     for a in entries[p].amounts { parentSums[a.column] = a.fen }
     guard parentSums.values.contains(where: { $0 != 0 }) else { return false }
     var childSums: [Int: Int64] = [:]
     for c in children { for a in entries[c].amounts { childSums[a.column, default: 0] += a.fen } }
     let keys = Set(parentSums.keys).union(childSums.keys)
-    return keys.allSatisfy { (parentSums[$0] ?? 0) == (childSums[$0] ?? 0) }
+    return keys.allSatisfy { column in
+      let tolerance = (halfUnits[column] ?? 0) * Int64(children.count + 1)
+      return ((parentSums[column] ?? 0) - (childSums[column] ?? 0)).magnitude <= tolerance.magnitude
+    }
   }
 }
