@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a document says about itself: title, agency, region, year, kind and scope.
-public struct DocumentMetadata: Sendable, Hashable {
+public struct DocumentMetadata: Sendable, Hashable, Codable {
   public var title: String?
   public var agency: String?
   public var region: String?

@@ -1,14 +1,25 @@
 import Foundation
 
 /// A document split into its narrative and its tables.
-public struct SegmentedDocument: Sendable {
-  public var lines: [SourceLine]
-  /// Every line in order, with noise, tables, captions and table notes blanked out: the
-  /// narrative, its paragraph breaks kept.
-  public var narrative: [SourceLine]
+public struct SegmentedDocument: Sendable, Codable {
+  /// A flag per line: true when the line belongs to the narrative (not noise, not a table,
+  /// caption or table note).
+  public var narrativeMask: [Bool]
   public var tables: [RawTable]
   /// A flag per line: true when the line is noise (watermark, page number, TOC leader…).
   public var noise: [Bool]
+
+  /// Every line in order, with noise, tables, captions and table notes blanked out: the
+  /// narrative, its paragraph breaks kept, so text on either side of a table never joins.
+  public func narrative(_ lines: [SourceLine]) -> [SourceLine] {
+    var out: [SourceLine] = []
+    out.reserveCapacity(lines.count)
+    for (index, line) in lines.enumerated() {
+      let keep = index < narrativeMask.count && narrativeMask[index]
+      out.append(keep ? line : SourceLine(number: line.number, page: line.page, text: ""))
+    }
+    return out
+  }
 }
 
 /// Splits a document's lines into narrative and tables: finds each table's rows (tab-separated
@@ -95,14 +106,7 @@ public struct DocumentSegmenter: Sendable {
     }
 
     let tables = merge(fragments)
-    // Lines that are not narrative stay as blank lines, so text on either side of a table
-    // is never joined into one paragraph.
-    var narrative: [SourceLine] = []
-    narrative.reserveCapacity(lines.count)
-    for (index, line) in lines.enumerated() {
-      narrative.append(consumed[index] ? SourceLine(number: line.number, page: line.page, text: "") : line)
-    }
-    return SegmentedDocument(lines: lines, narrative: narrative, tables: tables, noise: noiseFlags)
+    return SegmentedDocument(narrativeMask: consumed.map { !$0 }, tables: tables, noise: noiseFlags)
   }
 
   /// A table title the converter printed as a one-cell row (S3:665): a caption, not a row.

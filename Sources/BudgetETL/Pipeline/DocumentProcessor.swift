@@ -8,7 +8,7 @@ public struct ProcessedFile: Sendable {
 }
 
 /// What the extract stage gives: the decoded document split into narrative and tables.
-public struct ExtractedDocument: Sendable {
+public struct ExtractedDocument: Sendable, Codable {
   public var docID: String
   public var sourcePath: String
   public var lines: [SourceLine]
@@ -127,7 +127,7 @@ public struct DocumentProcessor: Sendable {
       warnings.append(contentsOf: reading.warnings.map { (tableID, $0) })
     }
     let blocks = NarrativeParser.parseLocated(
-      lines: segmented.narrative, docID: docID,
+      lines: segmented.narrative(extracted.lines), docID: docID,
       options: NarrativeParser.Options(maskMobileNumbers: options.maskPhoneNumbers))
     result.textBlocks = blocks.map(\.textBlock)
     result.textAmounts = TextAmountParser.parse(blocks: blocks, fiscalYear: meta.fiscalYear)

@@ -6,7 +6,12 @@ import Logging
 /// the datasets in path order.
 public struct PipelineRunner: Sendable {
   public var config: PipelineConfig
+  /// Ignore every checkpoint: process every document again.
   public var force = false
+  /// Ignore the checkpoints of this stage and the stages after it (`run --from STAGE`).
+  public var from: StageKind?
+  /// Run only this stage, from the checkpoints of the stages before it (`run --only STAGE`).
+  public var only: StageKind?
   public var logger: Logger
   /// Called after each document, with documents done and the total.
   public var progress: (@Sendable (Int, Int) -> Void)?
@@ -42,15 +47,23 @@ public struct PipelineRunner: Sendable {
     return Paths(input: input, output: output)
   }
 
-  /// The checkpoint key of a file: its path and content, the tool version and the options
-  /// of every per-document stage and of the compression the bundle holds.
-  func checkpointKey(relativePath: String, sha256: String) -> String {
-    var material = "v=\(BudgetETLVersion.current)\npath=\(relativePath)\nsha=\(sha256)\n"
-    for kind in [StageKind.extract, .transform, .validate] {
-      material += "\(kind.rawValue)=\(config.optionsJSON(of: kind))\n"
-    }
-    material += "gzip=\(config.load.gzipLevel)\n"
-    return SHA256.hex(Array(material.utf8))
+  /// The checkpoint keys of a file: each stage's key covers the file's path and content, the
+  /// tool version and the options of that stage and of every stage before it.
+  func stageKeys(relativePath: String, sha256: String) -> StageKeys {
+    func h(_ s: String) -> String { SHA256.hex(Array(s.utf8)) }
+    let extract = h("v=\(BudgetETLVersion.current)\npath=\(relativePath)\nsha=\(sha256)\nextract=\(config.optionsJSON(of: .extract))")
+    let transform = h("\(extract)\ntransform=\(config.optionsJSON(of: .transform))")
+    let validate = h("\(transform)\nvalidate=\(config.optionsJSON(of: .validate))")
+    let bundle = h("\(validate)\ngzip=\(config.load.gzipLevel)")
+    return StageKeys(sha256: sha256, extract: extract, transform: transform, validate: validate, bundle: bundle)
+  }
+
+  /// True when the checkpoint of `stage` may be reused in this run.
+  func reuses(_ stage: StageKind) -> Bool {
+    if force { return false }
+    if let from, StageKind.allCases.firstIndex(of: stage)! >= StageKind.allCases.firstIndex(of: from)! { return false }
+    if let only, only == stage { return false }
+    return true
   }
 
   var processingOptions: ProcessingOptions {
@@ -62,7 +75,8 @@ public struct PipelineRunner: Sendable {
   }
 
   struct FileOutcome: Sendable {
-    var key: String
+    var keys: StageKeys?
+    var key: String { keys?.bundle ?? "" }
     var reused: Bool
     var source: SourceFile
     var summary: BundleSummary?
@@ -74,12 +88,16 @@ public struct PipelineRunner: Sendable {
   public func run() async throws -> RunSummary {
     let paths = try Self.resolve(config)
     let graph = try StageGraph(config.stages)
+    if let only, !graph.order.contains(only.rawValue) {
+      throw ConfigurationError.invalidValue(key: "--only", reason: "stage \(only.rawValue) is not declared in the configuration")
+    }
     let clock = ContinuousClock()
     let start = clock.now
     try FileIO.createDirectory(paths.docs)
     try FileIO.createDirectory(paths.runs)
     let lock = try OutputLock(path: paths.state + "/lock")
     defer { withExtendedLifetime(lock) {} }
+    Self.removeTemporaryFiles(in: paths.output)
 
     let workers = config.workers > 0 ? config.workers : max(1, ProcessInfo.processInfo.activeProcessorCount)
     let runID = Self.runID()
@@ -91,9 +109,11 @@ public struct PipelineRunner: Sendable {
     logger.info("run started", metadata: ["run": "\(runID)", "files": "\(files.count)", "workers": "\(workers)"])
 
     // Per-document stages, in parallel.
-    let documentStages = graph.order.compactMap(StageKind.init(rawValue:)).filter { $0 != .load }
+    let declaredStages = graph.order.compactMap(StageKind.init(rawValue:)).filter { $0 != .load }
+    let documentStages = only.map { $0 == .load ? [] : [$0] } ?? declaredStages
     var outcomes = [FileOutcome?](repeating: nil, count: files.count)
     let total = files.count
+    let store = CheckpointStore(root: paths.state)
     try await withThrowingTaskGroup(of: (Int, FileOutcome).self) { group in
       var next = 0
       var done = 0
@@ -102,7 +122,7 @@ public struct PipelineRunner: Sendable {
         let index = next
         let file = files[index]
         next += 1
-        group.addTask { (index, try self.processFile(file, stages: documentStages, paths: paths)) }
+        group.addTask { (index, try self.processFile(file, stages: documentStages, store: store, paths: paths)) }
       }
       for _ in 0..<workers { schedule() }
       while let (index, outcome) = try await group.next() {
@@ -113,35 +133,45 @@ public struct PipelineRunner: Sendable {
             "document rejected", metadata: ["file": "\(outcome.source.path)", "reason": "\(outcome.source.error ?? "")"])
         }
         progress?(done, total)
+        TestPausePoint.document.reached()
         schedule()
       }
     }
     let results = outcomes.map { $0! }
     for r in results {
       if r.reused { summary.skippedUnchanged += 1 } else { summary.processed += 1 }
-      for (stage, seconds) in r.stageSeconds { summary.stageSeconds[stage, default: 0] += seconds }
-      for (stage, _) in r.stageSeconds { summary.stageCounts[stage, default: 0] += 1 }
+      for (stage, seconds) in r.stageSeconds {
+        summary.stageSeconds[stage, default: 0] += seconds
+        summary.stageCounts[stage, default: 0] += 1
+      }
     }
 
-    // Load.
-    if graph.order.contains(StageKind.load.rawValue) {
+    // Load, unless another single stage was asked for.
+    let loads = graph.order.contains(StageKind.load.rawValue) && (only == nil || only == .load)
+    if loads {
       let loadStart = clock.now
       let fingerprint = loadFingerprint(results)
-      let fingerprintPath = paths.state + "/load.fingerprint"
-      let previous = (try? FileIO.readAll(fingerprintPath)).map { String(decoding: $0, as: UTF8.self) }
-      if !force, previous == fingerprint, outputsExist(paths) {
+      let previous = (try? FileIO.readAll(paths.state + "/index.json")).flatMap {
+        try? JSONDecoder().decode(StateIndex.self, from: Data($0))
+      }
+      if reuses(.load), previous?.loadFingerprint == fingerprint, outputsExist(paths) {
         summary.loadSkipped = true
-        tally(results, into: &summary, loaded: false)
+        tally(results, into: &summary)
         logger.info("outputs are up to date; load skipped")
       } else {
         try load(results, paths: paths, summary: &summary)
-        try FileIO.writeAtomically(Array(fingerprint.utf8), to: fingerprintPath)
+        summary.stageCounts["load"] = 1
       }
       summary.stageSeconds["load"] = (clock.now - loadStart).seconds
-      summary.stageCounts["load"] = 1
+      TestPausePoint.fingerprint.reached()
+      try writeIndex(results, fingerprint: fingerprint, paths: paths)
+      let live = results.compactMap(\.keys)
+      store.collectGarbage(.extract, keep: Set(live.map(\.extract)))
+      store.collectGarbage(.transform, keep: Set(live.map(\.transform)))
+      store.collectGarbage(.validate, keep: Set(live.map(\.validate)))
       try collectGarbage(keep: Set(results.map(\.key)), paths: paths)
     } else {
-      tally(results, into: &summary, loaded: false)
+      tally(results, into: &summary)
     }
 
     summary.seconds = (clock.now - start).seconds
@@ -162,7 +192,8 @@ public struct PipelineRunner: Sendable {
     return summary
   }
 
-  func processFile(_ file: InputFile, stages: [StageKind], paths: Paths) throws -> FileOutcome {
+  /// Runs the per-document stages on one file, from the newest checkpoint that is still valid.
+  func processFile(_ file: InputFile, stages: [StageKind], store: CheckpointStore, paths: Paths) throws -> FileOutcome {
     let clock = ContinuousClock()
     let bytes: [UInt8]
     do {
@@ -171,43 +202,94 @@ public struct PipelineRunner: Sendable {
       let source = SourceFile(
         path: file.relativePath, sha256: String(repeating: "0", count: 64), encoding: "", bytes: 0, docID: nil,
         status: .rejected, error: "\(error)", format: .text, converter: nil)
-      return FileOutcome(key: "", reused: false, source: source, summary: nil, stageSeconds: [:])
+      return FileOutcome(keys: nil, reused: false, source: source, summary: nil, stageSeconds: [:])
     }
-    let sha = SHA256.hex(bytes)
-    let key = checkpointKey(relativePath: file.relativePath, sha256: sha)
-    let bundlePath = Self.bundlePath(key: key, paths: paths)
-    if !force, FileIO.exists(bundlePath), let data = try? FileIO.readAll(bundlePath),
+    let keys = stageKeys(relativePath: file.relativePath, sha256: SHA256.hex(bytes))
+    let bundlePath = Self.bundlePath(key: keys.bundle, paths: paths)
+    // The newest checkpoint first: a bundle stands for every stage before load.
+    if reuses(.validate), only == nil || only == .load, let data = try? FileIO.readAll(bundlePath),
       let bundle = try? DocumentBundle.parse(data, path: bundlePath), let source = try? bundle.source()
     {
-      return FileOutcome(key: key, reused: true, source: source, summary: bundle.summary(), stageSeconds: [:])
+      return FileOutcome(keys: keys, reused: true, source: source, summary: bundle.summary(), stageSeconds: [:])
+    }
+    if only == .load {
+      throw PipelineError.missingCheckpoint(stage: "validate", file: file.relativePath)
     }
     let processor = DocumentProcessor(options: processingOptions)
     var seconds: [String: Double] = [:]
-    var source = SourceFile(
-      path: file.relativePath, sha256: sha, encoding: "", bytes: Int64(bytes.count), docID: nil, status: .ok,
-      error: nil, format: .text, converter: nil)
-    var extracted: ExtractedDocument?
-    var result: DocumentResult?
-    for stage in stages {
+    func timed<T>(_ stage: StageKind, _ body: () throws -> T) rethrows -> T {
       let t0 = clock.now
-      switch stage {
-      case .extract: extracted = processor.extract(relativePath: file.relativePath, bytes: bytes, source: &source)
-      case .transform: result = extracted.map(processor.transform)
-      case .validate: if result != nil { processor.validate(&result!) }
-      case .load: break
-      }
-      seconds[stage.rawValue] = (clock.now - t0).seconds
-      if extracted == nil { break }
+      defer { seconds[stage.rawValue, default: 0] += (clock.now - t0).seconds }
+      return try body()
     }
-    var final = ProcessedFile(source: source, result: nil)
-    if let result { final = processor.finish(result, source: source) }
+
+    // Transform's checkpoint, else extract's, else the source itself.
+    var transformed: ResultCheckpoint?
+    if reuses(.transform), stages.contains(.validate) || only == nil {
+      transformed = store.read(ResultCheckpoint.self, .transform, key: keys.transform)
+    }
+    if transformed == nil, only == .validate {
+      throw PipelineError.missingCheckpoint(stage: "transform", file: file.relativePath)
+    }
+    if transformed == nil {
+      var extracted: ExtractCheckpoint? = reuses(.extract) ? store.read(ExtractCheckpoint.self, .extract, key: keys.extract) : nil
+      if extracted == nil {
+        if only != nil && only != .extract {
+          throw PipelineError.missingCheckpoint(stage: "extract", file: file.relativePath)
+        }
+        var source = SourceFile(
+          path: file.relativePath, sha256: keys.sha256, encoding: "", bytes: Int64(bytes.count), docID: nil,
+          status: .ok, error: nil, format: .text, converter: nil)
+        let doc = timed(.extract) { processor.extract(relativePath: file.relativePath, bytes: bytes, source: &source) }
+        extracted = ExtractCheckpoint(source: source, extracted: doc)
+        try timed(.extract) { try store.write(extracted!, .extract, key: keys.extract) }
+      }
+      if only == .extract {
+        return FileOutcome(keys: keys, reused: false, source: extracted!.source, summary: nil, stageSeconds: seconds)
+      }
+      let result = timed(.transform) { extracted!.extracted.map(processor.transform) }
+      transformed = ResultCheckpoint(source: extracted!.source, result: result)
+      try timed(.transform) { try store.write(transformed!, .transform, key: keys.transform) }
+      if only == .transform {
+        return FileOutcome(keys: keys, reused: false, source: extracted!.source, summary: nil, stageSeconds: seconds)
+      }
+    }
+    var result = transformed!.result
+    if stages.contains(.validate), result != nil { timed(.validate) { processor.validate(&result!) } }
+    var final = ProcessedFile(source: transformed!.source, result: nil)
+    if let result { final = processor.finish(result, source: transformed!.source) }
     let t0 = clock.now
     let bundle = try DocumentBundle.make(source: final.source, result: final.result, gzipLevel: config.load.gzipLevel)
     try FileIO.createDirectory((bundlePath as NSString).deletingLastPathComponent)
     try FileIO.writeAtomically(bundle.serialized(), to: bundlePath)
     seconds["checkpoint"] = (clock.now - t0).seconds
     return FileOutcome(
-      key: key, reused: false, source: final.source, summary: final.result.map(BundleSummary.init), stageSeconds: seconds)
+      keys: keys, reused: false, source: final.source, summary: final.result.map(BundleSummary.init), stageSeconds: seconds)
+  }
+
+  /// Records what this run processed, for the next run's `plan`.
+  func writeIndex(_ results: [FileOutcome], fingerprint: String, paths: Paths) throws {
+    var files: [String: StageKeys] = [:]
+    for r in results { if let k = r.keys { files[r.source.path] = k } }
+    var options: [String: String] = [:]
+    for kind in StageKind.allCases { options[kind.rawValue] = config.optionsJSON(of: kind) }
+    let index = StateIndex(
+      toolVersion: BudgetETLVersion.current, stageOptions: options, files: files, loadFingerprint: fingerprint)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    try FileIO.writeAtomically(Array(try encoder.encode(index)), to: paths.state + "/index.json")
+  }
+
+  /// Temporary files left by a run that was killed while writing.
+  static func removeTemporaryFiles(in output: String) {
+    let fm = FileManager.default
+    guard let enumerator = fm.enumerator(atPath: output) else { return }
+    while let item = enumerator.nextObject() as? String {
+      let name = (item as NSString).lastPathComponent
+      if name.contains(".tmp-") || name.hasSuffix(".parquet.tmp") {
+        try? fm.removeItem(atPath: output + "/" + item)
+      }
+    }
   }
 
   static func bundlePath(key: String, paths: Paths) -> String {
@@ -215,9 +297,13 @@ public struct PipelineRunner: Sendable {
   }
 
   /// Counts documents, duplicates and findings.
-  func tally(_ results: [FileOutcome], into summary: inout RunSummary, loaded: Bool) {
+  func tally(_ results: [FileOutcome], into summary: inout RunSummary) {
     var seen = Set<String>()
     summary.rejected = 0
+    summary.findings = [:]
+    summary.findingsByDocument = [:]
+    summary.errors = 0
+    summary.warnings = 0
     summary.duplicates = 0
     summary.partial = 0
     summary.documents = 0
@@ -238,6 +324,7 @@ public struct PipelineRunner: Sendable {
       summary.documents += 1
       for (k, n) in r.summary?.checksBySeverityAndRule ?? [:] {
         summary.findings[k, default: 0] += n
+        if !k.hasPrefix("info ") { summary.findingsByDocument[r.source.path, default: [:]][k] = n }
         if k.hasPrefix("error ") { summary.errors += n }
         if k.hasPrefix("warning ") { summary.warnings += n }
       }
@@ -279,13 +366,15 @@ public struct PipelineRunner: Sendable {
       }
     }
     try files[Datasets.sources.name]!.append(rows: sourceRows)
+    TestPausePoint.loadWrite.reached()
     for schema in Datasets.all {
       try files[schema.name]!.commit()
       summary.rows[schema.name] = files[schema.name]!.rows
+      TestPausePoint.loadRename.reached()
     }
     try FileIO.writeAtomically(DataPackage.json(parquet: config.load.parquet && columnarFactory != nil),
       to: paths.output + "/datapackage.json")
-    tally(results, into: &summary, loaded: true)
+    tally(results, into: &summary)
   }
 
   func outputsExist(_ paths: Paths) -> Bool {
@@ -305,7 +394,7 @@ public struct PipelineRunner: Sendable {
     return SHA256.hex(Array(material.utf8))
   }
 
-  /// Removes checkpoints of documents no longer in the input.
+  /// Removes bundles of documents no longer in the input.
   func collectGarbage(keep: Set<String>, paths: Paths) throws {
     let fm = FileManager.default
     guard let shards = try? fm.contentsOfDirectory(atPath: paths.docs) else { return }

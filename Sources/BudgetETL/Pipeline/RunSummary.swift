@@ -20,6 +20,8 @@ public struct RunSummary: Sendable, Codable {
   public var stageSeconds: [String: Double] = [:]
   public var stageCounts: [String: Int] = [:]
   public var findings: [String: Int] = [:]
+  /// Per document (by source path) with warnings or errors: "severity rule" → count.
+  public var findingsByDocument: [String: [String: Int]] = [:]
   public var errors = 0
   public var warnings = 0
   public var rejectedFiles: [String: String] = [:]

@@ -15,9 +15,7 @@ extension BudgetETLCommand {
         """)
 
     @OptionGroup var options: ConfigOptions
-
-    @Flag(name: .long, help: "Process every document again, ignoring checkpoints.")
-    var force = false
+    @OptionGroup var stages: StageSelection
 
     @Flag(name: .long, help: "Fail (exit 5) when validation finds errors.")
     var strict = false
@@ -35,7 +33,7 @@ extension BudgetETLCommand {
       }
       if strict { config.validate.strict = true }
       var runner = PipelineRunner(config: config, logger: logger)
-      runner.force = force
+      stages.apply(to: &runner)
       runner.columnarFactory = ColumnarOutput.factory
       if Terminal.stderrIsTerminal && !quiet { runner.progress = ProgressBar.shared.update }
       let summary: RunSummary
@@ -45,6 +43,8 @@ extension BudgetETLCommand {
         Self.fail("\(error)", .configurationError)
       } catch let error as OutputLock.LockError {
         Self.fail("\(error)", .lockHeld)
+      } catch let error as PipelineError {
+        Self.fail("\(error)", .configurationError)
       } catch {
         Self.fail("\(error)", .failed)
       }
@@ -54,7 +54,11 @@ extension BudgetETLCommand {
           + "\(summary.rejected) rejected, \(summary.duplicates) duplicate) → \(summary.output) in "
           + String(format: "%.2f s", summary.seconds))
       if !summary.findings.isEmpty {
+        print("findings (severity rule: count):")
         for key in summary.findings.keys.sorted() { print("  \(key): \(summary.findings[key]!)") }
+        for (path, rules) in summary.findingsByDocument.sorted(by: { $0.key < $1.key }) {
+          print("  \(path): " + rules.keys.sorted().map { "\($0) \(rules[$0]!)" }.joined(separator: ", "))
+        }
       }
       if config.validate.strict && summary.errors > 0 {
         Self.fail("\(summary.errors) validation errors (--strict)", .validationErrors)

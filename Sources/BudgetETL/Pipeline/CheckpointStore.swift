@@ -1,0 +1,73 @@
+import Foundation
+
+/// Per-document, per-stage checkpoints under `OUTPUT/_state/<stage>/`, keyed by the
+/// document's content, the stage's options (and those of the stages before it) and the tool
+/// version. Each is written beside its final name, fsynced and renamed, so a checkpoint exists
+/// only once what it stands for is durable; an unreadable one is treated as missing.
+struct CheckpointStore: Sendable {
+  let root: String
+
+  func path(_ stage: StageKind, key: String) -> String {
+    "\(root)/\(stage.rawValue)/\(key.prefix(2))/\(key).ckpt"
+  }
+
+  func exists(_ stage: StageKind, key: String) -> Bool { FileIO.exists(path(stage, key: key)) }
+
+  func read<T: Decodable>(_ type: T.Type, _ stage: StageKind, key: String) -> T? {
+    guard let bytes = try? FileIO.readAll(path(stage, key: key)), let json = try? Inflater.gunzip(bytes) else {
+      return nil
+    }
+    return try? JSONDecoder().decode(T.self, from: Data(json))
+  }
+
+  func write<T: Encodable>(_ value: T, _ stage: StageKind, key: String) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let json = try encoder.encode(value)
+    let target = path(stage, key: key)
+    try FileIO.createDirectory((target as NSString).deletingLastPathComponent)
+    try FileIO.writeAtomically(try Deflater.compress(Array(json), level: 1), to: target)
+  }
+
+  /// Removes every checkpoint of `stage` whose key is not in `keep`, and leftover temporary files.
+  func collectGarbage(_ stage: StageKind, keep: Set<String>, suffix: String = ".ckpt") {
+    let fm = FileManager.default
+    let dir = "\(root)/\(stage.rawValue)"
+    for shard in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] {
+      for name in (try? fm.contentsOfDirectory(atPath: dir + "/" + shard)) ?? [] {
+        let key = name.hasSuffix(suffix) ? String(name.dropLast(suffix.count)) : ""
+        if !keep.contains(key) { try? fm.removeItem(atPath: dir + "/" + shard + "/" + name) }
+      }
+    }
+  }
+}
+
+/// The extract stage's checkpoint: the file's `sources` record and, unless rejected, its segmentation.
+struct ExtractCheckpoint: Codable {
+  var source: SourceFile
+  var extracted: ExtractedDocument?
+}
+
+/// The transform (and validate) stages' checkpoint.
+struct ResultCheckpoint: Codable {
+  var source: SourceFile
+  var result: DocumentResult?
+}
+
+/// The checkpoint keys of one file, stage by stage; each depends on the ones before it.
+public struct StageKeys: Sendable, Codable, Hashable {
+  public var sha256: String
+  public var extract: String
+  public var transform: String
+  public var validate: String
+  /// The document's bundle (validate's output compressed for the load stage).
+  public var bundle: String
+}
+
+/// What the last successful run processed, so `plan` can say why a document would run again.
+public struct StateIndex: Sendable, Codable {
+  public var toolVersion: String
+  public var stageOptions: [String: String]
+  public var files: [String: StageKeys]
+  public var loadFingerprint: String
+}

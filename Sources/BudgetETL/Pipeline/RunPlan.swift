@@ -1,0 +1,89 @@
+import Foundation
+
+/// What a run would do, and why, without doing it (`budget-etl plan`).
+public struct RunPlan: Sendable {
+  public struct Entry: Sendable {
+    public var path: String
+    /// The first stage that would run for this file; nil when everything is reused.
+    public var firstStage: StageKind?
+    public var reason: String
+  }
+
+  public var entries: [Entry] = []
+  /// Files processed by the last run that are gone from the input: their rows disappear.
+  public var removed: [String] = []
+  public var loadRuns: Bool = false
+  public var loadReason: String = ""
+
+  /// Works out, for every input file, which checkpoints are valid and what changed.
+  public static func make(_ runner: PipelineRunner) throws -> RunPlan {
+    let paths = try PipelineRunner.resolve(runner.config)
+    let files = try InputFile.discover(root: paths.input, excluding: paths.output)
+    let store = CheckpointStore(root: paths.state)
+    let previous = (try? FileIO.readAll(paths.state + "/index.json")).flatMap {
+      try? JSONDecoder().decode(StateIndex.self, from: Data($0))
+    }
+    var plan = RunPlan()
+    var seen = Set<String>()
+    for file in files {
+      seen.insert(file.relativePath)
+      let bytes = try FileIO.readAll(file.absolutePath)
+      let keys = runner.stageKeys(relativePath: file.relativePath, sha256: SHA256.hex(bytes))
+      let bundle = PipelineRunner.bundlePath(key: keys.bundle, paths: paths)
+      var first: StageKind?
+      if runner.force {
+        first = .extract
+      } else if let from = runner.from {
+        first = from
+      } else if FileIO.exists(bundle) {
+        first = nil
+      } else if store.exists(.transform, key: keys.transform) {
+        first = .validate
+      } else if store.exists(.extract, key: keys.extract) {
+        first = .transform
+      } else {
+        first = .extract
+      }
+      var reason = "unchanged"
+      if runner.force {
+        reason = "--force"
+      } else if runner.from != nil {
+        reason = "--from \(runner.from!.rawValue)"
+      } else if first != nil {
+        if let old = previous?.files[file.relativePath] {
+          if previous!.toolVersion != BudgetETLVersion.current { reason = "new tool version (\(previous!.toolVersion) → \(BudgetETLVersion.current))" }
+          else if old.sha256 != keys.sha256 { reason = "document changed" }
+          else if old.extract != keys.extract { reason = "extract options changed" }
+          else if old.transform != keys.transform { reason = "transform options changed" }
+          else if old.validate != keys.validate { reason = "validate options changed" }
+          else if old.bundle != keys.bundle { reason = "load compression level changed" }
+          else { reason = "checkpoint missing" }
+        } else {
+          reason = "new document"
+        }
+      }
+      plan.entries.append(Entry(path: file.relativePath, firstStage: first, reason: reason))
+    }
+    plan.removed = (previous?.files.keys.filter { !seen.contains($0) } ?? []).sorted()
+    let changed = plan.entries.contains { $0.firstStage != nil } || !plan.removed.isEmpty
+    if runner.force || runner.from != nil {
+      plan.loadRuns = true
+      plan.loadReason = runner.force ? "--force" : "--from"
+    } else if previous == nil {
+      plan.loadRuns = true
+      plan.loadReason = "no previous run"
+    } else if changed {
+      plan.loadRuns = true
+      plan.loadReason = "documents changed"
+    } else if previous!.stageOptions[StageKind.load.rawValue] != runner.config.optionsJSON(of: .load) {
+      plan.loadRuns = true
+      plan.loadReason = "load options changed"
+    } else if !runner.outputsExist(paths) {
+      plan.loadRuns = true
+      plan.loadReason = "output files missing"
+    } else {
+      plan.loadReason = "outputs are up to date"
+    }
+    return plan
+  }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Logging
+import Testing
+
+@testable import BudgetETL
+
+/// Re-runs over unchanged, changed and removed documents, and after a stage option changes.
+@Suite struct IncrementalRunTests {
+  func run(_ input: String, _ output: String, configure: (inout PipelineConfig) -> Void = { _ in }) async throws -> RunSummary {
+    try await PipelineRunnerTests.run(input: input, output: output, configure: configure)
+  }
+
+  @Test func anUnchangedInputDoesNoDocumentWork() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    _ = try await run(input, dir.path + "/out")
+    let before = publishedFiles(dir.path + "/out")
+    let again = try await run(input, dir.path + "/out")
+    #expect(again.processed == 0)
+    #expect(again.skippedUnchanged == 5)
+    #expect(again.loadSkipped)
+    #expect(again.stageCounts["extract"] == nil && again.stageCounts["transform"] == nil)
+    #expect(publishedFiles(dir.path + "/out") == before)
+  }
+
+  @Test func aChangedDocumentIsProcessedAlone() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    _ = try await run(input, dir.path + "/out")
+    let changed = input + "/2023/麟游县医疗保障局.txt"
+    var text = try String(contentsOfFile: changed, encoding: .utf8)
+    text = text.replacingOccurrences(of: "44,690.00", with: "44,691.00")
+    try text.write(toFile: changed, atomically: true, encoding: .utf8)
+    let summary = try await run(input, dir.path + "/out")
+    #expect(summary.processed == 1)
+    #expect(summary.skippedUnchanged == 4)
+    // The same files as a fresh run over the changed input.
+    _ = try await run(input, dir.path + "/fresh")
+    #expect(publishedFiles(dir.path + "/out") == publishedFiles(dir.path + "/fresh"))
+  }
+
+  @Test func aRemovedDocumentDisappearsFromTheOutputs() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    _ = try await run(input, dir.path + "/out")
+    try FileManager.default.removeItem(atPath: input + "/2024/温县医疗保障局.txt")
+    let summary = try await run(input, dir.path + "/out")
+    #expect(summary.documents == 4)
+    let docs = String(decoding: try Inflater.gunzip(dir.read("out/documents.csv.gz")), as: UTF8.self)
+    #expect(!docs.contains("888c15e9b2b9fc31"))
+    _ = try await run(input, dir.path + "/fresh")
+    #expect(publishedFiles(dir.path + "/out") == publishedFiles(dir.path + "/fresh"))
+    // Its checkpoints are gone too: one bundle per remaining document.
+    let bundles = FileManager.default.enumerator(atPath: dir.path + "/out/_state/docs")!.allObjects
+      .compactMap { $0 as? String }.filter { $0.hasSuffix(".bundle") }
+    #expect(bundles.count == 4)
+  }
+
+  @Test func aChangedStageOptionRerunsThatStageOnly() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    _ = try await run(input, dir.path + "/out")
+    let summary = try await run(input, dir.path + "/out") { config in
+      config.transform.maskPhoneNumbers = false
+      config.stages[1] = StageSpec(id: "transform", dependsOn: ["extract"], optionsJSON: #"{"mask_phone_numbers":false}"#)
+    }
+    #expect(summary.processed == 5)
+    #expect(summary.stageCounts["extract"] == nil, "extract's checkpoints are reused")
+    #expect(summary.stageCounts["transform"] == 5)
+    #expect(summary.stageCounts["validate"] == 5)
+  }
+
+  @Test func aNewToolVersionOrForceRerunsEverything() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    _ = try await run(input, dir.path + "/out")
+    var config = PipelineConfig()
+    config.input = input
+    config.output = dir.path + "/out"
+    var runner = PipelineRunner(config: config, logger: Logger(label: "t"))
+    runner.force = true
+    let plan = try RunPlan.make(runner)
+    #expect(plan.entries.allSatisfy { $0.firstStage == .extract && $0.reason == "--force" })
+    runner.force = false
+    let quiet = try RunPlan.make(runner)
+    #expect(quiet.entries.allSatisfy { $0.firstStage == nil })
+    #expect(!quiet.loadRuns)
+    // The checkpoint keys change with the tool version, document and options.
+    let a = runner.stageKeys(relativePath: "a.txt", sha256: "00")
+    let b = runner.stageKeys(relativePath: "a.txt", sha256: "01")
+    #expect(a.extract != b.extract && a.bundle != b.bundle)
+  }
+
+  @Test func onlyAndFromSelectStages() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    let out = dir.path + "/out"
+    var config = PipelineConfig()
+    config.input = input
+    config.output = out
+    config.workers = 2
+    var runner = PipelineRunner(config: config, logger: Logger(label: "t"))
+    runner.only = .extract
+    let extracted = try await runner.run()
+    #expect(extracted.stageCounts["extract"] == 5)
+    #expect(extracted.stageCounts["transform"] == nil)
+    #expect(!FileIO.exists(out + "/line_items.csv.gz"), "--only extract loads nothing")
+    runner.only = .transform
+    let transformed = try await runner.run()
+    #expect(transformed.stageCounts["extract"] == nil && transformed.stageCounts["transform"] == 5)
+    runner.only = nil
+    runner.from = .validate
+    let validated = try await runner.run()
+    #expect(validated.stageCounts["extract"] == nil && validated.stageCounts["transform"] == nil)
+    #expect(validated.stageCounts["validate"] == 5)
+    #expect(FileIO.exists(out + "/line_items.csv.gz"))
+    _ = try await PipelineRunnerTests.run(input: input, output: dir.path + "/fresh")
+    #expect(publishedFiles(out) == publishedFiles(dir.path + "/fresh"))
+  }
+}
