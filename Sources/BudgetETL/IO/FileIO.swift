@@ -141,6 +141,18 @@ public enum FileIO {
 
   public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+  /// A file's size and modification time (nanoseconds since the epoch).
+  public struct Status: Sendable, Hashable {
+    public var size: Int64
+    public var modified: Int64
+  }
+
+  public static func status(_ path: String) -> Status? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return Status(size: Int64(st.st_size), modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+  }
+
   public static func isDirectory(_ path: String) -> Bool {
     var isDir: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue

@@ -64,10 +64,22 @@ public struct StageKeys: Sendable, Codable, Hashable {
   public var bundle: String
 }
 
-/// What the last successful run processed, so `plan` can say why a document would run again.
+/// What the last successful run processed, so `plan` can say why a document would run again
+/// and a re-run can skip unchanged files without reading them.
 public struct StateIndex: Sendable, Codable {
   public var toolVersion: String
   public var stageOptions: [String: String]
   public var files: [String: StageKeys]
+  /// Size, modification time and outcome of each file, by path.
+  public var entries: [String: IndexEntry] = [:]
   public var loadFingerprint: String
+}
+
+/// A file as the last run saw it: when its size and modification time are unchanged, its
+/// checkpoint keys (and so its bundle) still hold.
+public struct IndexEntry: Sendable, Codable {
+  public var size: Int64
+  public var modified: Int64
+  public var source: SourceFile
+  public var summary: BundleSummary?
 }

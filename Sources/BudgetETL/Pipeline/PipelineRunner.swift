@@ -81,6 +81,7 @@ public struct PipelineRunner: Sendable {
     var source: SourceFile
     var summary: BundleSummary?
     var stageSeconds: [String: Double]
+    var stat: FileIO.Status? = nil
   }
 
   /// Runs the pipeline and returns what it did. Throws for configuration errors, a held
@@ -114,6 +115,9 @@ public struct PipelineRunner: Sendable {
     var outcomes = [FileOutcome?](repeating: nil, count: files.count)
     let total = files.count
     let store = CheckpointStore(root: paths.state)
+    let previousIndex = (try? FileIO.readAll(paths.state + "/index.json")).flatMap {
+      try? JSONDecoder().decode(StateIndex.self, from: Data($0))
+    }
     try await withThrowingTaskGroup(of: (Int, FileOutcome).self) { group in
       var next = 0
       var done = 0
@@ -122,7 +126,9 @@ public struct PipelineRunner: Sendable {
         let index = next
         let file = files[index]
         next += 1
-        group.addTask { (index, try self.processFile(file, stages: documentStages, store: store, paths: paths)) }
+        group.addTask {
+          (index, try self.processFile(file, stages: documentStages, store: store, paths: paths, index: previousIndex))
+        }
       }
       for _ in 0..<workers { schedule() }
       while let (index, outcome) = try await group.next() {
@@ -193,8 +199,19 @@ public struct PipelineRunner: Sendable {
   }
 
   /// Runs the per-document stages on one file, from the newest checkpoint that is still valid.
-  func processFile(_ file: InputFile, stages: [StageKind], store: CheckpointStore, paths: Paths) throws -> FileOutcome {
+  func processFile(
+    _ file: InputFile, stages: [StageKind], store: CheckpointStore, paths: Paths, index: StateIndex? = nil
+  ) throws -> FileOutcome {
     let clock = ContinuousClock()
+    let stat = FileIO.status(file.absolutePath)
+    // Unchanged size and modification time: the last run's keys and bundle still hold.
+    if reuses(.validate), only == nil || only == .load, let stat, let entry = index?.entries[file.relativePath],
+      let keys = index?.files[file.relativePath], entry.size == stat.size, entry.modified == stat.modified,
+      stageKeys(relativePath: file.relativePath, sha256: keys.sha256) == keys,
+      FileIO.exists(Self.bundlePath(key: keys.bundle, paths: paths))
+    {
+      return FileOutcome(keys: keys, reused: true, source: entry.source, summary: entry.summary, stageSeconds: [:], stat: stat)
+    }
     let bytes: [UInt8]
     do {
       bytes = try FileIO.readAll(file.absolutePath)
@@ -210,7 +227,7 @@ public struct PipelineRunner: Sendable {
     if reuses(.validate), only == nil || only == .load, let data = try? FileIO.readAll(bundlePath),
       let bundle = try? DocumentBundle.parse(data, path: bundlePath), let source = try? bundle.source()
     {
-      return FileOutcome(keys: keys, reused: true, source: source, summary: bundle.summary(), stageSeconds: [:])
+      return FileOutcome(keys: keys, reused: true, source: source, summary: bundle.summary(), stageSeconds: [:], stat: stat)
     }
     if only == .load {
       throw PipelineError.missingCheckpoint(stage: "validate", file: file.relativePath)
@@ -264,17 +281,26 @@ public struct PipelineRunner: Sendable {
     try FileIO.writeAtomically(bundle.serialized(), to: bundlePath)
     seconds["checkpoint"] = (clock.now - t0).seconds
     return FileOutcome(
-      keys: keys, reused: false, source: final.source, summary: final.result.map(BundleSummary.init), stageSeconds: seconds)
+      keys: keys, reused: false, source: final.source, summary: final.result.map(BundleSummary.init), stageSeconds: seconds,
+      stat: stat)
   }
 
   /// Records what this run processed, for the next run's `plan`.
   func writeIndex(_ results: [FileOutcome], fingerprint: String, paths: Paths) throws {
     var files: [String: StageKeys] = [:]
-    for r in results { if let k = r.keys { files[r.source.path] = k } }
+    var entries: [String: IndexEntry] = [:]
+    for r in results {
+      guard let k = r.keys else { continue }
+      files[r.source.path] = k
+      if let stat = r.stat {
+        entries[r.source.path] = IndexEntry(size: stat.size, modified: stat.modified, source: r.source, summary: r.summary)
+      }
+    }
     var options: [String: String] = [:]
     for kind in StageKind.allCases { options[kind.rawValue] = config.optionsJSON(of: kind) }
     let index = StateIndex(
-      toolVersion: BudgetETLVersion.current, stageOptions: options, files: files, loadFingerprint: fingerprint)
+      toolVersion: BudgetETLVersion.current, stageOptions: options, files: files, entries: entries,
+      loadFingerprint: fingerprint)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     try FileIO.writeAtomically(Array(try encoder.encode(index)), to: paths.state + "/index.json")
