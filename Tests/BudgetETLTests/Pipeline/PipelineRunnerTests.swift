@@ -139,3 +139,33 @@ import Testing
     }
   }
 }
+
+@Suite struct ParquetOutputSwitchTests {
+  @Test func parquetIsWrittenByDefaultAndCanBeSwitchedOff() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    var logger = Logger(label: "test")
+    logger.logLevel = .critical
+    var config = PipelineConfig()
+    config.input = input
+    config.output = dir.path + "/on"
+    var runner = PipelineRunner(config: config, logger: logger)
+    runner.columnarFactory = ParquetWriter.sinkFactory
+    _ = try await runner.run()
+    for schema in Datasets.all {
+      let bytes = dir.read("on/\(schema.name).parquet")
+      #expect(Array(bytes.prefix(4)) == Array("PAR1".utf8) && Array(bytes.suffix(4)) == Array("PAR1".utf8), "\(schema.name)")
+    }
+    let package = String(decoding: dir.read("on/datapackage.json"), as: UTF8.self)
+    #expect(package.contains("\"name\" : \"line_items-parquet\""))
+    #expect(package.contains("\"format\" : \"parquet\""))
+
+    runner.config.output = dir.path + "/off"
+    runner.config.load.parquet = false
+    _ = try await runner.run()
+    #expect(!FileIO.exists(dir.path + "/off/line_items.parquet"))
+    #expect(FileIO.exists(dir.path + "/off/line_items.csv.gz"))
+    #expect(!String(decoding: dir.read("off/datapackage.json"), as: UTF8.self).contains("parquet"))
+  }
+}
