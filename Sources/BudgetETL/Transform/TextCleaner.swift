@@ -4,8 +4,9 @@ import Foundation
 public enum TextCleaner {
   /// HTML tags removed wherever they appear; any other `<…>` is text (`《关于印发<2022年…>`).
   static let knownTags: Set<String> = [
-    "b", "strong", "i", "em", "u", "br", "p", "span", "div", "td", "th", "tr", "table", "thead",
-    "tbody", "tfoot", "font", "sup", "sub", "center", "hr", "caption", "col", "colgroup",
+    "b", "strong", "i", "em", "u", "s", "br", "p", "span", "div", "td", "th", "tr", "table", "thead",
+    "tbody", "tfoot", "font", "sup", "sub", "center", "small", "big", "mark", "del", "ins", "hr", "caption",
+    "col", "colgroup",
   ]
 
   /// Removes markdown debris (`**`, `__`, leading `#`, `- ` bullets, `>` quotes) and known HTML tags.

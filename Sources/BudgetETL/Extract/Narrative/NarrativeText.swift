@@ -102,10 +102,8 @@ enum NarrativeText {
   // MARK: Line cleaning
 
   /// HTML tags converters leave in text; only these are removed (`<2022年…要点>` is text).
-  static let knownTags: Set<String> = [
-    "b", "strong", "i", "em", "u", "s", "br", "p", "div", "span", "font", "sup", "sub", "td", "tr",
-    "th", "table", "tbody", "thead", "center", "small", "big", "mark", "del", "ins", "hr",
-  ]
+  /// The HTML tags every text field drops (one list for tables and narrative).
+  static var knownTags: Set<String> { TextCleaner.knownTags }
 
   /// Cleans one source line: known HTML tags and entities, `**`, leading `#` heading marks and a
   /// `- `/`* `/`+ `/`• ` bullet, full-width digits and letters (to half-width), and the spaces OCR
