@@ -177,14 +177,45 @@ struct LayoutGrid {
     }
     for s in sections.indices {
       sections[s].codeLefts = (0..<sections[s].codeParts).map { codeLefts[s][$0]?.min() ?? 0 }
-      let count = labelRows[s].map(\.count).max() ?? 0
-      sections[s].labelCount = count
-      if count > 0 {
-        sections[s].labelLefts = (0..<count).map { k in
-          labelRows[s].filter { $0.count == count }.map { $0[k].start }.min() ?? 0
+      sections[s].labelLefts = Self.labelColumns(labelRows[s])
+      sections[s].labelCount = sections[s].labelLefts.count
+    }
+  }
+
+  /// Label columns from the left edges of the labels: labels on one line are in different
+  /// columns; labels starting within three columns of each other are in one column; columns
+  /// never used on the same line and close (within eight), or holding only totals (`收入总计`
+  /// centred under left-aligned labels), are one column.
+  static func labelColumns(_ rows: [[LayoutCell]]) -> [Int] {
+    var clusters: [(start: Int, lines: Set<Int>, totalsOnly: Bool)] = []
+    let cells = rows.enumerated().flatMap { r, list in list.map { (row: r, cell: $0) } }
+      .sorted { $0.cell.start < $1.cell.start }
+    for (row, cell) in cells {
+      let isTotal = LabelKind.isTotal(TextCleaner.title(cell.text))
+      if let k = clusters.lastIndex(where: { abs($0.start - cell.start) <= 3 && !$0.lines.contains(row) }) {
+        clusters[k].lines.insert(row)
+        clusters[k].totalsOnly = clusters[k].totalsOnly && isTotal
+      } else {
+        clusters.append((cell.start, [row], isTotal))
+      }
+    }
+    clusters.sort { $0.start < $1.start }
+    var merged = true
+    while merged && clusters.count > 1 {
+      merged = false
+      for k in clusters.indices.dropLast() {
+        let a = clusters[k]
+        let b = clusters[k + 1]
+        guard a.lines.isDisjoint(with: b.lines) else { continue }
+        if b.start - a.start <= 8 || a.totalsOnly || b.totalsOnly {
+          clusters[k] = (min(a.start, b.start), a.lines.union(b.lines), a.totalsOnly && b.totalsOnly)
+          clusters.remove(at: k + 1)
+          merged = true
+          break
         }
       }
     }
+    return clusters.map(\.start)
   }
 
   func section(ofStub cell: LayoutCell) -> Int? {
@@ -215,13 +246,15 @@ struct LayoutGrid {
     }
     for (s, labels) in labelsBySection {
       let sec = sections[s]
-      for (k, c) in labels.enumerated() {
-        var column = 0
-        if labels.count == sec.labelCount {
-          column = k
-        } else if sec.labelCount > 1 {
-          column = sec.labelLefts.indices.min { abs(sec.labelLefts[$0] - c.start) < abs(sec.labelLefts[$1] - c.start) } ?? 0
+      // Each label to the nearest column right of the previous label's.
+      var next = 0
+      for c in labels {
+        var column = min(next, max(0, sec.labelCount - 1))
+        let candidates = sec.labelLefts.indices.filter { $0 >= next }
+        if let nearest = candidates.min(by: { abs(sec.labelLefts[$0] - c.start) < abs(sec.labelLefts[$1] - c.start) }) {
+          column = nearest
         }
+        next = column + 1
         result[s, default: SectionCells()].labels.append((column, c))
       }
     }
@@ -234,6 +267,8 @@ struct LayoutAlignment {
   /// (section, slot) in the page → (section, slot) in the model.
   private var sectionMap: [Int: Int] = [:]
   private var amountMap: [Int: [Int: Int]] = [:]
+  /// Label columns the page lacks on the left (it prints a table's inner columns only).
+  private var labelShift: [Int: Int] = [:]
 
   static func identity(_ grid: LayoutGrid) -> LayoutAlignment {
     var a = LayoutAlignment()
@@ -257,6 +292,7 @@ struct LayoutAlignment {
       var map: [Int: Int] = [:]
       for k in 0..<n where k < target { map[k] = n == target ? k : k }
       amountMap[s] = map
+      labelShift[s] = max(0, model.sections[m].labelCount - page.sections[s].labelCount)
     }
   }
 
@@ -266,6 +302,8 @@ struct LayoutAlignment {
     case .amount(let k):
       guard let t = amountMap[s]?[k] else { return nil }
       return model.column(section: m, slot: .amount(t))
+    case .label(let k):
+      return model.column(section: m, slot: .label(k + (labelShift[s] ?? 0)))
     default:
       return model.column(section: m, slot: slot)
     }

@@ -52,18 +52,21 @@ extension LayoutGrid {
       var amount: [HeaderFragment] = []
       let sec = sections[s]
       for f in own {
+        let t = f.text.replacingOccurrences(of: " ", with: "")
+        let namesStub =
+          t == "项目" || ["编码", "代码", "名称", "科目", "序号"].contains(where: t.contains) || ["类", "款", "项"].contains(t)
         let isStub: Bool
         if let first = sec.amounts.first(where: { $0.cluster != nil }) {
-          // Half-way between the labels' right end and the amounts' left end.
-          isStub = sec.hasStub && f.center < Double(min(sec.stubHi, first.lo - 2) + first.lo) / 2
+          // Half-way between the labels' right end and the amounts' left end, or a header
+          // that names a code or label column.
+          isStub = sec.hasStub && (namesStub || f.center < Double(min(sec.stubHi, first.lo - 2) + first.lo) / 2)
         } else {
-          let t = f.text.replacingOccurrences(of: " ", with: "")
-          isStub = t == "项目" || ["编码", "代码", "名称", "科目", "序号"].contains(where: t.contains) || ["类", "款", "项"].contains(t)
+          isStub = namesStub
         }
         if isStub { stub.append(f) } else { amount.append(f) }
       }
       readStubHeader(section: s, stub)
-      readAmountHeader(section: s, amount)
+      readAmountHeader(section: s, amount, dataLines: block.dataLines)
       if let title {
         let node = title.node
         for k in sections[s].codePaths.indices { sections[s].codePaths[k].insert(node, at: 0) }
@@ -144,7 +147,7 @@ extension LayoutGrid {
 
   // MARK: - Amounts
 
-  private mutating func readAmountHeader(section s: Int, _ frags: [HeaderFragment]) {
+  private mutating func readAmountHeader(section s: Int, _ frags: [HeaderFragment], dataLines: [Int]) {
     guard !frags.isEmpty else { return }
     let parents = frags.filter { Self.isParent($0, among: frags) }
     let parentIDs = Set(parents.map(\.id))
@@ -166,6 +169,93 @@ extension LayoutGrid {
       return Double(leaf.top + leaf.bottom) / 2
     }
     var ranges: [(fragment: HeaderFragment, range: ClosedRange<Int>)] = []
+    /// The run as units — the spanning cells already placed, and single columns — with centres.
+    func units(_ r: ClosedRange<Int>) -> [(range: ClosedRange<Int>, center: Double, total: Bool)] {
+      var result: [(range: ClosedRange<Int>, center: Double, total: Bool)] = []
+      var k = r.lowerBound
+      while k <= r.upperBound {
+        if let inner = ranges.filter({ $0.range.contains(k) && r.contains($0.range.lowerBound) && r.contains($0.range.upperBound) })
+          .max(by: { $0.range.count < $1.range.count })
+        {
+          let word = inner.fragment.text.replacingOccurrences(of: " ", with: "")
+          result.append((inner.range, inner.fragment.center, ColumnSumRule.isTotalWord(word)))
+          k = inner.range.upperBound + 1
+        } else {
+          let word = columns[k].leaf.flatMap { id in leaves.first { $0.id == id }?.text } ?? ""
+          result.append((k...k, headerCenter(columns[k]), ColumnSumRule.isTotalWord(word.replacingOccurrences(of: " ", with: ""))))
+          k += 1
+        }
+      }
+      return result
+    }
+    // The page's amounts per column (in ten-thousandths, with half the last printed digit),
+    // to let the arithmetic decide where a spanning cell's run ends.
+    var values: [[(value: Int64, half: Int64)?]] = []
+    for line in dataLines {
+      var row = [(value: Int64, half: Int64)?](repeating: nil, count: columns.count)
+      for c in lineCells[line] ?? [] where c.kind == .amount {
+        guard let cl = cluster(of: c), let k = columns.firstIndex(where: { $0.cluster == cl }),
+          let n = AmountCell.parse(c.text)?.number, n.scale <= 4
+        else { continue }
+        var factor: Int64 = 1
+        for _ in n.scale..<4 { factor *= 10 }
+        row[k] = (n.unscaled * factor, factor / 2)
+      }
+      if row.contains(where: { $0 != nil }) { values.append(row) }
+    }
+    /// True when, in every row with amounts, the one total among the units equals the others'
+    /// sum; nil when there is no single total or no amount to check.
+    func addsUp(_ list: ArraySlice<(range: ClosedRange<Int>, center: Double, total: Bool)>) -> Bool? {
+      guard list.filter(\.total).count == 1, !values.isEmpty else { return nil }
+      func unitValue(_ u: (range: ClosedRange<Int>, center: Double, total: Bool), _ row: [(value: Int64, half: Int64)?])
+        -> (value: Int64, half: Int64, any: Bool)
+      {
+        if u.range.count > 1, let t = u.range.first(where: { k in
+          let word = columns[k].leaf.flatMap { id in leaves.first { $0.id == id }?.text } ?? ""
+          return ColumnSumRule.isTotalWord(word)
+        }) {
+          return (row[t]?.value ?? 0, row[t]?.half ?? 0, row[t] != nil)
+        }
+        var v: Int64 = 0
+        var h: Int64 = 0
+        var any = false
+        for k in u.range { if let x = row[k] { v += x.value; h += x.half; any = true } }
+        return (v, h, any)
+      }
+      var checked = false
+      for row in values {
+        let parts = list.map { unitValue($0, row) }
+        guard parts.contains(where: \.any) else { continue }
+        checked = true
+        let total = zip(list, parts).first { $0.0.total }!.1
+        let sum = zip(list, parts).filter { !$0.0.total }.reduce(Int64(0)) { $0 + $1.1.value }
+        let tolerance = parts.reduce(Int64(0)) { $0 + $1.half }
+        if abs(total.value - sum) > tolerance { return false }
+      }
+      return checked ? true : nil
+    }
+    /// The run a spanning cell covers: as found from the lines and centres, unless the amounts
+    /// do not add up under it and a shorter run around its centre does (a cell printed beside
+    /// the spanning one, such as `合计` left of `“三公”经费`, then stays outside it).
+    func trimmed(_ r: ClosedRange<Int>, for p: HeaderFragment) -> ClosedRange<Int> {
+      let list = units(r)
+      guard list.count > 2, addsUp(list[...]) != true else { return r }
+      let home = list.indices.min { abs(list[$0].center - p.center) < abs(list[$1].center - p.center) }!
+      var best: (count: Int, cost: Double, slice: ArraySlice<(range: ClosedRange<Int>, center: Double, total: Bool)>)?
+      for a in 0...home {
+        for b in max(home, a + 1)..<list.count where (a, b) != (0, list.count - 1) {
+          let slice = list[a...b]
+          guard addsUp(slice) == true else { continue }
+          let columnsCovered = slice.reduce(0) { $0 + $1.range.count }
+          let cost = abs((slice.first!.center + slice.last!.center) / 2 - p.center)
+          if best == nil || columnsCovered > best!.count || (columnsCovered == best!.count && cost < best!.cost) {
+            best = (columnsCovered, cost, slice)
+          }
+        }
+      }
+      guard let chosen = best?.slice else { return r }
+      return chosen.first!.range.lowerBound...chosen.last!.range.upperBound
+    }
     // Each column's highest cell so far (its leaf, then the spanning cells given to it): its
     // lines, and whether it spans others.
     var highest: [(top: Int, bottom: Int, spans: Bool)?] = columns.map { c in
@@ -212,6 +302,7 @@ extension LayoutGrid {
         for other in ranges where r.overlaps(other.range) {
           r = min(r.lowerBound, other.range.lowerBound)...max(r.upperBound, other.range.upperBound)
         }
+        r = trimmed(r, for: p)
         ranges.append((p, r))
         for k in r { highest[k] = (p.top, p.bottom, true) }
       }

@@ -135,11 +135,14 @@ struct LayoutRowAssembler {
   /// is split so that each row has as many pieces above as below.
   private func assignPieces(_ units: [Unit]) -> [Unit] {
     var units = units
+    // Labels centred on their rows: a row with no label of its own in a column has text in
+    // that column right above and right below it.
     let centred = units.indices.contains { k in
-      guard case .row(let b) = units[k], b.own.isEmpty, k > 0, k + 1 < units.count,
-        case .text = units[k - 1], case .text = units[k + 1]
+      guard case .row(let b) = units[k], k > 0, k + 1 < units.count,
+        case .text(_, let above) = units[k - 1], case .text(_, let below) = units[k + 1]
       else { return false }
-      return true
+      let columns = Set(above.map(\.column)).intersection(below.map(\.column))
+      return columns.contains { c in !b.own.contains { $0.column == c } }
     }
     // Runs of text lines, with the rows right before and after them (nil across a blank line).
     struct Run {
@@ -315,7 +318,7 @@ struct LayoutRowAssembler {
     if let own = row.own.first(where: { $0.column == piece.column }) {
       if abs(own.cell.start - piece.cell.start) <= 2 || abs(own.cell.center - piece.cell.center) <= 2 { return true }
     }
-    guard row.own.isEmpty else { return false }
+    guard !row.own.contains(where: { $0.column == piece.column }) else { return false }
     if piece.column < sec.labelLefts.count, abs(sec.labelLefts[piece.column] - piece.cell.start) <= 2 { return true }
     return piece.column < max(1, sec.labelCount)
   }

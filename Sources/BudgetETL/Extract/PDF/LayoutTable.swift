@@ -9,7 +9,13 @@ struct LayoutTable {
     var model: LayoutGrid?
     var modelHeader: [String] = []
     var modelSignature = ""
-    for block in blocks {
+    for var block in blocks {
+      if model != nil, !block.headerLines.isEmpty, block.headerSignature != modelSignature {
+        // A page that goes on with a table starts with rows, not a header of its own: text
+        // above its first amounts is the labels of its first rows.
+        block.dataLines = (block.headerLines + block.dataLines).sorted()
+        block.headerLines = []
+      }
       let grid = LayoutGrid(block: block)
       let signature = block.headerSignature
       var target: LayoutGrid
@@ -47,8 +53,21 @@ struct LayoutTable {
   private mutating func writeRows(grid: LayoutGrid, target: LayoutGrid, alignment: LayoutAlignment, block: LayoutBlock)
   {
     var cellsByLine: [Int: [String]] = [:]
+    var rowsBySection = grid.sections.indices.map { LayoutRowAssembler(grid: grid, section: $0, block: block).rows() }
+    // A label spanning two side-by-side blocks (`当年支出小计 … 15897.44`): amounts without a
+    // label right of a label without amounts, on one line, are that label's.
+    for s in rowsBySection.indices.dropFirst() {
+      for k in rowsBySection[s].indices {
+        let row = rowsBySection[s][k]
+        guard row.labels.isEmpty, row.codes.isEmpty, !row.amounts.isEmpty,
+          let left = rowsBySection[s - 1].first(where: { $0.line == row.line }),
+          left.amounts.isEmpty, left.codes.isEmpty, let label = left.labels.first
+        else { continue }
+        rowsBySection[s][k].labels = [(0, label.text)]
+      }
+    }
     for (s, section) in grid.sections.enumerated() {
-      let rows = LayoutRowAssembler(grid: grid, section: s, block: block).rows()
+      let rows = rowsBySection[s]
       for row in rows {
         var cells = cellsByLine[row.line] ?? [String](repeating: "", count: target.columnCount)
         for (part, code) in row.codes {
