@@ -12,6 +12,8 @@ public struct PipelineRunner: Sendable {
   public var progress: (@Sendable (Int, Int) -> Void)?
   /// A factory for the Parquet writer of a dataset (nil: no Parquet files).
   public var columnarFactory: (@Sendable (DatasetSchema, String, Int, Int) throws -> any ColumnarSink)?
+  /// Gives PDFs their text; without `pdftotext` PDFs are rejected and the rest runs.
+  public var pdfConverter = PDFTextConverter()
 
   public init(config: PipelineConfig, logger: Logger) {
     self.config = config
@@ -50,6 +52,10 @@ public struct PipelineRunner: Sendable {
       material += "\(kind.rawValue)=\(config.optionsJSON(of: kind))\n"
     }
     material += "gzip=\(config.load.gzipLevel)\n"
+    // A PDF's reading depends on its converter: installing or upgrading pdftotext redoes it.
+    if (relativePath as NSString).pathExtension.lowercased() == "pdf" {
+      material += "converter=\(pdfConverter.checkpointIdentity())\n"
+    }
     return SHA256.hex(Array(material.utf8))
   }
 
@@ -170,7 +176,8 @@ public struct PipelineRunner: Sendable {
     } catch {
       let source = SourceFile(
         path: file.relativePath, sha256: String(repeating: "0", count: 64), encoding: "", bytes: 0, docID: nil,
-        status: .rejected, error: "\(error)", format: .text, converter: nil)
+        status: .rejected, error: "\(error)",
+        format: (file.relativePath as NSString).pathExtension.lowercased() == "pdf" ? .pdf : .text, converter: nil)
       return FileOutcome(key: "", reused: false, source: source, summary: nil, stageSeconds: [:])
     }
     let sha = SHA256.hex(bytes)
@@ -181,7 +188,7 @@ public struct PipelineRunner: Sendable {
     {
       return FileOutcome(key: key, reused: true, source: source, summary: bundle.summary(), stageSeconds: [:])
     }
-    let processor = DocumentProcessor(options: processingOptions)
+    let processor = DocumentProcessor(options: processingOptions, pdfConverter: pdfConverter)
     var seconds: [String: Double] = [:]
     var source = SourceFile(
       path: file.relativePath, sha256: sha, encoding: "", bytes: Int64(bytes.count), docID: nil, status: .ok,

@@ -1,4 +1,3 @@
-import Foundation
 /// A header cell as printed: its text (pieces of a wrapped cell joined), the lines it spans
 /// and its character columns.
 struct HeaderFragment: Hashable {
@@ -32,8 +31,12 @@ extension LayoutGrid {
     if sections.count > 1 {
       for s in sections.indices {
         let own = raw.filter { section(of: $0) == s }
+        // …standing over the middle of the block, not over one of its columns.
+        let lo = Double(sections[s].hasStub ? sections[s].stubLo : (sections[s].amounts.first?.lo ?? 0))
+        let hi = Double(max(sections[s].stubHi, sections[s].amounts.last?.hi ?? 0))
         if let top = own.min(by: { ($0.top, $0.start) < ($1.top, $1.start) }),
-          own.filter({ $0.top == top.top }).count == 1, own.contains(where: { $0.top > top.bottom })
+          own.filter({ $0.top == top.top }).count == 1, own.contains(where: { $0.top > top.bottom }),
+          abs(top.center - (lo + hi) / 2) <= max(6, (hi - lo) / 4)
         {
           titles[s] = top
         }
@@ -134,9 +137,10 @@ extension LayoutGrid {
     }
     var labelFrags = [[HeaderFragment]](repeating: [], count: sec.labelCount)
     for f in labels where sec.labelCount > 0 {
-      let k = sec.labelLefts.indices.min {
-        abs(Double(sec.labelLefts[$0]) + 4 - f.center) < abs(Double(sec.labelLefts[$1]) + 4 - f.center)
-      } ?? 0
+      let k =
+        sec.labelLefts.indices.min {
+          abs(Double(sec.labelLefts[$0]) + 4 - f.center) < abs(Double(sec.labelLefts[$1]) + 4 - f.center)
+        } ?? 0
       labelFrags[k].append(f)
     }
     sec.labelPaths = labelFrags.map { list in
@@ -153,9 +157,6 @@ extension LayoutGrid {
     let parentIDs = Set(parents.map(\.id))
     let leaves = frags.filter { !parentIDs.contains($0.id) }.sorted { $0.center < $1.center }
     var columns = Self.match(data: sections[s].amounts, leaves: leaves)
-    if ProcessInfo.processInfo.environment["LAYOUT_DEBUG"] != nil {
-      FileHandle.standardError.write(Data("leaves \(leaves.map { "\($0.text)@\($0.center)" }) data \(sections[s].amounts.map { "\($0.lo)-\($0.hi)" }) -> \(columns.map { "\($0.lo)-\($0.hi) c\($0.cluster ?? -1) l\($0.leaf ?? -1)" })\n".utf8))
-    }
 
     // Spanning cells, the lowest first: each covers the run of columns around it whose header
     // cells stand as low as its own children (a tall cell beside it is its sibling), shared
@@ -174,15 +175,17 @@ extension LayoutGrid {
       var result: [(range: ClosedRange<Int>, center: Double, total: Bool)] = []
       var k = r.lowerBound
       while k <= r.upperBound {
-        if let inner = ranges.filter({ $0.range.contains(k) && r.contains($0.range.lowerBound) && r.contains($0.range.upperBound) })
-          .max(by: { $0.range.count < $1.range.count })
-        {
+        if let inner = ranges.filter({
+          $0.range.contains(k) && r.contains($0.range.lowerBound) && r.contains($0.range.upperBound)
+        })
+        .max(by: { $0.range.count < $1.range.count }) {
           let word = inner.fragment.text.replacingOccurrences(of: " ", with: "")
           result.append((inner.range, inner.fragment.center, ColumnSumRule.isTotalWord(word)))
           k = inner.range.upperBound + 1
         } else {
           let word = columns[k].leaf.flatMap { id in leaves.first { $0.id == id }?.text } ?? ""
-          result.append((k...k, headerCenter(columns[k]), ColumnSumRule.isTotalWord(word.replacingOccurrences(of: " ", with: ""))))
+          result.append(
+            (k...k, headerCenter(columns[k]), ColumnSumRule.isTotalWord(word.replacingOccurrences(of: " ", with: ""))))
           k += 1
         }
       }
@@ -210,16 +213,24 @@ extension LayoutGrid {
       func unitValue(_ u: (range: ClosedRange<Int>, center: Double, total: Bool), _ row: [(value: Int64, half: Int64)?])
         -> (value: Int64, half: Int64, any: Bool)
       {
-        if u.range.count > 1, let t = u.range.first(where: { k in
-          let word = columns[k].leaf.flatMap { id in leaves.first { $0.id == id }?.text } ?? ""
-          return ColumnSumRule.isTotalWord(word)
-        }) {
+        if u.range.count > 1,
+          let t = u.range.first(where: { k in
+            let word = columns[k].leaf.flatMap { id in leaves.first { $0.id == id }?.text } ?? ""
+            return ColumnSumRule.isTotalWord(word)
+          })
+        {
           return (row[t]?.value ?? 0, row[t]?.half ?? 0, row[t] != nil)
         }
         var v: Int64 = 0
         var h: Int64 = 0
         var any = false
-        for k in u.range { if let x = row[k] { v += x.value; h += x.half; any = true } }
+        for k in u.range {
+          if let x = row[k] {
+            v += x.value
+            h += x.half
+            any = true
+          }
+        }
         return (v, h, any)
       }
       var checked = false
@@ -383,9 +394,15 @@ extension LayoutGrid {
         for j in 0...m where cost[i][j] < .infinity {
           if i < n, j < m {
             let c = cost[i][j] + abs(Double(data[i].hi) - leaves[j].center - Double(bias))
-            if c < cost[i + 1][j + 1] { cost[i + 1][j + 1] = c; step[i + 1][j + 1] = 1 }
+            if c < cost[i + 1][j + 1] {
+              cost[i + 1][j + 1] = c
+              step[i + 1][j + 1] = 1
+            }
           }
-          if j < m, cost[i][j] < cost[i][j + 1] { cost[i][j + 1] = cost[i][j]; step[i][j + 1] = 2 }
+          if j < m, cost[i][j] < cost[i][j + 1] {
+            cost[i][j + 1] = cost[i][j]
+            step[i][j + 1] = 2
+          }
           if i < n, cost[i][j] + unmatchedData < cost[i + 1][j] {
             cost[i + 1][j] = cost[i][j] + unmatchedData
             step[i + 1][j] = 3
@@ -399,9 +416,16 @@ extension LayoutGrid {
       var j = m
       while i > 0 || j > 0 {
         switch step[i][j] {
-        case 1: plan.append((i - 1, j - 1)); i -= 1; j -= 1
-        case 2: plan.append((nil, j - 1)); j -= 1
-        default: plan.append((i - 1, nil)); i -= 1
+        case 1:
+          plan.append((i - 1, j - 1))
+          i -= 1
+          j -= 1
+        case 2:
+          plan.append((nil, j - 1))
+          j -= 1
+        default:
+          plan.append((i - 1, nil))
+          i -= 1
         }
       }
       bestPlan = plan.reversed()
@@ -460,7 +484,9 @@ extension LayoutGrid {
           // that continue cells beside the upper piece (`金预算财` under `政府性基`) do not count.
           let neighbours = sorted.filter { c in
             c.id != b.id && c.top > a.bottom && c.top <= b.top && c.bottom >= b.top
-              && !sorted.contains { $0.top <= a.bottom && $0.bottom >= a.top && $0.id != a.id && abs($0.center - c.center) <= 1.5 }
+              && !sorted.contains {
+                $0.top <= a.bottom && $0.bottom >= a.top && $0.id != a.id && abs($0.center - c.center) <= 1.5
+              }
           }
           let reach = max(8, 1.5 * Double(a.width))
           if neighbours.contains(where: { $0.center < a.center && a.center - $0.center <= reach }),

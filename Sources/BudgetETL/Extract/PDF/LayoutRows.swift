@@ -178,8 +178,10 @@ struct LayoutRowAssembler {
     // How many pieces of each run go to the row above it.
     var toAbove = [Int](repeating: 0, count: runs.count)
     for (r, run) in runs.enumerated() {
-      let fitsAbove = run.above.map { a in run.pieces.map { $0.allSatisfy { fits($0, a) } } } ?? run.pieces.map { _ in false }
-      let fitsBelow = run.below.map { b in run.pieces.map { $0.allSatisfy { fits($0, b) } } } ?? run.pieces.map { _ in false }
+      let fitsAbove =
+        run.above.map { a in run.pieces.map { $0.allSatisfy { fits($0, a) } } } ?? run.pieces.map { _ in false }
+      let fitsBelow =
+        run.below.map { b in run.pieces.map { $0.allSatisfy { fits($0, b) } } } ?? run.pieces.map { _ in false }
       if !centred {
         let ownLength = run.above?.own.map(\.cell.text.count).max() ?? 0
         let ownStart = run.above?.own.map(\.cell.start).min() ?? 0
@@ -190,11 +192,14 @@ struct LayoutRowAssembler {
         }
         // Only a label that filled its cell wraps: about as long as the longest in its column,
         // and never a total.
-        let fills = ownLength >= longestLabel - 3
+        let fills =
+          ownLength >= longestLabel - 3
           && !(run.above?.own.contains { LabelKind.isTotal(TextCleaner.title($0.cell.text)) } ?? false)
-        let wraps = fills && run.pieces.indices.allSatisfy { k in
-          run.pieces[k].allSatisfy { (fitsAbove[k] || outdented($0)) && $0.cell.text.count <= ownLength }
-        }
+        let wraps =
+          fills
+          && run.pieces.indices.allSatisfy { k in
+            run.pieces[k].allSatisfy { (fitsAbove[k] || outdented($0)) && $0.cell.text.count <= ownLength }
+          }
         toAbove[r] = wraps ? run.pieces.count : 0
         if !wraps, fitsBelow.allSatisfy({ $0 }), let b = run.below, b.own.isEmpty { toAbove[r] = 0 }
         continue
@@ -212,7 +217,9 @@ struct LayoutRowAssembler {
     for (r, run) in runs.enumerated() {
       let up = toAbove[r]
       var assigned = [Bool](repeating: false, count: run.pieces.count)
-      if let a = run.above, up > 0, centred ? (0..<up).allSatisfy({ k in run.pieces[k].allSatisfy { fits($0, a) } }) : true {
+      if let a = run.above, up > 0,
+        centred ? (0..<up).allSatisfy({ k in run.pieces[k].allSatisfy { fits($0, a) } }) : true
+      {
         for k in 0..<up {
           a.below.append(contentsOf: run.pieces[k])
           assigned[k] = true
@@ -230,7 +237,8 @@ struct LayoutRowAssembler {
       // What no row takes is a row of its own (a label without amounts).
       for (k, index) in run.range.enumerated() where !assigned[k] {
         if case .text(let line, let labels) = units[index] {
-          units[index] = .row(Builder(line: line, cells: LayoutGrid.SectionCells(codes: [], labels: labels, amounts: [])))
+          units[index] = .row(
+            Builder(line: line, cells: LayoutGrid.SectionCells(codes: [], labels: labels, amounts: [])))
         }
       }
     }

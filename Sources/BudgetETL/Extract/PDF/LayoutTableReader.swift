@@ -33,7 +33,9 @@ public struct LayoutTableReader: Sendable {
       var start = i + 1
       if let agencyLine = page.agencyContinuation(unitLine: i) {
         // `部门名称：江苏省人大` / `单位：万元` / `常委会办公厅`: the name wrapped below the unit.
-        out[agencyLine.agency].text = lines[agencyLine.agency].text + lines[agencyLine.rest].text
+        out[agencyLine.agency].text =
+          lines[agencyLine.agency].text
+          + lines[agencyLine.rest].text
           .trimmingASCIIAndIdeographicSpaces()
         out[agencyLine.rest].text = ""
         start = max(start, agencyLine.rest + 1)
@@ -98,7 +100,10 @@ struct LayoutPage {
       !rest.hasPrefix("项目"), !rest.hasSuffix("表")
     else { return nil }
     let restStart = lines[u + 1].text.prefix { $0 == " " }.count
-    let colon = lines[a].text.firstIndex { $0 == "：" || $0 == ":" }.map { lines[a].text.distance(from: lines[a].text.startIndex, to: $0) } ?? 0
+    let colon =
+      lines[a].text.firstIndex { $0 == "：" || $0 == ":" }.map {
+        lines[a].text.distance(from: lines[a].text.startIndex, to: $0)
+      } ?? 0
     return abs(restStart - (colon + 1)) <= 3 || restStart <= 2 ? (a, u + 1) : nil
   }
 

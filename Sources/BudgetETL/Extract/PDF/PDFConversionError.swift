@@ -21,7 +21,8 @@ public enum PDFConversionError: Error, LocalizedError, Equatable, CustomStringCo
     switch self {
     case .converterMissing(let path):
       let shown = path.isEmpty ? "(empty)" : path
-      return "PDF input needs pdftotext, which is not on PATH \(shown): install the Debian package poppler-utils (apt-get install poppler-utils)"
+      return
+        "PDF input needs pdftotext, which is not on PATH \(shown): install the Debian package poppler-utils (apt-get install poppler-utils)"
     case .launchFailed(let executable, let reason):
       return "cannot run \(executable): \(reason)"
     case .encrypted(let detail):
