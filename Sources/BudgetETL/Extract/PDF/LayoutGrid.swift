@@ -290,7 +290,7 @@ struct LayoutAlignment {
       let n = page.sections[s].amounts.count
       let target = model.sections[m].amounts.count
       var map: [Int: Int] = [:]
-      for k in 0..<n where k < target { map[k] = n == target ? k : k }
+      for k in 0..<min(n, target) { map[k] = k }
       amountMap[s] = map
       labelShift[s] = max(0, model.sections[m].labelCount - page.sections[s].labelCount)
     }

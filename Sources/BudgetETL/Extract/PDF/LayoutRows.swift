@@ -180,8 +180,6 @@ struct LayoutRowAssembler {
     for (r, run) in runs.enumerated() {
       let fitsAbove =
         run.above.map { a in run.pieces.map { $0.allSatisfy { fits($0, a) } } } ?? run.pieces.map { _ in false }
-      let fitsBelow =
-        run.below.map { b in run.pieces.map { $0.allSatisfy { fits($0, b) } } } ?? run.pieces.map { _ in false }
       if !centred {
         let ownLength = run.above?.own.map(\.cell.text.count).max() ?? 0
         let ownStart = run.above?.own.map(\.cell.start).min() ?? 0
@@ -201,17 +199,12 @@ struct LayoutRowAssembler {
             run.pieces[k].allSatisfy { (fitsAbove[k] || outdented($0)) && $0.cell.text.count <= ownLength }
           }
         toAbove[r] = wraps ? run.pieces.count : 0
-        if !wraps, fitsBelow.allSatisfy({ $0 }), let b = run.below, b.own.isEmpty { toAbove[r] = 0 }
         continue
       }
-      // The longest prefix that may go up and suffix that may go down.
+      // Centred labels: as many pieces up as may go up; `balance` settles the split.
       var maxUp = 0
       while maxUp < run.pieces.count, fitsAbove[maxUp] { maxUp += 1 }
-      var minUp = run.pieces.count
-      while minUp > 0, fitsBelow[minUp - 1] { minUp -= 1 }
-      toAbove[r] = min(maxUp, max(minUp, 0))
-      runs[r].pieces = run.pieces
-      _ = (maxUp, minUp)
+      toAbove[r] = maxUp
     }
     if centred { balance(&toAbove, runs: runs.map { ($0.above, $0.below, $0.pieces.count) }, units: units) }
     for (r, run) in runs.enumerated() {
@@ -263,10 +256,8 @@ struct LayoutRowAssembler {
     // above[r], below[r]: row indexes around run r.
     let aboveRow = runs.map { $0.above.flatMap { index[ObjectIdentifier($0)] } }
     let belowRow = runs.map { $0.below.flatMap { index[ObjectIdentifier($0)] } }
-    // Each row's pieces: from the run that ends at it (above) and the run that starts at it (below).
-    var best = Double.infinity
-    var choice = toAbove
-    // Runs are few per table: search with memoised dynamic programming over runs in order.
+    // Runs are few per table: memoised dynamic programming over the runs in order, the state
+    // being the row below the last run and how many pieces it has above it.
     var memo: [String: (Double, [Int])] = [:]
     func cost(row: Int, above: Int, below: Int) -> Double {
       var c = Double(abs(above - below))
@@ -302,21 +293,7 @@ struct LayoutRowAssembler {
       return result
     }
     let solved = solve(0, pendingAbove: 0, pendingRow: nil)
-    if solved.0 < best {
-      best = solved.0
-      choice = solved.1
-    }
-    toAbove = choice
-  }
-
-  private func countText(after j: Int, _ units: [Unit]) -> Int {
-    var k = j + 1
-    var n = 0
-    while k < units.count, case .text = units[k] {
-      n += 1
-      k += 1
-    }
-    return n
+    if solved.1.count == runs.count { toAbove = solved.1 }
   }
 
   /// A piece continues a row's label when it starts where that label (or its column) starts,

@@ -66,7 +66,7 @@ struct LayoutTable {
         rowsBySection[s][k].labels = [(0, label.text)]
       }
     }
-    for (s, section) in grid.sections.enumerated() {
+    for s in grid.sections.indices {
       let rows = rowsBySection[s]
       for row in rows {
         var cells = cellsByLine[row.line] ?? [String](repeating: "", count: target.columnCount)
@@ -82,7 +82,6 @@ struct LayoutTable {
           guard let c = alignment.column(section: s, slot: .amount(k), in: target) else { continue }
           cells[c] = amount
         }
-        _ = section
         cellsByLine[row.line] = cells
       }
     }
