@@ -24,17 +24,37 @@ public struct DocumentMetadata: Sendable, Hashable, Codable {
       cover.append(t)
       if cover.count >= 4 { break }
     }
-    // The title is the cover line naming the year and 预算/决算, with the agency line above it.
-    if let k = cover.firstIndex(where: { Self.year(in: $0) != nil && ($0.contains("预算") || $0.contains("决算")) }) {
-      let line = cover[k].replacingOccurrences(of: " ", with: "")
+    // The title is the cover line naming the year and 预算/决算 (or two lines that do, when the
+    // title wrapped: `江苏省政协办公厅 2018 年度` / `部门预算公开`), with the agency line above it.
+    let isTitle = { (t: String) in Self.year(in: t) != nil && (t.contains("预算") || t.contains("决算")) }
+    var found: (index: Int, line: String)?
+    if let k = cover.firstIndex(where: isTitle) {
+      found = (k, cover[k])
+    } else if let k = cover.indices.dropLast().first(where: { isTitle(cover[$0] + cover[$0 + 1]) }) {
+      found = (k, cover[k] + cover[k + 1])
+    }
+    if let (k, title) = found {
+      let line = title.replacingOccurrences(of: " ", with: "")
       meta.fiscalYear = Self.year(in: line)
       let beforeYear = Self.textBeforeYear(line)
-      if !beforeYear.isEmpty {
+      if !beforeYear.isEmpty, Self.region(of: beforeYear) == beforeYear,
+        let named = cover.lazy.compactMap({ TableCaption.agency($0) }).first
+      {
+        // `上海市普陀区2025年区级部门预算` / `预算主管部门：上海市普陀区人民政府办公室`: the title
+        // names the region; the agency is on its own line.
+        meta.agency = named
+        meta.title = line
+      } else if !beforeYear.isEmpty {
         meta.agency = beforeYear
         meta.title = line
       } else if k > 0 {
-        meta.agency = cover[k - 1].replacingOccurrences(of: " ", with: "")
-        meta.title = meta.agency! + line
+        var agency = cover[k - 1].replacingOccurrences(of: " ", with: "")
+        // A name wrapped over two cover lines: `上海市普陀区规划和自然` / `资源局`.
+        if k > 1, agency.count <= 6, !cover[k - 2].contains(where: { $0.isASCIIDigit || $0 == "：" || $0 == ":" }) {
+          agency = cover[k - 2].replacingOccurrences(of: " ", with: "") + agency
+        }
+        meta.agency = agency
+        meta.title = agency + line
       } else {
         meta.title = line
       }

@@ -36,6 +36,8 @@ public struct DocumentSegmenter: Sendable {
     var notes: [String]
     var firstLine: Int
     var firstPage: Int?
+    /// The run of table lines went on from the previous fragment across a page break.
+    var continuesRun = false
   }
 
   public func segment(_ lines: [SourceLine]) -> SegmentedDocument {
@@ -86,10 +88,15 @@ public struct DocumentSegmenter: Sendable {
         while let l = cells.last, l.isEmpty { cells.removeLast() }
         return RawRow(cells: cells, line: line.number, page: line.page)
       }
-      // Split the run where its first row (the header) repeats: a page break inside the run.
+      // Split the run where its first row (the header) repeats, or where a new page starts
+      // (form feeds): a page break inside the run.
       var pieces: [[RawRow]] = [[]]
+      var pageBreaks = Set<Int>()
       for row in rows {
         if let first = pieces[0].first, !pieces.last!.isEmpty, sameCells(row, first) {
+          pieces.append([row])
+        } else if let previous = pieces.last!.last, let page = row.page, let before = previous.page, page != before {
+          pageBreaks.insert(pieces.count)
           pieces.append([row])
         } else {
           pieces[pieces.count - 1].append(row)
@@ -101,7 +108,8 @@ public struct DocumentSegmenter: Sendable {
         fragments.append(
           Fragment(
             caption: cap, rows: piece, headerRowCount: HeaderDetector.headerRowCount(piece),
-            notes: k == pieces.count - 1 ? notes : [], firstLine: piece[0].line, firstPage: piece[0].page))
+            notes: k == pieces.count - 1 ? notes : [], firstLine: piece[0].line, firstPage: piece[0].page,
+            continuesRun: pageBreaks.contains(k)))
       }
     }
 
@@ -229,7 +237,7 @@ public struct DocumentSegmenter: Sendable {
     var tables: [RawTable] = []
     for fragment in fragments {
       if var last = tables.last, continues(fragment, last) {
-        var rows = Array(fragment.rows.dropFirst(last.headerRowCount))
+        var rows = Array(fragment.rows.dropFirst(repeatsHeader(fragment, last) ? last.headerRowCount : 0))
         // A repeated total row right after the header is not a row.
         if let firstData = rows.first, last.headerRowCount < last.rows.count,
           sameCells(firstData, last.rows[last.headerRowCount]),
@@ -253,12 +261,20 @@ public struct DocumentSegmenter: Sendable {
     return tables
   }
 
-  /// A fragment continues a table when it starts with the table's header rows again (the
-  /// fragment's own header count may differ: its first rows can lack the data signals).
-  func continues(_ fragment: Fragment, _ table: RawTable) -> Bool {
+  /// True when a fragment starts with the table's header rows again.
+  func repeatsHeader(_ fragment: Fragment, _ table: RawTable) -> Bool {
     let n = table.headerRowCount
     guard n > 0, fragment.rows.count > n else { return false }
     for r in 0..<n where !sameCells(fragment.rows[r], table.rows[r]) { return false }
+    return true
+  }
+
+  /// A fragment continues a table when it starts with the table's header rows again (the
+  /// fragment's own header count may differ: its first rows can lack the data signals).
+  func continues(_ fragment: Fragment, _ table: RawTable) -> Bool {
+    // The same run of table lines on the next page, without the header again.
+    if fragment.continuesRun { return true }
+    guard repeatsHeader(fragment, table) else { return false }
     let cap = fragment.caption
     if cap.isEmpty { return true }
     let sameTitle = cap.title == nil || cap.title == table.title

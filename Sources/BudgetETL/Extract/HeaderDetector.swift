@@ -26,7 +26,13 @@ public enum HeaderDetector {
     let first = TextCleaner.title(row.cells[firstIndex])
     let hasAmount = row.cells.contains { AmountCell.parse($0) != nil }
     let alone = row.cells.enumerated().allSatisfy { $0.offset == firstIndex || $0.element.isEmpty }
-    if firstIndex <= 5 && LabelKind.isTotal(first) && (firstIndex == 0 || hasAmount || alone) { return true }
+    // A total label beside other column titles and no amount is a header cell (合计 | 因公出国(境)费 | …).
+    // Only where pages are known (PDF input): the text samples keep their reading.
+    let besideTitles = row.page != nil && !hasAmount
+      && row.cells.enumerated().contains { $0.offset != firstIndex && !$0.element.isEmpty }
+    if firstIndex <= 5 && LabelKind.isTotal(first) && (hasAmount || alone || (firstIndex == 0 && !besideTitles)) {
+      return true
+    }
     if firstIndex <= 1 && NumberingPrefix.match(first) != nil && first.count > 2 { return true }
     if firstIndex <= 1 && CodeValue.isCodeLike(first) { return true }
     if index >= 1, row.cells.enumerated().allSatisfy({ $0.offset == firstIndex || $0.element.isEmpty }),
@@ -45,12 +51,12 @@ public enum HeaderDetector {
 
 /// What a row label says about the row.
 public enum LabelKind {
-  /// 合计, 总计, 本年收入合计, 收入总计, 部门合计, 金额合计, “三公”经费合计…
+  /// 合计, 总计, 本年收入合计, 收入总计, 部门合计, 金额合计, “三公”经费合计, 当年收入小计…
   public static func isTotal(_ cleaned: String) -> Bool {
     let t = cleaned.replacingOccurrences(of: " ", with: "")
     if t == "合计" || t == "总计" || t == "小计" { return true }
     guard t.count <= 12 else { return false }
-    return t.hasSuffix("合计") || t.hasSuffix("总计")
+    return t.hasSuffix("合计") || t.hasSuffix("总计") || t.hasSuffix("小计")
   }
 }
 

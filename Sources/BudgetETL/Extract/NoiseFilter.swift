@@ -48,7 +48,8 @@ public struct NoiseFilter: Sendable {
     return true
   }
 
-  /// `- 12 -`, `— 3 —`, `第 3 页`, `第3页 共40页`, `3/40`, or bare digits alone between blank lines.
+  /// `- 12 -`, `— 3 —`, `第 3 页`, `第3页 共40页`, `3/40`, or bare digits alone between blank lines
+  /// (or page breaks).
   static func isPageNumber(_ t: String, lines: [SourceLine], index: Int) -> Bool {
     let compact = t.filter { $0 != " " }
     let scalars = Array(compact.unicodeScalars)
@@ -75,8 +76,11 @@ public struct NoiseFilter: Sendable {
       return true
     }
     if allDigits(scalars), scalars.count <= 4 {
+      // A page break (form feed) counts as a blank line: `8` ending a page is its number.
       let before = index == 0 || lines[index - 1].text.trimmingASCIIAndIdeographicSpaces().isEmpty
+        || lines[index - 1].page != lines[index].page
       let after = index + 1 >= lines.count || lines[index + 1].text.trimmingASCIIAndIdeographicSpaces().isEmpty
+        || lines[index + 1].page != lines[index].page
       return before && after
     }
     return false

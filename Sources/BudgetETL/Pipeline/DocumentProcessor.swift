@@ -21,9 +21,12 @@ public struct ExtractedDocument: Sendable, Codable {
 /// and validate (check the numbers).
 public struct DocumentProcessor: Sendable {
   public var options: ProcessingOptions
+  /// Gives PDFs their text (`pdftotext`); text files do not need it.
+  public var pdfConverter: PDFTextConverter
 
-  public init(options: ProcessingOptions = ProcessingOptions()) {
+  public init(options: ProcessingOptions = ProcessingOptions(), pdfConverter: PDFTextConverter = PDFTextConverter()) {
     self.options = options
+    self.pdfConverter = pdfConverter
   }
 
   /// Runs extract, transform and validate on a file's bytes.
@@ -39,8 +42,12 @@ public struct DocumentProcessor: Sendable {
     return finish(result, source: source)
   }
 
-  /// Decodes and segments a file; nil (and the source marked rejected) when it is not text.
+  /// Decodes and segments a file (a PDF through ``extractPDF(relativePath:bytes:source:)``);
+  /// nil (and the source marked rejected) when it is not text.
   public func extract(relativePath: String, bytes: [UInt8], source: inout SourceFile) -> ExtractedDocument? {
+    if PDFTextConverter.isPDF(path: relativePath, bytes: bytes) {
+      return extractPDF(relativePath: relativePath, bytes: bytes, source: &source)
+    }
     let decoded: DecodedText
     do {
       decoded = try TextDecoder.decode(bytes)

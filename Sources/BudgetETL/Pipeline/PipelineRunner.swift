@@ -17,6 +17,8 @@ public struct PipelineRunner: Sendable {
   public var progress: (@Sendable (Int, Int) -> Void)?
   /// A factory for the Parquet writer of a dataset (nil: no Parquet files).
   public var columnarFactory: (@Sendable (DatasetSchema, String, Int, Int) throws -> any ColumnarSink)?
+  /// Gives PDFs their text; without `pdftotext` PDFs are rejected and the rest runs.
+  public var pdfConverter = PDFTextConverter()
 
   public init(config: PipelineConfig, logger: Logger) {
     self.config = config
@@ -48,10 +50,15 @@ public struct PipelineRunner: Sendable {
   }
 
   /// The checkpoint keys of a file: each stage's key covers the file's path and content, the
-  /// tool version and the options of that stage and of every stage before it.
+  /// tool version and the options of that stage and of every stage before it; a PDF's also
+  /// covers its converter, so installing or upgrading pdftotext reads it again.
   func stageKeys(relativePath: String, sha256: String) -> StageKeys {
     func h(_ s: String) -> String { SHA256.hex(Array(s.utf8)) }
-    let extract = h("v=\(BudgetETLVersion.current)\npath=\(relativePath)\nsha=\(sha256)\nextract=\(config.optionsJSON(of: .extract))")
+    var material = "v=\(BudgetETLVersion.current)\npath=\(relativePath)\nsha=\(sha256)\nextract=\(config.optionsJSON(of: .extract))"
+    if (relativePath as NSString).pathExtension.lowercased() == "pdf" {
+      material += "\nconverter=\(pdfConverter.checkpointIdentity())"
+    }
+    let extract = h(material)
     let transform = h("\(extract)\ntransform=\(config.optionsJSON(of: .transform))")
     let validate = h("\(transform)\nvalidate=\(config.optionsJSON(of: .validate))")
     let bundle = h("\(validate)\ngzip=\(config.load.gzipLevel)")
@@ -218,7 +225,8 @@ public struct PipelineRunner: Sendable {
     } catch {
       let source = SourceFile(
         path: file.relativePath, sha256: String(repeating: "0", count: 64), encoding: "", bytes: 0, docID: nil,
-        status: .rejected, error: "\(error)", format: .text, converter: nil)
+        status: .rejected, error: "\(error)",
+        format: (file.relativePath as NSString).pathExtension.lowercased() == "pdf" ? .pdf : .text, converter: nil)
       return FileOutcome(keys: nil, reused: false, source: source, summary: nil, stageSeconds: [:])
     }
     let keys = stageKeys(relativePath: file.relativePath, sha256: SHA256.hex(bytes))
@@ -232,7 +240,7 @@ public struct PipelineRunner: Sendable {
     if only == .load {
       throw PipelineError.missingCheckpoint(stage: "validate", file: file.relativePath)
     }
-    let processor = DocumentProcessor(options: processingOptions)
+    let processor = DocumentProcessor(options: processingOptions, pdfConverter: pdfConverter)
     var seconds: [String: Double] = [:]
     func timed<T>(_ stage: StageKind, _ body: () throws -> T) rethrows -> T {
       let t0 = clock.now

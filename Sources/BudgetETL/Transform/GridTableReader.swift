@@ -21,6 +21,8 @@ public struct GridTableReader: Sendable {
     var page: Int?
     var rawLabel: String
     var label: String
+    /// The column the label was read from (rows of a deeper label column are details).
+    var labelColumn: Int?
     var functionCode: String?
     var econCode: String?
     var govEconCode: String?
@@ -279,6 +281,7 @@ public struct GridTableReader: Sendable {
         continue
       }
       e.rawLabel = cell
+      e.labelColumn = c
       break
     }
     // Codes.
@@ -510,6 +513,7 @@ public struct GridTableReader: Sendable {
           run.append(k)
           if sumsEqual(entries, parent: i, children: run, halfUnits: halfUnits),
             run.count > 1 || Self.canBeOnlyChild(k, parent: parent, entries: entries, ranks: ranks)
+              || Self.isDeeper(entries[k], than: entries[i])
           {
             for c in run { entries[c].parent = i }
             break
@@ -529,6 +533,12 @@ public struct GridTableReader: Sendable {
     guard next < entries.count else { return true }
     if case .unranked = ranks[next], entries[next].parent == parent, entries[next].kind != .memo { return false }
     return true
+  }
+
+  /// A row labelled in a label column right of another row's (采购物品名称 under 专项名称).
+  static func isDeeper(_ child: Entry, than parent: Entry) -> Bool {
+    guard let c = child.labelColumn, let p = parent.labelColumn else { return false }
+    return c > p
   }
 
   /// Half the unit of the last printed digit, in fen, per amount column.

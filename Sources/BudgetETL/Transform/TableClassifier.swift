@@ -41,8 +41,16 @@ public enum TableClassifier {
       if t.contains("经济") { return .generalByEconomic }
       return .generalByFunction
     }
-    if t.contains("收入总表") || t.contains("收入预算表") || t.contains("收入决算表") || t.hasSuffix("收入表") { return .income }
-    if t.contains("支出总表") || t.contains("支出预算表") || t.contains("支出决算表") || t.hasSuffix("支出表") { return .expenditure }
+    if t.contains("收入总表") || t.contains("收入预算表") || t.contains("收入预算总表") || t.contains("收入决算表")
+      || t.hasSuffix("收入表")
+    {
+      return .income
+    }
+    if t.contains("支出总表") || t.contains("支出预算表") || t.contains("支出预算总表") || t.contains("支出决算表")
+      || t.hasSuffix("支出表")
+    {
+      return .expenditure
+    }
     return nil
   }
 }
