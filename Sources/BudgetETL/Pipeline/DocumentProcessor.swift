@@ -56,8 +56,10 @@ public struct DocumentProcessor: Sendable {
     return extract(lines: text.lines(), docID: docID, sourcePath: relativePath)
   }
 
-  /// Segments a document's normalized lines and reads its metadata.
-  public func extract(lines: [SourceLine], docID: String, sourcePath: String) -> ExtractedDocument {
+  /// Segments a document's normalized lines and reads its metadata; tables in the syntaxes
+  /// of other converters (markdown pipes, HTML) are first rewritten as tab-separated lines.
+  public func extract(lines normalized: [SourceLine], docID: String, sourcePath: String) -> ExtractedDocument {
+    let lines = TableSyntax.tabSeparated(normalized)
     var segmenter = DocumentSegmenter()
     segmenter.noise.watermarks.append(contentsOf: options.watermarks)
     let segmented = segmenter.segment(lines)
