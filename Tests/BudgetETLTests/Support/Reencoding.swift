@@ -88,3 +88,10 @@ extension Array where Element == TextBlock {
     }
   }
 }
+
+/// The first place where two lists differ, for a readable failure message; nil when equal.
+func firstDifference<T: Equatable>(_ got: [T], _ want: [T]) -> String? {
+  for (k, (a, b)) in zip(got, want).enumerated() where a != b { return "at \(k):\n  got  \(a)\n  want \(b)" }
+  if got.count != want.count { return "counts differ: got \(got.count), want \(want.count)" }
+  return nil
+}
