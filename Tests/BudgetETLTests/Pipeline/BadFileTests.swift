@@ -111,6 +111,18 @@ import Testing
     }
   }
 
+  /// Thousands of short lines between two rows of a table (each could be a stray cell) are
+  /// looked at once each, not once per line before them.
+  @Test func manyShortLinesBetweenRowsTakeLinearTime() throws {
+    let filler = (1...20_000).map { "第\($0)项" }.joined(separator: "\n")
+    let text = "测试县2024年部门预算\n\n表1 收入预算表\n单位：元\n项目\t合计\n收入\t1.00\n" + filler + "\n合计\t1.00\n"
+    let clock = ContinuousClock()
+    let start = clock.now
+    let processed = Self.process(Array(text.utf8))
+    #expect(clock.now - start < .seconds(60))
+    #expect(processed.result?.tables.count == 1)
+  }
+
   @Test func overWideRowIsCut() throws {
     let row = "合计\t" + Array(repeating: "1.00", count: 5_000).joined(separator: "\t")
     let text = "测试县2024年部门预算\n\n表1 收入预算表\n单位：元\n项目\t合计\n" + row + "\n"
