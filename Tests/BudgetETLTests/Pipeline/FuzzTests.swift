@@ -30,7 +30,9 @@ import Testing
   /// Pieces the mutator inserts: what converters and OCR put where they should not.
   static let insertions: [[UInt8]] = [
     "\t", "\n", "\r", "\r\n", "\u{0C}", "\t\t\t", "\n\n", "０１２３４５６７８９", "，．－（）", "\u{3000}", "（", "）",
-    "99999999999999999999", "9223372036854775807", "-9223372036854775808", "1,000,000,000,000,000.00", "(", ")", "-",
+    "99999999999999999999", "9223372036854775807", "-9223372036854775808", "1,000,000,000,000,000.00",
+    // Amounts that fit in Int64 fen on their own but not summed two by two.
+    "50000000000000000", "-50000000000000000", "50,000,000,000,000,000.00", "5000000000000万", "(", ")", "-",
     "—", "－", ".", ",", "万元", "7.2万", "合计", "其中：", "一、", "（1）", "①", "表1 ", "单位：万元", "注：本表无数据",
     "2101506", "<table><tr><td colspan=\"99999\" rowspan=\"99999\">", "</td></tr></table>", "<td>", "<tr>", "<", ">",
     "| a | b |\n|---|---|\n", "|", "&#x10FFFF;", "&amp", "**", "# ", "- 12 -", "第 3 页", "仅供内部审核",
@@ -53,7 +55,17 @@ import Testing
 
   static func mutate(_ bytes: inout [UInt8], _ rng: inout SplitMix64, lines: [String]) {
     let at = rng.below(bytes.count + 1)
-    switch rng.below(9) {
+    switch rng.below(10) {
+    case 9:  // a row whose amounts are all huge: sums that no longer fit in Int64
+      let huge = ["50000000000000000", "-50000000000000000", "5000000000000万", "92233720368547758.07"][rng.below(4)]
+      var text = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+      let rows = text.indices.filter { text[$0].contains("\t") }
+      guard !rows.isEmpty else { return }
+      let r = rows[rng.below(rows.count)]
+      text[r] = Substring(
+        text[r].split(separator: "\t", omittingEmptySubsequences: false)
+          .map { PrintedNumber($0) != nil ? huge : String($0) }.joined(separator: "\t"))
+      bytes = Array(text.joined(separator: "\n").utf8)
     case 0:  // flip a bit
       if at < bytes.count { bytes[at] ^= UInt8(1) << UInt8(rng.below(8)) }
     case 1:  // delete a range
