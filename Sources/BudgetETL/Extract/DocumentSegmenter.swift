@@ -45,6 +45,7 @@ public struct DocumentSegmenter: Sendable {
     var consumed = noiseFlags  // lines that are not narrative
     let isTableLine = lines.indices.map { !noiseFlags[$0] && lines[$0].text.contains("\t") && !isTitleInTableLine(lines[$0].text) }
 
+    let strayCell = strayCells(lines: lines, isTableLine: isTableLine, noise: noiseFlags)
     // Runs of table lines, allowing blank or noise lines inside.
     var runs: [[Int]] = []
     var i = 0
@@ -59,7 +60,7 @@ public struct DocumentSegmenter: Sendable {
           last = j
         } else if noiseFlags[j] || lines[j].text.trimmingASCIIAndIdeographicSpaces().isEmpty {
           // a blank or noise line may sit inside a table
-        } else if isStrayCell(j, lines: lines, isTableLine: isTableLine, noise: noiseFlags) {
+        } else if strayCell[j] {
           // a short cell OCR put on a line of its own, between rows of the same table
           run.append(j)
         } else {
@@ -125,21 +126,29 @@ public struct DocumentSegmenter: Sendable {
   }
 
   /// A short line without tabs between two table lines that is no caption: a cell OCR put on
-  /// a line of its own (S2:587, S2:589).
-  func isStrayCell(_ j: Int, lines: [SourceLine], isTableLine: [Bool], noise: [Bool]) -> Bool {
-    let t = TextCleaner.title(lines[j].text)
-    guard t.count <= 20, !t.hasSuffix("。"), !t.contains("表"), !t.hasPrefix("注"),
-      TableCaption.unit(t) == nil, TableCaption.agency(t) == nil, !TableCaption.isYearLine(t)
-    else { return false }
-    var k = j + 1
-    while k < lines.count {
-      if isTableLine[k] { return true }
-      if !noise[k] && !lines[k].text.trimmingASCIIAndIdeographicSpaces().isEmpty {
-        return isStrayCell(k, lines: lines, isTableLine: isTableLine, noise: noise)
+  /// a line of its own (S2:587, S2:589). One flag per line, true for such a line; a run of
+  /// them is stray when the first table line after it comes before any other text.
+  ///
+  /// - Complexity: O(n), from the last line back (a thousand short lines before a table
+  ///   would otherwise be walked once per line).
+  func strayCells(lines: [SourceLine], isTableLine: [Bool], noise: [Bool]) -> [Bool] {
+    var stray = [Bool](repeating: false, count: lines.count)
+    var next: Int?  // the next line after `j` that is neither blank nor noise
+    for j in lines.indices.reversed() {
+      let blank = lines[j].text.trimmingASCIIAndIdeographicSpaces().isEmpty
+      if !isTableLine[j] && !noise[j] && !blank, let k = next {
+        stray[j] = (isTableLine[k] || stray[k]) && isStrayCandidate(lines[j].text)
       }
-      k += 1
+      if !noise[j] && !blank { next = j }
     }
-    return false
+    return stray
+  }
+
+  /// A line short enough to be a cell, and no sentence, note, unit, agency or year line.
+  func isStrayCandidate(_ text: String) -> Bool {
+    let t = TextCleaner.title(text)
+    return t.count <= 20 && !t.hasSuffix("。") && !t.contains("表") && !t.hasPrefix("注")
+      && TableCaption.unit(t) == nil && TableCaption.agency(t) == nil && !TableCaption.isYearLine(t)
   }
 
   private func sameCells(_ a: RawRow, _ b: RawRow) -> Bool {

@@ -17,7 +17,7 @@ public struct NoiseFilter: Sendable {
     var counts: [String: Int] = [:]
     for line in lines where !line.text.contains("\t") {
       let t = TextCleaner.stripMarkup(line.text).trimmingASCIIAndIdeographicSpaces()
-      if isRepeatCandidate(t) { counts[t, default: 0] += 1 }
+      if isRepeatCandidate(t) || isRunningHeaderCandidate(t) { counts[t, default: 0] += 1 }
     }
     var flags = [Bool](repeating: false, count: lines.count)
     for (i, line) in lines.enumerated() {
@@ -27,9 +27,14 @@ public struct NoiseFilter: Sendable {
         flags[i] = !line.text.trimmingASCIIAndIdeographicSpaces().isEmpty  // bare markup like `**`
         continue
       }
-      if watermarks.contains(t) || (counts[t] ?? 0) >= repeatThreshold && isRepeatCandidate(t) {
+      if watermarks.contains(t)
+        || (counts[t] ?? 0) >= repeatThreshold && (isRepeatCandidate(t) || isRunningHeaderCandidate(t))
+      {
         flags[i] = true
-      } else if Self.isPageNumber(t, lines: lines, index: i) {
+      } else if Self.isPageNumber(t, lines: lines, index: i)
+        || Self.isPageNumber(line.text.trimmingASCIIAndIdeographicSpaces(), lines: lines, index: i)
+      {
+        // (`- 12 -` reads as a markdown bullet `12 -` once markup is stripped)
         flags[i] = true
       } else if Self.isDotLeaderLine(line.text) {
         flags[i] = true
@@ -46,6 +51,26 @@ public struct NoiseFilter: Sendable {
     if t.hasPrefix("注") || t.contains("表") || t.contains("：") || t.contains(":") { return false }
     if NumberingPrefix.match(t) != nil { return false }
     return true
+  }
+
+  /// A running header or footer (`阳城县医疗保障局2023年部门预算`): a short line that is no
+  /// caption, note, heading or sentence, with no digits but a year. Repeated, it is noise.
+  private func isRunningHeaderCandidate(_ t: String) -> Bool {
+    guard t.count >= 4, t.count <= 40 else { return false }
+    if t.hasPrefix("注") || t.contains("表") || TableCaption.isYearLine(t) { return false }
+    for mark in ["：", ":", "，", "。", "；", ";", "、"] where t.contains(mark) { return false }
+    if NumberingPrefix.match(t) != nil || HeadingNumber.parse(Array(t.unicodeScalars)) != nil { return false }
+    // Digits only as a year: 2023, never an amount or a count.
+    var digits = 0
+    for c in t.unicodeScalars {
+      if ("0"..."9").contains(c) {
+        digits += 1
+      } else {
+        if digits != 0 && digits != 4 { return false }
+        digits = 0
+      }
+    }
+    return digits == 0 || digits == 4
   }
 
   /// `- 12 -`, `— 3 —`, `第 3 页`, `第3页 共40页`, `3/40`, or bare digits alone between blank lines

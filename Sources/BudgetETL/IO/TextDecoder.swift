@@ -9,6 +9,8 @@ public enum DecodingError: Error, Equatable, CustomStringConvertible {
   case empty
   case binary(offset: Int)
   case malformed(encoding: String, offset: Int)
+  /// Neither strict UTF-8 nor GB18030: where each of them found a bad byte sequence.
+  case undecodable(utf8Offset: Int, gb18030Offset: Int)
   case converterUnavailable(String)
 
   public var description: String {
@@ -17,6 +19,8 @@ public enum DecodingError: Error, Equatable, CustomStringConvertible {
     case .binary(let offset): return "binary data, not text (NUL byte at offset \(offset))"
     case .malformed(let encoding, let offset):
       return "not valid \(encoding) text (bad byte sequence at offset \(offset))"
+    case .undecodable(let u, let g):
+      return "neither UTF-8 nor GB18030 text (bad byte sequence at offset \(u) as UTF-8, at offset \(g) as GB18030)"
     case .converterUnavailable(let name): return "iconv cannot convert from \(name) on this machine"
     }
   }
@@ -27,6 +31,15 @@ public struct DecodedText: Sendable {
   public var utf8: [UInt8]
   /// `utf-8`, `utf-8-bom`, `gb18030`, `utf-16le`, `utf-16be`.
   public var encoding: String
+  /// When the file ends inside a character (a cut file): the offset of that character's first
+  /// byte. The text before it was decoded.
+  public var truncatedAt: Int?
+
+  public init(utf8: [UInt8], encoding: String, truncatedAt: Int? = nil) {
+    self.utf8 = utf8
+    self.encoding = encoding
+    self.truncatedAt = truncatedAt
+  }
 }
 
 /// Detects a file's encoding and converts it to UTF-8: strict UTF-8 first (with or without
@@ -36,21 +49,47 @@ public enum TextDecoder {
     if bytes.isEmpty { throw DecodingError.empty }
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
       let body = Array(bytes[3...])
-      if let bad = firstInvalidUTF8(body) { throw DecodingError.malformed(encoding: "UTF-8", offset: bad + 3) }
-      if let nul = body.firstIndex(of: 0) { throw DecodingError.binary(offset: nul + 3) }
-      return DecodedText(utf8: body, encoding: "utf-8-bom")
+      var cut: Int?
+      if let bad = firstInvalidUTF8(body) {
+        guard isIncompleteUTF8Tail(body, from: bad) else { throw DecodingError.malformed(encoding: "UTF-8", offset: bad + 3) }
+        cut = bad
+      }
+      let text = cut.map { Array(body[..<$0]) } ?? body
+      if let nul = text.firstIndex(of: 0) { throw DecodingError.binary(offset: nul + 3) }
+      return DecodedText(utf8: text, encoding: "utf-8-bom", truncatedAt: cut.map { $0 + 3 })
     }
     if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
-      return DecodedText(utf8: try iconv(Array(bytes[2...]), from: "UTF-16LE", offsetBase: 2), encoding: "utf-16le")
+      let (text, cut) = try iconv(Array(bytes[2...]), from: "UTF-16LE", offsetBase: 2)
+      return DecodedText(utf8: text, encoding: "utf-16le", truncatedAt: cut)
     }
     if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
-      return DecodedText(utf8: try iconv(Array(bytes[2...]), from: "UTF-16BE", offsetBase: 2), encoding: "utf-16be")
+      let (text, cut) = try iconv(Array(bytes[2...]), from: "UTF-16BE", offsetBase: 2)
+      return DecodedText(utf8: text, encoding: "utf-16be", truncatedAt: cut)
     }
     if let nul = bytes.firstIndex(of: 0) { throw DecodingError.binary(offset: nul) }
-    if firstInvalidUTF8(bytes) == nil { return DecodedText(utf8: bytes, encoding: "utf-8") }
-    let converted = try iconv(bytes, from: "GB18030", offsetBase: 0)
+    guard let bad = firstInvalidUTF8(bytes) else { return DecodedText(utf8: bytes, encoding: "utf-8") }
+    if isIncompleteUTF8Tail(bytes, from: bad) {
+      return DecodedText(utf8: Array(bytes[..<bad]), encoding: "utf-8", truncatedAt: bad)
+    }
+    let converted: [UInt8]
+    let cut: Int?
+    do {
+      (converted, cut) = try iconv(bytes, from: "GB18030", offsetBase: 0)
+    } catch DecodingError.malformed(_, let offset) {
+      throw DecodingError.undecodable(utf8Offset: bad, gb18030Offset: offset)
+    }
     if looksBinary(converted) { throw DecodingError.binary(offset: 0) }
-    return DecodedText(utf8: converted, encoding: "gb18030")
+    return DecodedText(utf8: converted, encoding: "gb18030", truncatedAt: cut)
+  }
+
+  /// True when the bytes from `offset` to the end are the start of one UTF-8 character cut
+  /// off by the end of the file: a lead byte and fewer continuation bytes than it announces.
+  static func isIncompleteUTF8Tail(_ bytes: [UInt8], from offset: Int) -> Bool {
+    let lead = bytes[offset]
+    let length = lead & 0xE0 == 0xC0 ? 2 : lead & 0xF0 == 0xE0 ? 3 : lead & 0xF8 == 0xF0 ? 4 : 0
+    let rest = bytes.count - offset
+    guard length > 0, rest < length else { return false }
+    return bytes[(offset + 1)...].allSatisfy { $0 & 0xC0 == 0x80 }
   }
 
   /// The offset of the first byte that is not part of valid UTF-8, or nil.
@@ -86,14 +125,17 @@ public enum TextDecoder {
     return control * 100 > utf8.count
   }
 
-  /// Converts `bytes` from `encoding` to UTF-8 with glibc's iconv; a bad sequence names its offset.
-  static func iconv(_ bytes: [UInt8], from encoding: String, offsetBase: Int) throws -> [UInt8] {
+  /// Converts `bytes` from `encoding` to UTF-8 with glibc's iconv; a bad sequence names its
+  /// offset. An incomplete character at the end (a cut file) ends the text: its offset is
+  /// returned with what came before it.
+  static func iconv(_ bytes: [UInt8], from encoding: String, offsetBase: Int) throws -> ([UInt8], Int?) {
     let cd = iconv_open("UTF-8", encoding)
     if cd == iconv_t(bitPattern: -1) { throw DecodingError.converterUnavailable(encoding) }
     defer { iconv_close(cd) }
     var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
     var input = bytes
     var produced = 0
+    var truncatedAt: Int?
     try input.withUnsafeMutableBufferPointer { inBuf in
       var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress)?
         .assumingMemoryBound(to: CChar.self)
@@ -113,11 +155,15 @@ public enum TextDecoder {
           let err = errno
           if err == E2BIG { output.append(contentsOf: [UInt8](repeating: 0, count: output.count)); continue }
           let offset = offsetBase + (inBuf.count - inLeft)
+          if err == EINVAL {
+            truncatedAt = offset
+            break
+          }
           throw DecodingError.malformed(encoding: encoding, offset: offset)
         }
       }
     }
     output.removeSubrange(produced...)
-    return output
+    return (output, truncatedAt)
   }
 }

@@ -14,6 +14,8 @@ public struct ExtractedDocument: Sendable, Codable {
   public var lines: [SourceLine]
   public var segmented: SegmentedDocument
   public var metadata: DocumentMetadata
+  /// What could not be read (over-long lines, over-wide rows): the document is `partial`.
+  public var problems: [String] = []
 }
 
 /// Runs the per-document stages on one document: extract (decode, normalize, drop noise,
@@ -43,7 +45,8 @@ public struct DocumentProcessor: Sendable {
   }
 
   /// Decodes and segments a file (a PDF through ``extractPDF(relativePath:bytes:source:)``);
-  /// nil (and the source marked rejected) when it is not text.
+  /// nil (and the source marked rejected) when it is not text. A file cut inside a character,
+  /// or with lines past the `LineLimits`, is marked partial.
   public func extract(relativePath: String, bytes: [UInt8], source: inout SourceFile) -> ExtractedDocument? {
     if PDFTextConverter.isPDF(path: relativePath, bytes: bytes) {
       return extractPDF(relativePath: relativePath, bytes: bytes, source: &source)
@@ -60,33 +63,68 @@ public struct DocumentProcessor: Sendable {
     let text = NormalizedText(decoded: decoded.utf8)
     let docID = text.docID
     source.docID = docID
-    return extract(lines: text.lines(), docID: docID, sourcePath: relativePath)
+    var extracted = extract(lines: text.lines(), docID: docID, sourcePath: relativePath)
+    if let cut = decoded.truncatedAt {
+      extracted.problems.insert(
+        "truncated: the file ends inside a character at byte \(cut) of \(bytes.count); the text before it was read", at: 0)
+    }
+    if !extracted.problems.isEmpty {
+      source.status = .partial
+      source.error = extracted.problems.joined(separator: "; ")
+    }
+    return extracted
   }
 
-  /// Segments a document's normalized lines and reads its metadata.
-  public func extract(lines: [SourceLine], docID: String, sourcePath: String) -> ExtractedDocument {
+  /// Segments a document's normalized lines and reads its metadata; tables in the syntaxes
+  /// of other converters (markdown pipes, HTML) are first rewritten as tab-separated lines.
+  public func extract(lines normalized: [SourceLine], docID: String, sourcePath: String) -> ExtractedDocument {
+    let (lines, problems) = LineLimits().apply(TableSyntax.tabSeparated(normalized))
     var segmenter = DocumentSegmenter()
     segmenter.noise.watermarks.append(contentsOf: options.watermarks)
     let segmented = segmenter.segment(lines)
     let meta = DocumentMetadata.read(
       lines: lines, noise: segmented.noise, captionAgencies: segmented.tables.compactMap(\.agencyLine))
-    return ExtractedDocument(docID: docID, sourcePath: sourcePath, lines: lines, segmented: segmented, metadata: meta)
+    return ExtractedDocument(
+      docID: docID, sourcePath: sourcePath, lines: lines, segmented: segmented, metadata: meta, problems: problems)
   }
 
-  /// Marks a document without tables or narrative as rejected, one without tables as partial.
+  /// Marks a document that is no budget document as rejected (no table and no narrative, or
+  /// no word of 预算 or 决算 anywhere), one without tables as partial; keeps the problems
+  /// extract found (`source.error`) in either case.
   public func finish(_ result: DocumentResult, source: SourceFile) -> ProcessedFile {
     var source = source
+    let earlier = source.error.map { "; " + $0 } ?? ""
     if result.tables.isEmpty && result.textBlocks.isEmpty {
       source.status = .rejected
-      source.error = "not a budget document: no table and no narrative found"
+      source.error = "not a budget document: no table and no narrative found" + earlier
+      source.docID = nil
+      return ProcessedFile(source: source, result: nil)
+    }
+    if !Self.speaksOfABudget(result) {
+      source.status = .rejected
+      source.error = "not a budget document: no title, table or paragraph mentions 预算 or 决算" + earlier
       source.docID = nil
       return ProcessedFile(source: source, result: nil)
     }
     if result.tables.isEmpty {
       source.status = .partial
-      source.error = "no table found; narrative kept"
+      source.error = "no table found; narrative kept" + earlier
+    } else if let ragged = result.checks.first(where: { $0.rule == Self.raggedRowRule }) {
+      source.status = .partial
+      source.error = ragged.message + earlier
     }
     return ProcessedFile(source: source, result: result)
+  }
+
+  /// The finding of a row with cells past its table's header (`RaggedRows`).
+  static let raggedRowRule = "ragged_row"
+
+  /// True when the document says what it is: a budget (预算) or a final account (决算), in its
+  /// title, a table's title or header, or a paragraph.
+  static func speaksOfABudget(_ result: DocumentResult) -> Bool {
+    func says(_ text: String?) -> Bool { text.map { $0.contains("预算") || $0.contains("决算") } ?? false }
+    return says(result.document.title) || result.tables.contains { says($0.title) || says($0.columns) }
+      || result.textBlocks.contains { says($0.text) } || result.lineItems.contains { says($0.label) }
   }
 
   /// Extracts, transforms and validates a document's normalized lines (for tests and tools).
@@ -108,9 +146,22 @@ public struct DocumentProcessor: Sendable {
     var result = DocumentResult(document: document)
     var warnings: [(tableID: String?, ReadWarning)] = []
     let catalog = Self.catalogEmptiness(segmented.tables)
-    for (index, table) in segmented.tables.enumerated() {
+    for (index, printed) in segmented.tables.enumerated() {
       let tableID = String(format: "t%03d", index + 1)
-      let type = TableClassifier.classify(table)
+      let type = TableClassifier.classify(printed)
+      var table = printed
+      if type != .performance && type != .catalog {
+        let ragged = RaggedRows.cut(printed)
+        table = ragged.table
+        if let first = ragged.cuts.first {
+          let more = ragged.cuts.count > 1 ? " (and \(ragged.cuts.count - 1) more rows)" : ""
+          warnings.append(
+            (tableID, ReadWarning(rule: Self.raggedRowRule, subject: table.title ?? tableID,
+              message: "\(tableID): the row at line \(first.line) has \(first.cells) cells, the header \(first.headerColumns)"
+                + "\(more); cells past the header were not read",
+              line: first.line, page: first.page)))
+        }
+      }
       let context = TableContext(
         docID: docID, tableID: tableID, tableType: type, fiscalYear: meta.fiscalYear, agency: meta.agency)
       let reading = TableInterpreter.read(table, context: context)

@@ -46,6 +46,7 @@ public struct PipelineRunner: Sendable {
     if output == input || output.hasPrefix(input + "/") {
       throw ConfigurationError.outputInsideInput(output: config.output, input: config.input)
     }
+    if FileIO.exists(output) && !FileIO.isDirectory(output) { throw ConfigurationError.outputNotAFolder(config.output) }
     return Paths(input: input, output: output)
   }
 
@@ -144,6 +145,9 @@ public struct PipelineRunner: Sendable {
         if outcome.source.status == .rejected {
           logger.warning(
             "document rejected", metadata: ["file": "\(outcome.source.path)", "reason": "\(outcome.source.error ?? "")"])
+        } else if outcome.source.status == .partial {
+          logger.warning(
+            "document read in part", metadata: ["file": "\(outcome.source.path)", "reason": "\(outcome.source.error ?? "")"])
         }
         progress?(done, total)
         TestPausePoint.document.reached()

@@ -500,22 +500,36 @@ public struct GridTableReader: Sendable {
   /// An uncoded category row (专用项目, 工资福利支出 without its code) is the parent of the run
   /// of rows after it that adds up to it in every column (S0:441-442, S3:518-519), within the
   /// rounding the printed figures allow.
+  ///
+  /// - Complexity: O(n · r) for n rows and runs of at most r = `maxCategoryRun` rows: the
+  ///   run's sums grow row by row.
   func resolveCategoryRows(_ entries: inout [Entry], ranks: [Rank]) {
     let halfUnits = Self.halfUnits(entries)
+    var childCount = [Int](repeating: 0, count: entries.count)
+    for e in entries { if let p = e.parent, p >= 0, p < entries.count { childCount[p] += 1 } }
     for i in entries.indices.reversed() {
       guard case .unranked = ranks[i], entries[i].kind != .memo, !entries[i].amounts.isEmpty else { continue }
+      var parentSums: [Int: Int64] = [:]
+      for a in entries[i].amounts { parentSums[a.column] = a.fen }
+      guard parentSums.values.contains(where: { $0 != 0 }) else { continue }
       let parent = entries[i].parent
       var run: [Int] = []
+      var runSums: [Int: Int64] = [:]
       var k = i + 1
-      while k < entries.count {
+      while k < entries.count, k - i <= Self.maxCategoryRun {
         guard case .unranked = ranks[k], entries[k].kind != .memo else { break }
         if entries[k].parent == parent {
           run.append(k)
-          if sumsEqual(entries, parent: i, children: run, halfUnits: halfUnits),
-            run.count > 1 || Self.canBeOnlyChild(k, parent: parent, entries: entries, ranks: ranks)
+          for a in entries[k].amounts { runSums[a.column] = (runSums[a.column] ?? 0).saturatingAdd(a.fen) }
+          if Self.sumsMatch(parentSums, runSums, children: run.count, halfUnits: halfUnits),
+            run.count > 1 || Self.canBeOnlyChild(k, parent: parent, entries: entries, ranks: ranks, childCount: childCount)
               || Self.isDeeper(entries[k], than: entries[i])
           {
-            for c in run { entries[c].parent = i }
+            for c in run {
+              if let old = entries[c].parent, old >= 0, old < entries.count { childCount[old] -= 1 }
+              entries[c].parent = i
+              childCount[i] += 1
+            }
             break
           }
         }
@@ -524,11 +538,26 @@ public struct GridTableReader: Sendable {
     }
   }
 
+  /// Longest run of rows looked at under an uncoded category row.
+  static let maxCategoryRun = 1_000
+
+  /// True when the sums of `children` rows match the parent's amounts in every column.
+  static func sumsMatch(_ parent: [Int: Int64], _ children: [Int: Int64], children count: Int, halfUnits: [Int: Int64])
+    -> Bool
+  {
+    for column in Set(parent.keys).union(children.keys) {
+      let tolerance = (halfUnits[column] ?? 0) * Int64(count + 1)
+      let diff = (parent[column] ?? 0).saturatingSubtract(children[column] ?? 0)
+      if diff.magnitude > tolerance.magnitude { return false }
+    }
+    return true
+  }
+
   /// One row equal to the row above it is its only child when it has children of its own
   /// (专用项目 > 专用项目 > …, S0:441-443) or ends the block; otherwise they are siblings
   /// that happen to be equal (印刷费 2.00, 差旅费 2.00, S1:343-344).
-  static func canBeOnlyChild(_ k: Int, parent: Int?, entries: [Entry], ranks: [Rank]) -> Bool {
-    if entries.contains(where: { $0.parent == k }) { return true }
+  static func canBeOnlyChild(_ k: Int, parent: Int?, entries: [Entry], ranks: [Rank], childCount: [Int]) -> Bool {
+    if childCount[k] > 0 { return true }
     let next = k + 1
     guard next < entries.count else { return true }
     if case .unranked = ranks[next], entries[next].parent == parent, entries[next].kind != .memo { return false }
@@ -568,11 +597,13 @@ public struct GridTableReader: Sendable {
     for a in entries[p].amounts { parentSums[a.column] = a.fen }
     guard parentSums.values.contains(where: { $0 != 0 }) else { return false }
     var childSums: [Int: Int64] = [:]
-    for c in children { for a in entries[c].amounts { childSums[a.column, default: 0] += a.fen } }
+    for c in children {
+      for a in entries[c].amounts { childSums[a.column] = (childSums[a.column] ?? 0).saturatingAdd(a.fen) }
+    }
     let keys = Set(parentSums.keys).union(childSums.keys)
     return keys.allSatisfy { column in
       let tolerance = (halfUnits[column] ?? 0) * Int64(children.count + 1)
-      return ((parentSums[column] ?? 0) - (childSums[column] ?? 0)).magnitude <= tolerance.magnitude
+      return (parentSums[column] ?? 0).saturatingSubtract(childSums[column] ?? 0).magnitude <= tolerance.magnitude
     }
   }
 }

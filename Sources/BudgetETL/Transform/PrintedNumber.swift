@@ -85,13 +85,17 @@ public struct PrintedNumber: Sendable, Hashable, Codable {
       if o { return nil }
       divisor = m
     }
-    let q = numerator / divisor
+    var q = numerator / divisor
     let r = numerator % divisor
-    if r == 0 { return (q, true) }
-    let twice = r.magnitude * 2
-    if twice >= divisor.magnitude { return (numerator < 0 ? q - 1 : q + 1, false) }
-    return (q, false)
+    let exact = r == 0
+    if !exact && r.magnitude * 2 >= divisor.magnitude { q += numerator < 0 ? -1 : 1 }
+    guard q.magnitude <= Self.maxFen else { return nil }
+    return (q, exact)
   }
+
+  /// The largest amount read, in fen: 10 万亿元 (10^13 元), beyond any budget, so that sums of
+  /// thousands of amounts stay far from `Int64`'s limits.
+  public static let maxFen: UInt64 = 1_000_000_000_000_000
 
   /// Replaces full-width digits and number punctuation (０-９ ， ． － （ ）) with ASCII, in place.
   static func foldFullWidth(_ bytes: inout [UInt8]) {

@@ -27,20 +27,26 @@ public enum TextCleaner {
     return String(t)
   }
 
+  /// - Complexity: O(n): the search for a tag's `>` stops at the next `<`, which no tag holds.
   static func removeKnownTags(_ text: String) -> String {
     guard text.contains("<") else { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     var i = text.startIndex
     while i < text.endIndex {
-      if text[i] == "<", let close = text[i...].firstIndex(of: ">") {
-        var inner = text[text.index(after: i)..<close]
-        if inner.hasPrefix("/") { inner = inner.dropFirst() }
-        if inner.hasSuffix("/") { inner = inner.dropLast() }
-        let name = inner.prefix { $0.isLetter }.lowercased()
-        if knownTags.contains(name), inner.count == name.count || inner.dropFirst(name.count).first == " " {
-          i = text.index(after: close)
-          continue
+      if text[i] == "<" {
+        var j = text.index(after: i)
+        while j < text.endIndex, text[j] != ">", text[j] != "<" { j = text.index(after: j) }
+        if j < text.endIndex, text[j] == ">" {
+          let close = j
+          var inner = text[text.index(after: i)..<close]
+          if inner.hasPrefix("/") { inner = inner.dropFirst() }
+          if inner.hasSuffix("/") { inner = inner.dropLast() }
+          let name = inner.prefix { $0.isLetter }.lowercased()
+          if knownTags.contains(name), inner.count == name.count || inner.dropFirst(name.count).first == " " {
+            i = text.index(after: close)
+            continue
+          }
         }
       }
       out.append(text[i])

@@ -82,14 +82,14 @@ enum ColumnSumRule {
     var any = false
     for p in g.parts {
       let f = grid.figure(p)
-      fen += f.fen
-      half += f.halfUnitFen
+      fen = fen.saturatingAdd(f.fen)
+      half = half.saturatingAdd(f.halfUnitFen)
       any = true
     }
     for sub in g.subgroups {
       if let f = value(of: sub, groups: groups, grid: grid) {
-        fen += f.fen
-        half += f.halfUnitFen
+        fen = fen.saturatingAdd(f.fen)
+        half = half.saturatingAdd(f.halfUnitFen)
         any = true
       }
     }

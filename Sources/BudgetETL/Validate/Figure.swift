@@ -25,10 +25,10 @@ struct FindingCollector {
     rule: String, tableID: String?, subject: String, expected: [Figure], actual: Figure, line: Int?, page: Int?,
     severityBeyond: Check.Severity = .error, message: (Int64, Int64, Int64) -> String
   ) {
-    let sum = expected.reduce(Int64(0)) { $0 + $1.fen }
-    let diff = actual.fen - sum
+    let sum = expected.reduce(Int64(0)) { $0.saturatingAdd($1.fen) }
+    let diff = actual.fen.saturatingSubtract(sum)
     guard diff != 0 else { return }
-    let tolerance = expected.reduce(actual.halfUnitFen) { $0 + $1.halfUnitFen }
+    let tolerance = expected.reduce(actual.halfUnitFen) { $0.saturatingAdd($1.halfUnitFen) }
     let severity: Check.Severity = diff.magnitude <= tolerance.magnitude ? .info : severityBeyond
     checks.append(
       Check(

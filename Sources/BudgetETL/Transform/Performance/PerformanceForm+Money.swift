@@ -333,10 +333,10 @@ extension PerformanceForm {
         if let head, let headFen, let headAmount = head.amount {
           parent = head.row
           let sum = priced.reduce(Int64(0)) {
-            $0 + ($1.amount.number.fen(unitMultiplier: $1.entry.unit.multiplier)?.fen ?? 0)
+            $0.saturatingAdd($1.amount.number.fen(unitMultiplier: $1.entry.unit.multiplier)?.fen ?? 0)
           }
           let tolerance = Self.toleranceFen([(headAmount, head.unit)] + priced.map { ($0.amount, $0.entry.unit) })
-          if (sum - headFen).magnitude <= tolerance.magnitude && !childrenFound {
+          if sum.saturatingSubtract(headFen).magnitude <= tolerance.magnitude && !childrenFound {
             childrenFound = true
           } else {
             kind = .memo
