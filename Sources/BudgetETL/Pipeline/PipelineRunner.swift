@@ -92,6 +92,8 @@ public struct PipelineRunner: Sendable {
 
     // Per-document stages, in parallel.
     let documentStages = graph.order.compactMap(StageKind.init(rawValue:)).filter { $0 != .load }
+    let ledger = CompressionLedger.shared
+    let documentsLedgerStart = ledger.tally
     var outcomes = [FileOutcome?](repeating: nil, count: files.count)
     let total = files.count
     try await withThrowingTaskGroup(of: (Int, FileOutcome).self) { group in
@@ -117,6 +119,9 @@ public struct PipelineRunner: Sendable {
       }
     }
     let results = outcomes.map { $0! }
+    // Compression apart from encoding and writing (summed over workers, like the stages).
+    let checkpointCompression = ledger.tally.since(documentsLedgerStart)
+    summary.compression = ["checkpoint": checkpointCompression]
     for r in results {
       if r.reused { summary.skippedUnchanged += 1 } else { summary.processed += 1 }
       for (stage, seconds) in r.stageSeconds { summary.stageSeconds[stage, default: 0] += seconds }
@@ -126,6 +131,7 @@ public struct PipelineRunner: Sendable {
     // Load.
     if graph.order.contains(StageKind.load.rawValue) {
       let loadStart = clock.now
+      let loadLedgerStart = ledger.tally
       let fingerprint = loadFingerprint(results)
       let fingerprintPath = paths.state + "/load.fingerprint"
       let previous = (try? FileIO.readAll(fingerprintPath)).map { String(decoding: $0, as: UTF8.self) }
@@ -139,6 +145,8 @@ public struct PipelineRunner: Sendable {
       }
       summary.stageSeconds["load"] = (clock.now - loadStart).seconds
       summary.stageCounts["load"] = 1
+      let loadCompression = ledger.tally.since(loadLedgerStart)
+      summary.compression = (summary.compression ?? [:]).merging(["load": loadCompression]) { $1 }
       try collectGarbage(keep: Set(results.map(\.key)), paths: paths)
     } else {
       tally(results, into: &summary, loaded: false)
