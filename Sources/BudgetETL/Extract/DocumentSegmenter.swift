@@ -77,8 +77,9 @@ public struct DocumentSegmenter: Sendable {
       }
       // Split the run where its first row (the header) repeats: a page break inside the run.
       var pieces: [[RawRow]] = [[]]
+      let firstCells = rows.first.map(normalizedCells)
       for row in rows {
-        if let first = pieces[0].first, !pieces.last!.isEmpty, sameCells(row, first) {
+        if !pieces[0].isEmpty, !pieces.last!.isEmpty, normalizedCells(row) == firstCells {
           pieces.append([row])
         } else {
           pieces[pieces.count - 1].append(row)

@@ -77,6 +77,81 @@ enum LiteralSearch {
     }
   }
 
+  /// Whether inert text holds `<`, `*`, `#`, `- ` or `__` (one pass instead of five
+  /// searches); nil when the text is not inert.
+  static func mayHoldMarkup(_ text: String) -> Bool? {
+    var text = text
+    return text.withUTF8 { b -> Bool? in
+      guard isInert(b) else { return nil }
+      var previous: UInt8 = 0
+      for c in b {
+        if c == 0x3C || c == 0x2A || c == 0x23 { return true }  // < * #
+        if c == 0x20 && previous == 0x2D { return true }  // "- "
+        if c == 0x5F && previous == 0x5F { return true }  // "__"
+        previous = c
+      }
+      return false
+    }
+  }
+
+  /// `trimmingASCIIAndIdeographicSpaces()` on bytes: drops leading and trailing space, tab,
+  /// U+3000 and U+00A0. Nil when a scalar next to a trimmed one is not inert (it might join
+  /// the space into a larger character cluster, which the `Character` comparison would not
+  /// trim), so the caller compares characters as before.
+  static func trimmingSpaces(_ original: String) -> String? {
+    var text = original
+    return text.withUTF8 { b -> String? in
+      let count = b.count
+      // The length of a trimmable space starting at `i`, or 0.
+      func spaceLength(at i: Int) -> Int {
+        let c = b[i]
+        if c == 0x20 || c == 0x09 { return 1 }
+        if c == 0xC2, i + 1 < count, b[i + 1] == 0xA0 { return 2 }
+        if c == 0xE3, i + 2 < count, b[i + 1] == 0x80, b[i + 2] == 0x80 { return 3 }
+        return 0
+      }
+      var start = 0
+      while start < count {
+        let n = spaceLength(at: start)
+        if n == 0 { break }
+        start += n
+      }
+      guard start < count else { return start == 0 ? original : "" }
+      // The scalar after the leading spaces must start a cluster of its own.
+      guard start == 0 || scalarIsInert(b, at: start) else { return nil }
+      var end = count
+      while end > start {
+        // The trailing space candidates are 1 to 3 bytes long.
+        if b[end - 1] == 0x20 || b[end - 1] == 0x09 {
+          end -= 1
+        } else if end - 2 >= start, b[end - 2] == 0xC2, b[end - 1] == 0xA0 {
+          end -= 2
+        } else if end - 3 >= start, b[end - 3] == 0xE3, b[end - 2] == 0x80, b[end - 1] == 0x80 {
+          end -= 3
+        } else {
+          break
+        }
+      }
+      if end < count {
+        // The scalar before the trailing spaces must not hold on to them (a prepend mark).
+        var last = end - 1
+        while last > start, b[last] & 0xC0 == 0x80 { last -= 1 }
+        guard scalarIsInert(b, at: last) else { return nil }
+      }
+      if start == 0 && end == count { return original }
+      return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+    }
+  }
+
+  /// True when the scalar starting at byte `i` is inert.
+  static func scalarIsInert(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    var n = 1
+    let b0 = b[i]
+    if b0 >= 0xF0 { n = 4 } else if b0 >= 0xE0 { n = 3 } else if b0 >= 0xC0 { n = 2 }
+    guard i + n <= b.count else { return false }
+    return isInert(UnsafeBufferPointer(rebasing: b[i..<(i + n)]))
+  }
+
   /// The first offset at or after `from` where `needle` starts in `haystack`.
   static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
     let n = needle.count
