@@ -182,6 +182,11 @@ enum LiteralSearch {
         i += 1
         continue
       }
+      // U+5000–U+9FFF (lead bytes E5–E9): CJK ideographs, the bulk of the text.
+      if b0 >= 0xE5 && b0 <= 0xE9 && i + 2 < count {
+        i += 3
+        continue
+      }
       let scalar: UInt32
       if b0 & 0xE0 == 0xC0, i + 1 < count {
         scalar = UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
