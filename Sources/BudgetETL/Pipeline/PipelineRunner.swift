@@ -185,7 +185,8 @@ public struct PipelineRunner: Sendable {
     let key = checkpointKey(relativePath: file.relativePath, sha256: sha)
     let bundlePath = Self.bundlePath(key: key, paths: paths)
     if !force, FileIO.exists(bundlePath), let data = try? FileIO.readAll(bundlePath),
-      let bundle = try? DocumentBundle.parse(data, path: bundlePath), let source = try? bundle.source()
+      let bundle = try? DocumentBundle.parse(data, path: bundlePath, keeping: ["source.json", "summary.json"]),
+      let source = try? bundle.source()
     {
       return FileOutcome(key: key, reused: true, source: source, summary: bundle.summary(), stageSeconds: [:])
     }
