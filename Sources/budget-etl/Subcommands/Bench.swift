@@ -127,6 +127,7 @@ extension BudgetETLCommand {
       print(String(format: "re-run: %.2f%% of the full run (target < 2%%)", 100 * rerun.wall / full.wall))
       let peak = results.map(\.maxRSSKiB).max()! / 1024
       print("peak memory: \(peak) MB (target < 300 MB, flat in N)")
+      print("  (a floor: the benchmark process's own peak, \(Self.peakOfThisProcessKiB() / 1024) MB, shows in its children's)")
       print(
         String(
           format: "zlib alone: CSV+JSONL %.1f MB in %.2f s, Parquet pages and sources %.1f MB in %.2f s (timed in the load); over %d cores %.2f s",
@@ -266,12 +267,32 @@ extension BudgetETLCommand {
       (try? PipelineConfig.load(path: config ?? "pipeline.json").load.gzipLevel) ?? PipelineConfig().load.gzipLevel
     }
 
-    /// `sha256  name` for every output file (not `_state`, `_runs`).
+    /// `sha256  name` for every output file (not `_state`, `_runs`), read in 1 MiB pieces so
+    /// the benchmark itself stays small (see ``peakOfThisProcessKiB()``).
     static func hashOutputs(_ output: String) throws -> String {
       let names = try FileManager.default.contentsOfDirectory(atPath: output).filter { !$0.hasPrefix("_") }.sorted()
       var lines = ""
-      for name in names { lines += SHA256.hex(try FileIO.readAll(output + "/" + name)) + "  " + name + "\n" }
+      for name in names {
+        guard let handle = FileHandle(forReadingAtPath: output + "/" + name) else {
+          throw ValidationError("cannot read \(output)/\(name)")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty { hasher.update(Array(piece)) }
+        lines += hasher.finalize().map { String(format: "%02x", $0) }.joined() + "  " + name + "\n"
+      }
       return lines
+    }
+
+    /// This process's peak resident memory (VmHWM). A child started with posix_spawn shares
+    /// the parent's memory until it execs, and Linux carries that high-water mark into the
+    /// child's ru_maxrss: a measured peak is never below this.
+    static func peakOfThisProcessKiB() -> Int {
+      guard let data = FileManager.default.contents(atPath: "/proc/self/status") else { return 0 }
+      for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+      }
+      return 0
     }
 
     static func loadAverage() -> String {
