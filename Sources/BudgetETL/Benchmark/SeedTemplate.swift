@@ -82,7 +82,8 @@ public struct SeedTemplate: Sendable {
     guard !result.tables.isEmpty else { throw TemplateError.notADocument(name: name, reason: "no table found") }
     // A sum that holds only within rounding (万元 printed to two decimals) fails once its
     // difference is multiplied past the tolerance: cap the factor so none does.
-    for check in result.checks where check.severity == .info && check.tableID != nil && check.rule != "narrative_amount" {
+    for check in result.checks where check.severity == .info && check.tableID != nil && check.rule != "narrative_amount"
+    {
       guard let expected = check.expectedFen, let actual = check.actualFen, let tolerance = check.toleranceFen,
         expected != actual
       else { continue }
@@ -159,7 +160,9 @@ public struct SeedTemplate: Sendable {
   /// its figures are not governed by its `单位：` line alone, so it keeps its unit.
   private static func namesUnitInside(_ table: RawTable) -> Bool {
     table.rows.contains { row in
-      row.cells.contains { $0.contains("万") || $0.contains("元）") || $0.contains("元)") || $0.contains("（元") || $0.contains("(元") }
+      row.cells.contains {
+        $0.contains("万") || $0.contains("元）") || $0.contains("元)") || $0.contains("（元") || $0.contains("(元")
+      }
     }
   }
 

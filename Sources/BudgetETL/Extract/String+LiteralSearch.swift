@@ -42,7 +42,7 @@ extension String {
 enum LiteralSearch {
   /// The byte offset of the first occurrence of `needle` (-1 when there is none), or nil when
   /// either string is not inert and only Foundation can answer.
-    static func firstOffset(of needle: String, in haystack: String) -> Int? {
+  static func firstOffset(of needle: String, in haystack: String) -> Int? {
     var needle = needle
     var haystack = haystack
     return needle.withUTF8 { n in

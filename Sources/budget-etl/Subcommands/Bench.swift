@@ -93,7 +93,8 @@ extension BudgetETLCommand {
       for workers in workerCounts {
         let output = work + "/out-\(workers)w"
         try? FileManager.default.removeItem(atPath: output)
-        var m = try measure(input: archiveDir, output: output, workers: workers, label: "\(workers) worker(s)", work: work)
+        var m = try measure(
+          input: archiveDir, output: output, workers: workers, label: "\(workers) worker(s)", work: work)
         m.hashes = try Self.hashOutputs(output)
         try FileIO.writeAtomically(Array(m.hashes.utf8), to: work + "/out-\(workers)w.sha256")
         results.append(m)
@@ -116,8 +117,8 @@ extension BudgetETLCommand {
         print(
           Self.pad(m.label, 12)
             + String(
-            format: " %8.2f %8.1f %8.2f %13.1f %7.1f", m.wall,
-            Double(inputFiles.count) / m.wall, megabytes / m.wall, Double(m.maxRSSKiB) / 1024, m.cpu))
+              format: " %8.2f %8.1f %8.2f %13.1f %7.1f", m.wall,
+              Double(inputFiles.count) / m.wall, megabytes / m.wall, Double(m.maxRSSKiB) / 1024, m.cpu))
       }
       print("")
       if results.count == 2 {
@@ -127,11 +128,15 @@ extension BudgetETLCommand {
       print(String(format: "re-run: %.2f%% of the full run (target < 2%%)", 100 * rerun.wall / full.wall))
       let peak = results.map(\.maxRSSKiB).max()! / 1024
       print("peak memory: \(peak) MB (target < 300 MB, flat in N)")
-      print("  (a floor: the benchmark process's own peak, \(Self.peakOfThisProcessKiB() / 1024) MB, shows in its children's)")
+      print(
+        "  (a floor: the benchmark process's own peak, \(Self.peakOfThisProcessKiB() / 1024) MB, shows in its children's)"
+      )
       print(
         String(
-          format: "zlib alone: CSV+JSONL %.1f MB in %.2f s, Parquet pages and sources %.1f MB in %.2f s (timed in the load); over %d cores %.2f s",
-          Double(zlib.bytesIn) / 1_000_000, zlib.seconds, Double(parquetBytes) / 1_000_000, parquetSeconds, cores, zlibWall))
+          format: "zlib alone: CSV+JSONL %.1f MB in %.2f s, Parquet pages and sources %.1f MB in %.2f s "
+            + "(timed in the load); over %d cores %.2f s",
+          Double(zlib.bytesIn) / 1_000_000, zlib.seconds, Double(parquetBytes) / 1_000_000, parquetSeconds, cores,
+          zlibWall))
       print(String(format: "whole run / zlib alone: %.2f (target <= 1.5)", full.wall / zlibWall))
       print("")
       for m in results {
@@ -141,7 +146,9 @@ extension BudgetETLCommand {
         }
       }
       if results.count == 2 {
-        print(results[0].hashes == results[1].hashes ? "outputs of 1 and 2 workers: identical" : "outputs of 1 and 2 workers: DIFFER")
+        print(
+          results[0].hashes == results[1].hashes
+            ? "outputs of 1 and 2 workers: identical" : "outputs of 1 and 2 workers: DIFFER")
       }
       print("load average after: \(loadAfter)")
 
@@ -154,10 +161,11 @@ extension BudgetETLCommand {
           "rerun_percent": 100 * rerun.wall / full.wall,
         ]
         for m in results + [rerun] {
-          report[m.label] = [
-            "wall_seconds": m.wall, "cpu_seconds": m.cpu, "max_rss_kib": m.maxRSSKiB,
-            "stage_seconds": m.summary.stageSeconds,
-          ] as [String: Any]
+          report[m.label] =
+            [
+              "wall_seconds": m.wall, "cpu_seconds": m.cpu, "max_rss_kib": m.maxRSSKiB,
+              "stage_seconds": m.summary.stageSeconds,
+            ] as [String: Any]
         }
         let data = try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys])
         try FileIO.writeAtomically(Array(data), to: json)
@@ -198,7 +206,8 @@ extension BudgetETLCommand {
       let exe = Self.executablePath()
       var args = [exe, "run", "--input", input, "--output", output, "--workers", "\(workers)", "--quiet"]
       if let config { args += ["--config", config] }
-      let log = work + "/\(label.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "(", with: "").replacingOccurrences(of: ")", with: "")).log"
+      let fileName = String(label.filter { $0 != "(" && $0 != ")" }).replacingOccurrences(of: " ", with: "-")
+      let log = work + "/" + fileName + ".log"
       let clock = ContinuousClock()
       let t0 = clock.now
       let (status, usage) = try Self.spawnAndWait(args, stdout: "/dev/null", stderr: log)
@@ -211,7 +220,8 @@ extension BudgetETLCommand {
       let cpu =
         Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
         + Double(usage.ru_stime.tv_usec) / 1e6
-      return Measurement(label: label, workers: workers, wall: wall, cpu: cpu, maxRSSKiB: Int(usage.ru_maxrss), summary: summary)
+      return Measurement(
+        label: label, workers: workers, wall: wall, cpu: cpu, maxRSSKiB: Int(usage.ru_maxrss), summary: summary)
     }
 
     static func executablePath() -> String {
