@@ -11,6 +11,6 @@ struct BudgetETLCommand: AsyncParsableCommand {
       rejected; 4 another run holds the lock; 5 validation errors (with --strict); 64 bad usage.
       """,
     version: BudgetETLVersion.current,
-    subcommands: [Run.self, Plan.self, Status.self, Inspect.self, Schema.self]
+    subcommands: [Run.self, Plan.self, Status.self, Inspect.self, Schema.self, Bench.self]
   )
 }

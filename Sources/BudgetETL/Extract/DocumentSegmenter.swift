@@ -93,8 +93,9 @@ public struct DocumentSegmenter: Sendable {
       // (form feeds): a page break inside the run.
       var pieces: [[RawRow]] = [[]]
       var pageBreaks = Set<Int>()
+      let firstCells = rows.first.map(normalizedCells)
       for row in rows {
-        if let first = pieces[0].first, !pieces.last!.isEmpty, sameCells(row, first) {
+        if !pieces[0].isEmpty, !pieces.last!.isEmpty, normalizedCells(row) == firstCells {
           pieces.append([row])
         } else if let previous = pieces.last!.last, let page = row.page, let before = previous.page, page != before {
           pageBreaks.insert(pieces.count)

@@ -14,15 +14,19 @@ public struct NoiseFilter: Sendable {
 
   /// Returns a flag per line: true when the line is noise.
   public func noiseFlags(_ lines: [SourceLine]) -> [Bool] {
+    // Each line's text without markup, computed once for both passes.
+    let hasTab = lines.map { $0.text.utf8.contains(0x09) }
+    var cleaned = [String?](repeating: nil, count: lines.count)
     var counts: [String: Int] = [:]
-    for line in lines where !line.text.contains("\t") {
+    for (i, line) in lines.enumerated() where !hasTab[i] {
       let t = TextCleaner.stripMarkup(line.text).trimmingASCIIAndIdeographicSpaces()
+      cleaned[i] = t
       if isRepeatCandidate(t) || isRunningHeaderCandidate(t) { counts[t, default: 0] += 1 }
     }
     var flags = [Bool](repeating: false, count: lines.count)
     for (i, line) in lines.enumerated() {
-      if line.text.contains("\t") && !Self.isDotLeaderLine(line.text) { continue }
-      let t = TextCleaner.stripMarkup(line.text).trimmingASCIIAndIdeographicSpaces()
+      if hasTab[i] && !Self.isDotLeaderLine(line.text) { continue }
+      let t = cleaned[i] ?? TextCleaner.stripMarkup(line.text).trimmingASCIIAndIdeographicSpaces()
       if t.isEmpty {
         flags[i] = !line.text.trimmingASCIIAndIdeographicSpaces().isEmpty  // bare markup like `**`
         continue

@@ -1,4 +1,5 @@
 import CZlib
+import Foundation
 
 /// Errors from zlib.
 public enum CompressionError: Error, Equatable, CustomStringConvertible {
@@ -86,11 +87,16 @@ public final class Deflater {
   }
 
   /// Compresses a whole buffer as one gzip member (or zlib/raw stream).
+  ///
+  /// The time it takes and the bytes in and out are added to ``CompressionLedger/shared``.
   public static func compress(_ bytes: [UInt8], level: Int, format: Format = .gzip) throws -> [UInt8] {
+    let clock = ContinuousClock()
+    let start = clock.now
     let d = try Deflater(level: level, format: format)
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count / 3 + 64)
     try bytes.withUnsafeBytes { try d.compress($0, into: &out, finish: true) }
+    CompressionLedger.shared.record(bytesIn: bytes.count, bytesOut: out.count, duration: clock.now - start)
     return out
   }
 }
@@ -100,8 +106,16 @@ public enum Inflater {
   /// Decompresses every concatenated gzip member of `bytes`.
   public static func gunzip(_ bytes: [UInt8]) throws -> [UInt8] {
     var out: [UInt8] = []
+    try forEachMember(bytes) { out.append(contentsOf: $0) }
+    return out
+  }
+
+  /// Decompresses the concatenated gzip members of `bytes` one at a time, handing each
+  /// member's content to `body` (so a large file need not fit in memory decompressed).
+  public static func forEachMember(_ bytes: [UInt8], _ body: ([UInt8]) throws -> Void) throws {
     var offset = 0
     while offset < bytes.count {
+      var out: [UInt8] = []
       let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
       stream.initialize(to: z_stream())
       defer {
@@ -131,7 +145,7 @@ public enum Inflater {
         return (all.count - offset) - Int(stream.pointee.avail_in)
       }
       offset += consumed
+      try body(out)
     }
-    return out
   }
 }

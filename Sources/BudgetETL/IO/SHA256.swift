@@ -23,6 +23,8 @@ public struct SHA256: Sendable {
   public init() { buffer.reserveCapacity(64) }
 
   public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+    let done: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: $0) }
+    if done != nil { return }
     length &+= UInt64(bytes.count)
     var iterator = bytes.makeIterator()
     if !buffer.isEmpty {
@@ -42,6 +44,26 @@ public struct SHA256: Sendable {
       }
     }
     buffer.append(contentsOf: block[0..<n])
+  }
+
+  /// Hashes contiguous bytes: whole 64-byte blocks straight from the buffer, the rest kept.
+  private mutating func update(buffer bytes: UnsafeBufferPointer<UInt8>) {
+    length &+= UInt64(bytes.count)
+    var offset = 0
+    if !buffer.isEmpty {
+      let take = min(64 - buffer.count, bytes.count)
+      buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<take]))
+      offset = take
+      if buffer.count < 64 { return }
+      buffer.withUnsafeBufferPointer { process($0.baseAddress!) }
+      buffer.removeAll(keepingCapacity: true)
+    }
+    guard let base = bytes.baseAddress else { return }
+    while bytes.count - offset >= 64 {
+      process(base + offset)
+      offset += 64
+    }
+    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset...]))
   }
 
   public mutating func finalize() -> [UInt8] {
@@ -69,7 +91,10 @@ public struct SHA256: Sendable {
   }
 
   private mutating func process(_ p: UnsafePointer<UInt8>) {
-    var w = [UInt32](repeating: 0, count: 64)
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in process(p, schedule: w) }
+  }
+
+  private mutating func process(_ p: UnsafePointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>) {
     for i in 0..<16 {
       w[i] =
         UInt32(p[i * 4]) << 24 | UInt32(p[i * 4 + 1]) << 16 | UInt32(p[i * 4 + 2]) << 8
@@ -81,10 +106,11 @@ public struct SHA256: Sendable {
       w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
     }
     var (a, b, c, d, e, f, g, hh) = h
+    let k = SHA256.k
     for i in 0..<64 {
       let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
       let ch = (e & f) ^ (~e & g)
-      let t1 = hh &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
+      let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
       let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
       let maj = (a & b) ^ (a & c) ^ (b & c)
       let t2 = s0 &+ maj

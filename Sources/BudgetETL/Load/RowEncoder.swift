@@ -56,20 +56,35 @@ public enum RowEncoder {
     out.append(contentsOf: "}\n".utf8)
   }
 
+  static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
   static func appendJSONString(_ s: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    let hex = Array("0123456789abcdef".utf8)
-    for b in s.utf8 {
-      switch b {
-      case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, b])
-      case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-      case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-      case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-      case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-      case 0..<0x20:
-        out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
-      default: out.append(b)
+    var s = s
+    s.withUTF8 { u in
+      // Runs of bytes that need no escape are copied at once.
+      var start = 0
+      for i in 0..<u.count {
+        let b = u[i]
+        if b >= 0x20 && b != UInt8(ascii: "\"") && b != 0x5C { continue }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
+        start = i + 1
+        out.append(0x5C)
+        switch b {
+        case UInt8(ascii: "\""): out.append(b)
+        case 0x5C: out.append(0x5C)
+        case 0x0A: out.append(UInt8(ascii: "n"))
+        case 0x0D: out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(UInt8(ascii: "t"))
+        default:
+          out.append(UInt8(ascii: "u"))
+          out.append(0x30)
+          out.append(0x30)
+          out.append(hexDigits[Int(b >> 4)])
+          out.append(hexDigits[Int(b & 15)])
+        }
       }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
     }
     out.append(UInt8(ascii: "\""))
   }

@@ -67,7 +67,13 @@ public struct DocumentBundle: Sendable {
     return out
   }
 
-  public static func parse(_ bytes: [UInt8], path: String) throws -> DocumentBundle {
+  /// Reads a serialized bundle, checking its structure.
+  ///
+  /// - Parameters:
+  ///   - keeping: the entries to keep (nil: all); a re-run needs only `source.json` and
+  ///     `summary.json` and need not copy the datasets' members.
+  /// - Throws: ``BundleError/corrupt(_:)`` when the bytes are not a whole bundle.
+  public static func parse(_ bytes: [UInt8], path: String, keeping: Set<String>? = nil) throws -> DocumentBundle {
     guard bytes.count >= magic.count + 4, Array(bytes[0..<magic.count]) == magic else { throw BundleError.corrupt(path) }
     var i = magic.count
     func u32() throws -> Int {
@@ -86,7 +92,7 @@ public struct DocumentBundle: Sendable {
       let hi = try u32()
       let length = lo | hi << 32
       guard i + length <= bytes.count else { throw BundleError.corrupt(path) }
-      bundle.entries[name] = Array(bytes[i..<(i + length)])
+      if keeping?.contains(name) ?? true { bundle.entries[name] = Array(bytes[i..<(i + length)]) }
       i += length
     }
     guard i == bytes.count else { throw BundleError.corrupt(path) }

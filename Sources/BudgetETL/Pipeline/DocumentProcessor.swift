@@ -145,10 +145,11 @@ public struct DocumentProcessor: Sendable {
 
     var result = DocumentResult(document: document)
     var warnings: [(tableID: String?, ReadWarning)] = []
-    let catalog = Self.catalogEmptiness(segmented.tables)
+    let types = segmented.tables.map(TableClassifier.classify)
+    let catalog = Self.catalogEmptiness(segmented.tables, types: types)
     for (index, printed) in segmented.tables.enumerated() {
       let tableID = String(format: "t%03d", index + 1)
-      let type = TableClassifier.classify(printed)
+      let type = types[index]
       var table = printed
       if type != .performance && type != .catalog {
         let ragged = RaggedRows.cut(printed)
@@ -214,9 +215,9 @@ public struct DocumentProcessor: Sendable {
   }
 
   /// The catalog's 是否空表 column: table number → declared empty.
-  static func catalogEmptiness(_ tables: [RawTable]) -> [String: Bool] {
+  static func catalogEmptiness(_ tables: [RawTable], types: [TableType]) -> [String: Bool] {
     var map: [String: Bool] = [:]
-    for table in tables where TableClassifier.classify(table) == .catalog {
+    for (table, type) in zip(tables, types) where type == .catalog {
       guard let header = table.rows.first,
         let flag = header.cells.firstIndex(where: { $0.contains("是否空表") })
       else { continue }

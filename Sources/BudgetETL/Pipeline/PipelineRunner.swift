@@ -120,6 +120,8 @@ public struct PipelineRunner: Sendable {
     // Per-document stages, in parallel.
     let declaredStages = graph.order.compactMap(StageKind.init(rawValue:)).filter { $0 != .load }
     let documentStages = only.map { $0 == .load ? [] : [$0] } ?? declaredStages
+    let ledger = CompressionLedger.shared
+    let documentsLedgerStart = ledger.tally
     var outcomes = [FileOutcome?](repeating: nil, count: files.count)
     let total = files.count
     let store = CheckpointStore(root: paths.state)
@@ -155,6 +157,9 @@ public struct PipelineRunner: Sendable {
       }
     }
     let results = outcomes.map { $0! }
+    // Compression apart from encoding and writing (summed over workers, like the stages).
+    let checkpointCompression = ledger.tally.since(documentsLedgerStart)
+    summary.compression = ["checkpoint": checkpointCompression]
     for r in results {
       if r.reused { summary.skippedUnchanged += 1 } else { summary.processed += 1 }
       for (stage, seconds) in r.stageSeconds {
@@ -167,6 +172,7 @@ public struct PipelineRunner: Sendable {
     let loads = graph.order.contains(StageKind.load.rawValue) && (only == nil || only == .load)
     if loads {
       let loadStart = clock.now
+      let loadLedgerStart = ledger.tally
       let fingerprint = loadFingerprint(results)
       let previous = (try? FileIO.readAll(paths.state + "/index.json")).flatMap {
         try? JSONDecoder().decode(StateIndex.self, from: Data($0))
@@ -180,6 +186,8 @@ public struct PipelineRunner: Sendable {
         summary.stageCounts["load"] = 1
       }
       summary.stageSeconds["load"] = (clock.now - loadStart).seconds
+      let loadCompression = ledger.tally.since(loadLedgerStart)
+      summary.compression = (summary.compression ?? [:]).merging(["load": loadCompression]) { $1 }
       TestPausePoint.fingerprint.reached()
       try writeIndex(results, fingerprint: fingerprint, paths: paths)
       let live = results.compactMap(\.keys)
@@ -237,7 +245,7 @@ public struct PipelineRunner: Sendable {
     let bundlePath = Self.bundlePath(key: keys.bundle, paths: paths)
     // The newest checkpoint first: a bundle stands for every stage before load.
     if reuses(.validate), only == nil || only == .load, let data = try? FileIO.readAll(bundlePath),
-      let bundle = try? DocumentBundle.parse(data, path: bundlePath), let source = try? bundle.source()
+      let bundle = try? DocumentBundle.parse(data, path: bundlePath, keeping: ["source.json", "summary.json"]), let source = try? bundle.source()
     {
       return FileOutcome(keys: keys, reused: true, source: source, summary: bundle.summary(), stageSeconds: [:], stat: stat)
     }

@@ -19,6 +19,10 @@ public struct RunSummary: Sendable, Codable {
   public var rows: [String: Int] = [:]
   public var stageSeconds: [String: Double] = [:]
   public var stageCounts: [String: Int] = [:]
+  /// gzip compression inside the stages: `checkpoint` (each document's CSV and JSON Lines
+  /// members, part of the checkpoint stage's time) and `load` (Parquet pages and the
+  /// `sources` members, part of the load stage's time). Nil in manifests of older versions.
+  public var compression: [String: CompressionLedger.Tally]?
   public var findings: [String: Int] = [:]
   /// Per document (by source path) with warnings or errors: "severity rule" → count.
   public var findingsByDocument: [String: [String: Int]] = [:]

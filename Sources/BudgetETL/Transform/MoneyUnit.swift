@@ -60,6 +60,7 @@ public struct AmountCell: Sendable, Hashable {
 extension String {
   /// Trims ASCII whitespace and the ideographic space U+3000.
   public func trimmingASCIIAndIdeographicSpaces() -> String {
+    if let trimmed = LiteralSearch.trimmingSpaces(self) { return trimmed }
     var s = Substring(self)
     while let f = s.first, f == " " || f == "\t" || f == "\u{3000}" || f == "\u{a0}" { s = s.dropFirst() }
     while let l = s.last, l == " " || l == "\t" || l == "\u{3000}" || l == "\u{a0}" { s = s.dropLast() }

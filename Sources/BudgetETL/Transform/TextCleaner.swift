@@ -11,9 +11,10 @@ public enum TextCleaner {
 
   /// Removes markdown debris (`**`, `__`, leading `#`, `- ` bullets, `>` quotes) and known HTML tags.
   public static func stripMarkup(_ text: String) -> String {
-    guard text.contains("<") || text.contains("*") || text.contains("#") || text.contains("- ")
-      || text.contains("__") || text.hasPrefix(">") || text.hasPrefix("|")
-    else { return text }
+    let markup =
+      LiteralSearch.mayHoldMarkup(text)
+      ?? (text.contains("<") || text.contains("*") || text.contains("#") || text.contains("- ") || text.contains("__"))
+    guard markup || text.hasPrefix(">") || text.hasPrefix("|") else { return text }
     var s = removeKnownTags(text)
     s = s.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
     var t = Substring(s)

@@ -1,0 +1,224 @@
+import Foundation
+
+/// Substring search on UTF-8 bytes for the text this pipeline reads, with Foundation's results.
+///
+/// Foundation's `contains(_:)`, `range(of:)` and `replacingOccurrences(of:with:)` compare by
+/// canonical equivalence, character cluster by character cluster, through `CFStringFind`:
+/// correct, and most of the pipeline's time on budget documents. For text in which every
+/// scalar is *inert* — it has no canonical decomposition, does not combine with its neighbours
+/// and is a character cluster of its own (ASCII but CR, CJK ideographs, CJK and full-width
+/// punctuation, the usual symbols) — canonical equivalence is scalar equality, so a byte search
+/// finds exactly what Foundation finds. Anything else (combining marks, Hangul, CJK
+/// compatibility ideographs, accented Latin, an empty needle) goes to Foundation as before.
+///
+/// These overloads are more specific than Foundation's generic ones, so every call on a
+/// `String` in this module takes them; calls on a `Substring` still go to Foundation.
+extension String {
+  /// True when `other` occurs in the string (Foundation's `contains(_:)`).
+  func contains(_ other: String) -> Bool {
+    if let found = LiteralSearch.firstOffset(of: other, in: self) { return found >= 0 }
+    return self[...].range(of: other) != nil
+  }
+
+  /// The first range of `other` in the string (Foundation's `range(of:)`).
+  func range(of other: String) -> Range<String.Index>? {
+    if let found = LiteralSearch.firstOffset(of: other, in: self) {
+      guard found >= 0 else { return nil }
+      let lower = utf8.index(utf8.startIndex, offsetBy: found)
+      return lower..<utf8.index(lower, offsetBy: other.utf8.count)
+    }
+    return self[...].range(of: other)
+  }
+
+  /// The string with every occurrence of `target` replaced, left to right, without overlap
+  /// (Foundation's `replacingOccurrences(of:with:)`).
+  func replacingOccurrences(of target: String, with replacement: String) -> String {
+    if let result = LiteralSearch.replacing(target, with: replacement, in: self) { return result }
+    return self[...].replacingOccurrences(of: target, with: replacement)
+  }
+}
+
+/// The byte searches behind the `String` overloads above.
+enum LiteralSearch {
+  /// The byte offset of the first occurrence of `needle` (-1 when there is none), or nil when
+  /// either string is not inert and only Foundation can answer.
+  static func firstOffset(of needle: String, in haystack: String) -> Int? {
+    var needle = needle
+    var haystack = haystack
+    return needle.withUTF8 { n in
+      haystack.withUTF8 { h in
+        guard !n.isEmpty, isInert(n), isInert(h) else { return nil }
+        return find(n, in: h, from: 0) ?? -1
+      }
+    }
+  }
+
+  static func replacing(_ target: String, with replacement: String, in text: String) -> String? {
+    var target = target
+    var text = text
+    return target.withUTF8 { n -> String? in
+      text.withUTF8 { h -> String? in
+        guard !n.isEmpty, isInert(n), isInert(h) else { return nil }
+        guard var match = find(n, in: h, from: 0) else { return String(decoding: h, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(h.count)
+        let r = Array(replacement.utf8)
+        var start = 0
+        while true {
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: h[start..<match]))
+          out.append(contentsOf: r)
+          start = match + n.count
+          guard let next = find(n, in: h, from: start) else { break }
+          match = next
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: h[start...]))
+        return String(decoding: out, as: UTF8.self)
+      }
+    }
+  }
+
+  /// Whether inert text holds `<`, `*`, `#`, `- ` or `__` (one pass instead of five
+  /// searches); nil when the text is not inert.
+  static func mayHoldMarkup(_ text: String) -> Bool? {
+    var text = text
+    return text.withUTF8 { b -> Bool? in
+      guard isInert(b) else { return nil }
+      var previous: UInt8 = 0
+      for c in b {
+        if c == 0x3C || c == 0x2A || c == 0x23 { return true }  // < * #
+        if c == 0x20 && previous == 0x2D { return true }  // "- "
+        if c == 0x5F && previous == 0x5F { return true }  // "__"
+        previous = c
+      }
+      return false
+    }
+  }
+
+  /// `trimmingASCIIAndIdeographicSpaces()` on bytes: drops leading and trailing space, tab,
+  /// U+3000 and U+00A0. Nil when a scalar next to a trimmed one is not inert (it might join
+  /// the space into a larger character cluster, which the `Character` comparison would not
+  /// trim), so the caller compares characters as before.
+  static func trimmingSpaces(_ original: String) -> String? {
+    var text = original
+    return text.withUTF8 { b -> String? in
+      let count = b.count
+      // The length of a trimmable space starting at `i`, or 0.
+      func spaceLength(at i: Int) -> Int {
+        let c = b[i]
+        if c == 0x20 || c == 0x09 { return 1 }
+        if c == 0xC2, i + 1 < count, b[i + 1] == 0xA0 { return 2 }
+        if c == 0xE3, i + 2 < count, b[i + 1] == 0x80, b[i + 2] == 0x80 { return 3 }
+        return 0
+      }
+      var start = 0
+      while start < count {
+        let n = spaceLength(at: start)
+        if n == 0 { break }
+        start += n
+      }
+      guard start < count else { return start == 0 ? original : "" }
+      // The scalar after the leading spaces must start a cluster of its own.
+      guard start == 0 || scalarIsInert(b, at: start) else { return nil }
+      var end = count
+      while end > start {
+        // The trailing space candidates are 1 to 3 bytes long.
+        if b[end - 1] == 0x20 || b[end - 1] == 0x09 {
+          end -= 1
+        } else if end - 2 >= start, b[end - 2] == 0xC2, b[end - 1] == 0xA0 {
+          end -= 2
+        } else if end - 3 >= start, b[end - 3] == 0xE3, b[end - 2] == 0x80, b[end - 1] == 0x80 {
+          end -= 3
+        } else {
+          break
+        }
+      }
+      if end < count {
+        // The scalar before the trailing spaces must not hold on to them (a prepend mark).
+        var last = end - 1
+        while last > start, b[last] & 0xC0 == 0x80 { last -= 1 }
+        guard scalarIsInert(b, at: last) else { return nil }
+      }
+      if start == 0 && end == count { return original }
+      return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+    }
+  }
+
+  /// True when the scalar starting at byte `i` is inert.
+  static func scalarIsInert(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    var n = 1
+    let b0 = b[i]
+    if b0 >= 0xF0 { n = 4 } else if b0 >= 0xE0 { n = 3 } else if b0 >= 0xC0 { n = 2 }
+    guard i + n <= b.count else { return false }
+    return isInert(UnsafeBufferPointer(rebasing: b[i..<(i + n)]))
+  }
+
+  /// The first offset at or after `from` where `needle` starts in `haystack`.
+  static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    let n = needle.count
+    guard n <= haystack.count - from else { return nil }
+    let first = needle[0]
+    var i = from
+    let last = haystack.count - n
+    while i <= last {
+      if haystack[i] == first {
+        var k = 1
+        while k < n && haystack[i + k] == needle[k] { k += 1 }
+        if k == n { return i }
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  /// True when every scalar of the (valid) UTF-8 is inert: no canonical decomposition, no
+  /// composition with a neighbour, a character cluster of its own.
+  static func isInert(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let count = bytes.count
+    while i < count {
+      let b0 = bytes[i]
+      if b0 < 0x80 {
+        if b0 == 0x0D { return false }  // CR LF is one cluster
+        i += 1
+        continue
+      }
+      // U+5000–U+9FFF (lead bytes E5–E9): CJK ideographs, the bulk of the text.
+      if b0 >= 0xE5 && b0 <= 0xE9 && i + 2 < count {
+        i += 3
+        continue
+      }
+      let scalar: UInt32
+      if b0 & 0xE0 == 0xC0, i + 1 < count {
+        scalar = UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+        i += 2
+      } else if b0 & 0xF0 == 0xE0, i + 2 < count {
+        scalar = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        i += 3
+      } else if b0 & 0xF8 == 0xF0, i + 3 < count {
+        scalar =
+          UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+          | UInt32(bytes[i + 3] & 0x3F)
+        i += 4
+      } else {
+        return false
+      }
+      guard isInert(scalar) else { return false }
+    }
+    return true
+  }
+
+  @inline(__always)
+  static func isInert(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x4E00...0x9FFF, 0x3400...0x4DBF: return true  // CJK unified ideographs
+    case 0x3000...0x3029, 0x3030...0x303F: return true  // CJK symbols and punctuation (not 302A–302F: combining)
+    case 0xFF01...0xFF9D, 0xFFA0...0xFFEF: return true  // full-width and half-width forms (not FF9E–FF9F)
+    case 0x2010...0x2027, 0x2030...0x205E: return true  // dashes, quotes, ellipsis, ‰ ※ (not spaces, joiners)
+    case 0x00A0...0x00AC, 0x00AE...0x00BF, 0x00D7, 0x00F7: return true  // Latin-1 signs (not the soft hyphen)
+    case 0x2103, 0x2160...0x2188, 0x2190...0x2199, 0x2264, 0x2265: return true  // ℃, Ⅰ…, arrows, ≤ ≥
+    case 0x2460...0x24FF, 0x2500...0x25FF: return true  // ① …, box drawing, shapes
+    case 0x20000...0x2F7FF: return true  // CJK extensions (not the compatibility supplement)
+    default: return false
+    }
+  }
+}
