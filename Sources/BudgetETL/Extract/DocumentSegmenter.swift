@@ -121,9 +121,33 @@ public struct DocumentSegmenter: Sendable {
 
   /// A table title the converter printed as a one-cell row (S3:665): a caption, not a row.
   func isTitleInTableLine(_ text: String) -> Bool {
+    if Self.holdsTwoCells(text) { return false }
     let cells = text.split(separator: "\t").map { TextCleaner.title(String($0)) }.filter { !$0.isEmpty }
     guard cells.count == 1, let t = cells.first else { return false }
     return t.hasSuffix("表") && TableCaption.isTitleCandidate(t) && looksLikeTableTitle(t) && t.count >= 6
+  }
+
+  /// True when at least two tab-separated cells of `text` keep text once cleaned: each holds
+  /// a letter, a digit or a scalar outside U+0080–U+00FF and U+3000–U+3FFF (where the spaces
+  /// are), and no `<` (a tag may go). Most table lines are settled by this one pass.
+  static func holdsTwoCells(_ text: String) -> Bool {
+    var cells = 0
+    var content = false
+    var tag = false
+    for b in text.utf8 {
+      switch b {
+      case 0x09:
+        if content && !tag { cells += 1 }
+        if cells >= 2 { return true }
+        content = false
+        tag = false
+      case 0x3C: tag = true
+      case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0xC3...0xE2, 0xE4...0xF4: content = true
+      default: break
+      }
+    }
+    if content && !tag { cells += 1 }
+    return cells >= 2
   }
 
   /// A short line without tabs between two table lines that is no caption: a cell OCR put on
@@ -157,7 +181,9 @@ public struct DocumentSegmenter: Sendable {
   }
 
   private func normalizedCells(_ r: RawRow) -> [String] {
-    var cells = r.cells.map { TextCleaner.title($0).replacingOccurrences(of: " ", with: "") }
+    var cells = r.cells.map {
+      TextCleaner.isAlreadyClean($0) ? $0 : TextCleaner.title($0).replacingOccurrences(of: " ", with: "")
+    }
     while let l = cells.last, l.isEmpty { cells.removeLast() }
     return cells
   }

@@ -54,9 +54,8 @@ public enum LabelKind {
   /// 合计, 总计, 本年收入合计, 收入总计, 部门合计, 金额合计, “三公”经费合计, 当年收入小计…
   public static func isTotal(_ cleaned: String) -> Bool {
     let t = cleaned.replacingOccurrences(of: " ", with: "")
-    if t == "合计" || t == "总计" || t == "小计" { return true }
-    guard t.count <= 12 else { return false }
-    return t.hasSuffix("合计") || t.hasSuffix("总计") || t.hasSuffix("小计")
+    guard t.hasAtMostCharacters(12) else { return false }
+    return t.hasLiteralSuffix("合计") || t.hasLiteralSuffix("总计") || t.hasLiteralSuffix("小计")
   }
 }
 

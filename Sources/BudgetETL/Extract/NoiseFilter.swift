@@ -50,7 +50,7 @@ public struct NoiseFilter: Sendable {
   }
 
   private func isRepeatCandidate(_ t: String) -> Bool {
-    guard !t.isEmpty, t.count <= 15 else { return false }
+    guard !t.isEmpty, t.hasAtMostCharacters(15) else { return false }
     if t.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) { return false }
     if t.hasPrefix("注") || t.contains("表") || t.contains("：") || t.contains(":") { return false }
     if NumberingPrefix.match(t) != nil { return false }
@@ -60,7 +60,7 @@ public struct NoiseFilter: Sendable {
   /// A running header or footer (`阳城县医疗保障局2023年部门预算`): a short line that is no
   /// caption, note, heading or sentence, with no digits but a year. Repeated, it is noise.
   private func isRunningHeaderCandidate(_ t: String) -> Bool {
-    guard t.count >= 4, t.count <= 40 else { return false }
+    guard t.hasAtMostCharacters(40), !t.hasAtMostCharacters(3) else { return false }
     if t.hasPrefix("注") || t.contains("表") || TableCaption.isYearLine(t) { return false }
     for mark in ["：", ":", "，", "。", "；", ";", "、"] where t.contains(mark) { return false }
     if NumberingPrefix.match(t) != nil || HeadingNumber.parse(Array(t.unicodeScalars)) != nil { return false }
@@ -80,6 +80,12 @@ public struct NoiseFilter: Sendable {
   /// `- 12 -`, `— 3 —`, `第 3 页`, `第3页 共40页`, `3/40`, or bare digits alone between blank lines
   /// (or page breaks).
   static func isPageNumber(_ t: String, lines: [SourceLine], index: Int) -> Bool {
+    // Every form starts, spaces aside, with a digit, a dash (- E2… EF…) or 第 (E7 AC AC).
+    guard let lead = t.utf8.first(where: { $0 != 0x20 }) else { return false }
+    switch lead {
+    case 0x30...0x39, 0x2D, 0xE2, 0xE7, 0xEF: break
+    default: return false
+    }
     let compact = t.filter { $0 != " " }
     let scalars = Array(compact.unicodeScalars)
     func allDigits<S: Sequence>(_ s: S) -> Bool where S.Element == Unicode.Scalar {
@@ -127,7 +133,7 @@ public struct NoiseFilter: Sendable {
 
   /// An empty chart caption: a short line naming a chart (结构图, 分布图, 饼图) with nothing else.
   static func isChartCaption(_ t: String) -> Bool {
-    guard t.count <= 30, !t.contains("。"), !t.contains("，") else { return false }
+    guard t.hasAtMostCharacters(30), !t.contains("。"), !t.contains("，") else { return false }
     return t.hasSuffix("结构图") || t.hasSuffix("分布图") || t.hasSuffix("饼图") || t.hasSuffix("柱状图")
       || t.hasSuffix("示意图") || t.hasSuffix("趋势图") || t.hasSuffix("构成图")
   }

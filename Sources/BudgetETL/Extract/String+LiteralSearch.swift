@@ -54,12 +54,13 @@ enum LiteralSearch {
   }
 
   static func replacing(_ target: String, with replacement: String, in text: String) -> String? {
+    let original = text
     var target = target
     var text = text
     return target.withUTF8 { n -> String? in
       text.withUTF8 { h -> String? in
         guard !n.isEmpty, isInert(n), isInert(h) else { return nil }
-        guard var match = find(n, in: h, from: 0) else { return String(decoding: h, as: UTF8.self) }
+        guard var match = find(n, in: h, from: 0) else { return original }
         var out: [UInt8] = []
         out.reserveCapacity(h.count)
         let r = Array(replacement.utf8)

@@ -40,8 +40,16 @@ public struct AmountCell: Sendable, Hashable {
   /// alone are zero. Nil for anything else (text, codes with letters, percentages).
   public static func parse(_ cell: String) -> AmountCell? {
     let trimmed = cell.trimmingASCIIAndIdeographicSpaces()
-    if trimmed.isEmpty { return nil }
-    if trimmed == "-" || trimmed == "—" || trimmed == "－" || trimmed == "--" || trimmed == "——" {
+    // A number or a dash starts with a digit, `(`, `+`, `-`, a full-width form (EF …) or a dash
+    // of U+20xx (E2 …): a label is settled by its first byte.
+    guard let lead = trimmed.utf8.first else { return nil }
+    switch lead {
+    case 0x30...0x39, 0x28, 0x2B, 0x2D, 0xE2, 0xEF: break
+    default: return nil
+    }
+    if trimmed.isLiteral("-") || trimmed.isLiteral("—") || trimmed.isLiteral("－") || trimmed.isLiteral("--")
+      || trimmed.isLiteral("——")
+    {
       return AmountCell(number: PrintedNumber(unscaled: 0, scale: 0), unitInCell: nil, printed: trimmed)
     }
     var body = Substring(trimmed)

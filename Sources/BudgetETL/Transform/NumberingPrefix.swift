@@ -11,6 +11,7 @@ public struct NumberingPrefix: Sendable, Hashable {
 
   /// The numbering at the start of `text`, or nil.
   public static func match(_ text: String) -> NumberingPrefix? {
+    guard let lead = text.unicodeScalars.first, mayStart(lead) else { return nil }
     let chars = Array(text.prefix(12))
     guard let first = chars.first else { return nil }
     func withSpace(_ n: Int, rank: Int) -> NumberingPrefix {
@@ -65,6 +66,21 @@ public struct NumberingPrefix: Sendable, Hashable {
       return nil
     }
     return nil
+  }
+}
+
+extension NumberingPrefix {
+  /// Whether a numbering can start with this scalar: most labels are settled by their first
+  /// scalar without reading them as `Character`s.
+  @inline(__always)
+  static func mayStart(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x30...0x39, 0x28, 0xFF08, 0xFF10...0xFF19, 0x2460...0x2473: return true  // digits ( （ ①…⑳
+    case 0x7B2C: return true  // 第
+    case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x3007, 0x96F6:
+      return true  // 一二三四五六七八九十百〇零
+    default: return false
+    }
   }
 }
 

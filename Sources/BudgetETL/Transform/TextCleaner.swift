@@ -9,8 +9,31 @@ public enum TextCleaner {
     "col", "colgroup",
   ]
 
+  /// True when no cleaner below changes `text`: it holds no markup character (`< * # _ - > |`),
+  /// no space (ASCII, tab, U+00A0, U+3000) and no full-width form (U+FF00–U+FF7F). One pass
+  /// over the bytes; most cells are such text.
+  @inline(__always)
+  static func isAlreadyClean(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    var beforePrevious: UInt8 = 0
+    for b in text.utf8 {
+      switch b {
+      case 0x3C, 0x2A, 0x23, 0x5F, 0x2D, 0x3E, 0x7C, 0x20, 0x09: return false
+      case 0xA0 where previous == 0xC2: return false
+      case 0x80 where previous == 0x80 && beforePrevious == 0xE3: return false
+      case 0xBC where previous == 0xEF: return false
+      case 0xBD where previous == 0xEF: return false
+      default: break
+      }
+      beforePrevious = previous
+      previous = b
+    }
+    return true
+  }
+
   /// Removes markdown debris (`**`, `__`, leading `#`, `- ` bullets, `>` quotes) and known HTML tags.
   public static func stripMarkup(_ text: String) -> String {
+    if isAlreadyClean(text) { return text }
     let markup =
       LiteralSearch.mayHoldMarkup(text)
       ?? (text.contains("<") || text.contains("*") || text.contains("#") || text.contains("- ") || text.contains("__"))
@@ -109,12 +132,14 @@ public enum TextCleaner {
 
   /// A table cell as printed: markup removed, trimmed.
   public static func cell(_ raw: String) -> String {
-    stripMarkup(raw).trimmingASCIIAndIdeographicSpaces()
+    if isAlreadyClean(raw) { return raw }
+    return stripMarkup(raw).trimmingASCIIAndIdeographicSpaces()
   }
 
   /// A title or header: markup and OCR spaces removed.
   public static func title(_ raw: String) -> String {
-    halfWidthDigits(removeOCRSpaces(stripMarkup(raw).trimmingASCIIAndIdeographicSpaces()))
+    if isAlreadyClean(raw) { return raw }
+    return halfWidthDigits(removeOCRSpaces(stripMarkup(raw).trimmingASCIIAndIdeographicSpaces()))
   }
 
   /// A row label: markup, numbering (一、 1、 (1) ① 其中：), OCR spaces removed; parentheses full width.

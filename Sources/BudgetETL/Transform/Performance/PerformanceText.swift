@@ -7,6 +7,7 @@ enum PerformanceText {
   /// Removes known markup, drops the spaces OCR put next to Chinese characters, collapses
   /// other runs of spaces to one, and trims.
   static func clean(_ text: String) -> String {
+    if TextCleaner.isAlreadyClean(text) { return text }
     let s = stripMarkup(text)
     var out = ""
     var pendingSpace = false
@@ -29,6 +30,7 @@ enum PerformanceText {
 
   /// Removes known markup (`**`, `<b>`, `<br>`, `<td>`) and trims; inner spaces stay as printed.
   static func stripMarkup(_ text: String) -> String {
+    if TextCleaner.isAlreadyClean(text) { return text }
     var s = text
     for tag in ["**", "<b>", "</b>", "<br>", "<br/>", "<br />", "<td>", "</td>"] where s.contains(tag) {
       s = s.replacingOccurrences(of: tag, with: "")
@@ -38,7 +40,8 @@ enum PerformanceText {
 
   /// Removes every space: the form used to compare labels (`绩效 指标` → `绩效指标`).
   static func compact(_ text: String) -> String {
-    String(clean(text).filter { !isSpace($0) })
+    if TextCleaner.isAlreadyClean(text) { return text }
+    return String(clean(text).filter { !isSpace($0) })
   }
 
   static func isSpace(_ c: Character) -> Bool {

@@ -1,0 +1,87 @@
+/// Questions the readers ask of every cell and line, answered on UTF-8 bytes with the same
+/// results as the `Character`-based `String` operations they replace.
+///
+/// `String`'s `==`, `hasPrefix`, `hasSuffix` and `count` are Unicode-aware: on Chinese text
+/// they normalize and break character clusters, which made them a large share of the readers'
+/// time. The answers below come from the bytes when the bytes settle them, and from the
+/// standard library otherwise (a combining mark or another scalar that is not a cluster of its
+/// own next to the compared part: see ``LiteralSearch/isInert(_:)``).
+extension String {
+  /// `self == literal`, for a literal whose scalars are inert (no other spelling is
+  /// canonically equivalent to it): equal bytes, or the standard library when the bytes differ
+  /// and `self` holds a scalar that is not inert.
+  @inline(__always)
+  func isLiteral(_ literal: String) -> Bool {
+    if utf8.count == literal.utf8.count && utf8.elementsEqual(literal.utf8) { return true }
+    if isASCIIOnly { return false }
+    return !allScalarsInert && self == literal
+  }
+
+  /// `hasPrefix(prefix)` for a prefix of inert scalars.
+  func hasLiteralPrefix(_ prefix: String) -> Bool {
+    let n = prefix.utf8.count
+    guard utf8.count >= n, utf8.prefix(n).elementsEqual(prefix.utf8) else {
+      // Bytes that differ can still be canonically equivalent only with a scalar that is not inert.
+      return !isASCIIOnly && !allScalarsInert && hasPrefix(prefix)
+    }
+    // The prefix must end a character cluster: the scalar after it must start one.
+    return utf8.count == n || scalarStartsCluster(atByte: n) ? true : hasPrefix(prefix)
+  }
+
+  /// `hasSuffix(suffix)` for a suffix of inert scalars.
+  func hasLiteralSuffix(_ suffix: String) -> Bool {
+    let n = suffix.utf8.count
+    guard utf8.count >= n, utf8.suffix(n).elementsEqual(suffix.utf8) else {
+      return !isASCIIOnly && !allScalarsInert && hasSuffix(suffix)
+    }
+    // The suffix must start a character cluster: the scalar before it must not hold on to it.
+    return utf8.count == n || scalarEndsCluster(beforeByte: utf8.count - n) ? true : hasSuffix(suffix)
+  }
+
+  /// `count <= limit`, without counting past `limit` characters.
+  @inline(__always)
+  func hasAtMostCharacters(_ limit: Int) -> Bool {
+    if utf8.count <= limit { return true }
+    guard let end = index(startIndex, offsetBy: limit, limitedBy: endIndex) else { return true }
+    return end == endIndex
+  }
+
+  /// True when every byte is ASCII.
+  var isASCIIOnly: Bool { utf8.allSatisfy { $0 < 0x80 } }
+
+  /// True when every scalar is a character cluster of its own that no other spelling equals.
+  var allScalarsInert: Bool {
+    var copy = self
+    return copy.withUTF8 { LiteralSearch.isInert($0) }
+  }
+
+  /// True when the string holds a byte among `bytes` (ASCII only).
+  @inline(__always)
+  func containsASCII(_ bytes: (UInt8) -> Bool) -> Bool {
+    utf8.contains(where: bytes)
+  }
+
+  /// True when the scalar starting at byte offset `offset` begins a character cluster whatever
+  /// precedes it (ASCII other than LF, or an inert scalar).
+  private func scalarStartsCluster(atByte offset: Int) -> Bool {
+    var copy = self
+    return copy.withUTF8 { b in
+      let c = b[offset]
+      if c < 0x80 { return c != 0x0A }  // LF joins a CR before it
+      if c & 0xC0 == 0x80 { return false }  // not a scalar boundary
+      return LiteralSearch.scalarIsInert(b, at: offset)
+    }
+  }
+
+  /// True when the scalar ending just before byte offset `offset` lets a cluster start there
+  /// (ASCII other than CR, or an inert scalar: no prepend mark, no joiner).
+  private func scalarEndsCluster(beforeByte offset: Int) -> Bool {
+    var copy = self
+    return copy.withUTF8 { b in
+      var start = offset - 1
+      if b[start] < 0x80 { return b[start] != 0x0D }
+      while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+      return LiteralSearch.scalarIsInert(b, at: start)
+    }
+  }
+}
