@@ -85,7 +85,7 @@ public struct DocumentSegmenter: Sendable {
 
       let rows = run.map { index -> RawRow in
         let line = lines[index]
-        var cells = line.text.split(separator: "\t", omittingEmptySubsequences: false).map { TextCleaner.cell(String($0)) }
+        var cells = line.text.tabFields().map(TextCleaner.cell)
         while let l = cells.last, l.isEmpty { cells.removeLast() }
         return RawRow(cells: cells, line: line.number, page: line.page)
       }
@@ -122,7 +122,7 @@ public struct DocumentSegmenter: Sendable {
   /// A table title the converter printed as a one-cell row (S3:665): a caption, not a row.
   func isTitleInTableLine(_ text: String) -> Bool {
     if Self.holdsTwoCells(text) { return false }
-    let cells = text.split(separator: "\t").map { TextCleaner.title(String($0)) }.filter { !$0.isEmpty }
+    let cells = text.tabFields().map(TextCleaner.title).filter { !$0.isEmpty }
     guard cells.count == 1, let t = cells.first else { return false }
     return t.hasSuffix("表") && TableCaption.isTitleCandidate(t) && looksLikeTableTitle(t) && t.count >= 6
   }

@@ -38,6 +38,22 @@ extension String {
     return utf8.count == n || scalarEndsCluster(beforeByte: utf8.count - n) ? true : hasSuffix(suffix)
   }
 
+  /// The tab-separated fields of a line, empty ones included: `split(separator: "\t",
+  /// omittingEmptySubsequences: false)` on bytes (a tab is always a character cluster of its own).
+  func tabFields() -> [String] {
+    var fields: [String] = []
+    var copy = self
+    copy.withUTF8 { b in
+      var start = 0
+      for i in 0..<b.count where b[i] == 0x09 {
+        fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+        start = i + 1
+      }
+      fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self))
+    }
+    return fields
+  }
+
   /// `count <= limit`, without counting past `limit` characters.
   @inline(__always)
   func hasAtMostCharacters(_ limit: Int) -> Bool {

@@ -50,7 +50,7 @@ struct PerformanceForm {
     self.table = table
     self.context = context
     self.cells = table.rows.map { $0.cells.map(PerformanceText.clean) }
-    self.compact = cells.map { $0.map { String($0.filter { !PerformanceText.isSpace($0) }) } }
+    self.compact = cells.map { $0.map(PerformanceText.removingSpaces) }
   }
 
   var rowCount: Int { cells.count }

@@ -41,7 +41,13 @@ enum PerformanceText {
   /// Removes every space: the form used to compare labels (`绩效 指标` → `绩效指标`).
   static func compact(_ text: String) -> String {
     if TextCleaner.isAlreadyClean(text) { return text }
-    return String(clean(text).filter { !isSpace($0) })
+    return removingSpaces(clean(text))
+  }
+
+  /// The text without any space (`isSpace`); the text itself when its bytes hold none.
+  static func removingSpaces(_ text: String) -> String {
+    guard !TextCleaner.isAlreadyClean(text) else { return text }
+    return String(text.filter { !isSpace($0) })
   }
 
   static func isSpace(_ c: Character) -> Bool {
