@@ -9,10 +9,7 @@ public enum TableInterpreter {
       return reading
     case .performance:
       let form = PerformanceFormReader.read(
-        table,
-        context: PerformanceFormContext(
-          docID: context.docID, tableID: context.tableID, fiscalYear: context.fiscalYear, agency: context.agency,
-          declaredUnit: table.declaredUnit.flatMap(MoneyUnit.init(rawValue:))))
+        table, context: context, declaredUnit: table.declaredUnit.flatMap(MoneyUnit.init(rawValue:)))
       var reading = TableReading()
       reading.rowCount = table.rows.count
       reading.lineItems = form.lineItems

@@ -4,7 +4,7 @@ import Testing
 
 /// Facts about the seeds' narrative, read by hand from the documents.
 @Suite struct NarrativeParserTests {
-  static func blocks(_ seed: SeedDocument, _ ranges: [ClosedRange<Int>]? = nil) throws -> [TextBlock] {
+  static func blocks(_ seed: Seed, _ ranges: [ClosedRange<Int>]? = nil) throws -> [TextBlock] {
     NarrativeParser.parse(lines: try seed.narrativeLines(ranges), docID: seed.docID)
   }
 
@@ -29,7 +29,7 @@ import Testing
 
   @Test(arguments: [
     // S0:55 and S0:90 carry `##` like a part heading; their numbering says rank （二）.
-    (SeedDocument.s0, 55, "（二）深入推进医保支付方式管理的改革", "第一部分 单位概况 > 二、工作任务"),
+    (Seed.s0, 55, "（二）深入推进医保支付方式管理的改革", "第一部分 单位概况 > 二、工作任务"),
     (.s0, 90, "（二）财政拨款收支情况", "第二部分 收支情况 > 四、收支说明"),
     // S0:140 is `###` but a part; S0:112 `(1)` under `3、`.
     (.s0, 140, "第三部分 其他情况", ""),
@@ -51,7 +51,7 @@ import Testing
     // `(一) ` in half-width with a space becomes the canonical `（一）`.
     (.s1, 1008, "（一）政府购买服务指导性目录", "第三部分 2023年度单位预算情况说明 > 十二、其他说明"),
   ])
-  func headingsComeFromNumbering(seed: SeedDocument, line: Int, text: String, parents: String) throws {
+  func headingsComeFromNumbering(seed: Seed, line: Int, text: String, parents: String) throws {
     let block = try Self.block(try Self.blocks(seed), atLine: line)
     #expect(block.kind == .heading)
     #expect(block.text == text)
@@ -60,7 +60,7 @@ import Testing
 
   @Test(arguments: [
     // Definitions are not headings (S2:155, S0:176, S1:1018).
-    (SeedDocument.s2, 155, "第三部分 名词解释"),
+    (Seed.s2, 155, "第三部分 名词解释"),
     (.s0, 176, "第三部分 其他情况 > 十、专业名词解释"),
     (.s1, 1018, "第四部分 名词解释"),
     // A short item of a list whose other items are sentences (S0:37 among S0:37-41).
@@ -70,7 +70,7 @@ import Testing
     (.s2, 119, "第二部分 温县医疗保障局2024年度预算情况说明 > 九、一般公共预算“三公”经费支出预算情况说明"),
     (.s4, 80, "第二部分 收支情况 > 四、收支说明 > （三）一般公共预算拨款支出明细情况 > 2、支出按功能科目分类的明细情况"),
   ])
-  func numberedProseStaysAParagraph(seed: SeedDocument, line: Int, path: String) throws {
+  func numberedProseStaysAParagraph(seed: Seed, line: Int, path: String) throws {
     let block = try Self.block(try Self.blocks(seed), atLine: line)
     #expect(block.kind == .paragraph)
     #expect(block.sectionPath == path)
@@ -88,10 +88,10 @@ import Testing
   // MARK: Table of contents
 
   @Test(arguments: [
-    (SeedDocument.s0, 6...29, 31), (.s1, 23...58, 72), (.s2, 8...35, 37), (.s3, 6...34, 36),
+    (Seed.s0, 6...29, 31), (.s1, 23...58, 72), (.s2, 8...35, 37), (.s3, 6...34, 36),
     (.s4, 5...28, 30),
   ])
-  func tableOfContentsGivesNoBlocks(seed: SeedDocument, contents: ClosedRange<Int>, firstHeading: Int)
+  func tableOfContentsGivesNoBlocks(seed: Seed, contents: ClosedRange<Int>, firstHeading: Int)
     throws
   {
     let blocks = try Self.blocks(seed)
@@ -161,8 +161,8 @@ import Testing
     #expect(around.map(\.kind) == [.heading, .heading, .paragraph, .heading, .paragraph])
   }
 
-  @Test(arguments: SeedDocument.allCases)
-  func noBlockRepeatsTheOneBeforeIt(seed: SeedDocument) throws {
+  @Test(arguments: Seed.allCases)
+  func noBlockRepeatsTheOneBeforeIt(seed: Seed) throws {
     let blocks = try Self.blocks(seed)
     for (a, b) in zip(blocks, blocks.dropFirst()) {
       #expect(a.text != b.text, "blocks \(a.blockNo) and \(b.blockNo) repeat")
@@ -178,8 +178,8 @@ import Testing
 
   // MARK: Cleaning
 
-  @Test(arguments: SeedDocument.allCases)
-  func noDebrisOrWatermarkReachesABlock(seed: SeedDocument) throws {
+  @Test(arguments: Seed.allCases)
+  func noDebrisOrWatermarkReachesABlock(seed: Seed) throws {
     let blocks = try Self.blocks(seed)
     #expect(!blocks.isEmpty)
     for block in blocks {

@@ -4,13 +4,13 @@ import Testing
 
 /// Amounts the seeds' narrative quotes, read by hand from the documents.
 @Suite struct TextAmountParserTests {
-  static func amounts(_ seed: SeedDocument, _ ranges: [ClosedRange<Int>]? = nil) throws -> [TextAmount] {
+  static func amounts(_ seed: Seed, _ ranges: [ClosedRange<Int>]? = nil) throws -> [TextAmount] {
     let blocks = NarrativeParser.parseLocated(lines: try seed.narrativeLines(ranges), docID: seed.docID)
     return TextAmountParser.parse(blocks: blocks)
   }
 
   /// The amounts of the block that starts at `line`, the fiscal year read from the whole document.
-  static func amounts(_ seed: SeedDocument, blockAt line: Int) throws -> [TextAmount] {
+  static func amounts(_ seed: Seed, blockAt line: Int) throws -> [TextAmount] {
     let blocks = NarrativeParser.parseLocated(lines: try seed.narrativeLines(), docID: seed.docID)
     let block = try #require(blocks.first { $0.textBlock.sourceLine == line }, "no block at line \(line)")
     let year = TextAmountParser.fiscalYear(in: blocks.map(\.textBlock))
@@ -57,15 +57,15 @@ import Testing
   @Test(
     arguments: [
       // S0:104 (function), S0:120 (economic), S0:126 (government economic), S3:133, S4:82.
-      (SeedDocument.s0, 104, "医疗保障经办事务（2101506）", "1150400.00", "648700.00", "2101506", nil, nil),
+      (Seed.s0, 104, "医疗保障经办事务（2101506）", "1150400.00", "648700.00", "2101506", nil, nil),
       (.s0, 120, "对个人和家庭的补助支出（303）", "200.00", "500.00", nil, "303", nil),
       (.s0, 126, "对事业单位经常性补助（505）", "1239600.00", "692100.00", nil, nil, "505"),
       (.s3, 133, "事业运行（2101550）", "3596600.00", "106300.00", "2101550", nil, nil),
       (.s3, 163, "对事业单位资本性补助（506）", "20000.00", "15000.00", nil, nil, "506"),
       (.s4, 94, "商品和服务支出（302）", "50400.00", "73600.00", nil, "302", nil),
-    ] as [(SeedDocument, Int, String, String, String, String?, String?, String?)])
+    ] as [(Seed, Int, String, String, String, String?, String?, String?)])
   func codedSubjectAndItsChange(
-    seed: SeedDocument, line: Int, subject: String, level: String, change: String, function: String?,
+    seed: Seed, line: Int, subject: String, level: String, change: String, function: String?,
     econ: String?, govEcon: String?
   ) throws {
     let amounts = try Self.amounts(seed, blockAt: line)
@@ -117,11 +117,11 @@ import Testing
   }
 
   @Test(arguments: [
-    (SeedDocument.s0, 160, ["单价", "购置单价"], ["200000.00", "200000.00"], "万元"),
+    (Seed.s0, 160, ["单价", "购置单价"], ["200000.00", "200000.00"], "万元"),
     (.s4, 126, ["单价"], ["200000.00"], "元"),
     (.s1, 1004, ["现无价值"], ["500000.00"], "万元"),
   ])
-  func thresholds(seed: SeedDocument, line: Int, subjects: [String], values: [String], unit: String) throws {
+  func thresholds(seed: Seed, line: Int, subjects: [String], values: [String], unit: String) throws {
     let amounts = try Self.amounts(seed, blockAt: line)
     #expect(amounts.map(\.kind) == Array(repeating: .threshold, count: values.count))
     #expect(amounts.map(\.subject) == subjects)
@@ -138,14 +138,14 @@ import Testing
 
   @Test(arguments: [
     // The clause names the subject before the verb (S2:95).
-    (SeedDocument.s2, 95, 4, "一般公共预算收支预算"),
+    (Seed.s2, 95, 4, "一般公共预算收支预算"),
     // A bare comparison takes the sentence's first level amount (S1:505) …
     (.s1, 505, 3, "公务接待费"),
     // … or, in a new sentence with none, the block's last one (S2:115).
     (.s2, 115, 2, "“三公”经费预算"),
     (.s1, 503, 2, "财政拨款安排的“三公”经费预算"),
   ])
-  func changeSubjects(seed: SeedDocument, line: Int, amountNo: Int, subject: String) throws {
+  func changeSubjects(seed: Seed, line: Int, amountNo: Int, subject: String) throws {
     let amount = try #require(try Self.amounts(seed, blockAt: line).first { $0.amountNo == amountNo })
     #expect(amount.kind == .change)
     #expect(amount.subject == subject)
@@ -218,7 +218,7 @@ import Testing
   }
 
   @Test func blocksWithoutLineMapUseTheirFirstLine() throws {
-    let blocks = NarrativeParser.parse(lines: try SeedDocument.s4.narrativeLines(), docID: "x")
+    let blocks = NarrativeParser.parse(lines: try Seed.s4.narrativeLines(), docID: "x")
     let amounts = TextAmountParser.parse(blocks: blocks.filter { $0.sourceLine == 88 })
     #expect(amounts.map(\.sourceLine) == [88, 88])
     let block = try #require(blocks.first { $0.sourceLine == 88 })
@@ -228,8 +228,8 @@ import Testing
 
   // MARK: Fiscal year
 
-  @Test(arguments: [(SeedDocument.s0, 2023), (.s1, 2023), (.s2, 2024), (.s3, 2024), (.s4, 2023)])
-  func fiscalYearComesFromTheTitle(seed: SeedDocument, year: Int) throws {
+  @Test(arguments: [(Seed.s0, 2023), (.s1, 2023), (.s2, 2024), (.s3, 2024), (.s4, 2023)])
+  func fiscalYearComesFromTheTitle(seed: Seed, year: Int) throws {
     let blocks = NarrativeParser.parse(lines: try seed.narrativeLines(), docID: seed.docID)
     #expect(TextAmountParser.fiscalYear(in: blocks) == year)
   }
@@ -252,8 +252,8 @@ import Testing
 
   // MARK: Every seed
 
-  @Test(arguments: SeedDocument.allCases)
-  func everyAmountIsExactAndWellFormed(seed: SeedDocument) throws {
+  @Test(arguments: Seed.allCases)
+  func everyAmountIsExactAndWellFormed(seed: Seed) throws {
     let amounts = try Self.amounts(seed)
     #expect(!amounts.isEmpty)
     for amount in amounts {

@@ -410,14 +410,13 @@ import Testing
     // S4:402 with its block label's (元) taken away and the table declaring 万元.
     var table = try SeedTable.table(seed: 4, title: 398, rows: 400...416)
     table.rows[2].cells[0] = "资金金额"
-    let context = PerformanceFormContext(
-      docID: "seed4", tableID: "t900", fiscalYear: 2023, agency: nil, declaredUnit: .wanYuan)
-    let r = PerformanceFormReader.read(table, context: context)
+    let context = TableContext(docID: "seed4", tableID: "t900", tableType: .performance, fiscalYear: 2023, agency: nil)
+    let r = PerformanceFormReader.read(table, context: context, declaredUnit: .wanYuan)
     let total = try lineItem(r, line: 402, column: 4)
     #expect(total.sourceUnit == "万元")
     #expect(total.amountFen == 50_000 * 1_000_000)
     let asPrinted = PerformanceFormReader.read(
-      try SeedTable.table(seed: 4, title: 398, rows: 400...416), context: context)
+      try SeedTable.table(seed: 4, title: 398, rows: 400...416), context: context, declaredUnit: .wanYuan)
     #expect(try lineItem(asPrinted, line: 402, column: 4).sourceUnit == "元")
   }
 
@@ -440,7 +439,7 @@ import Testing
     // S4:373-389 with a 填报单位/填报日期 line put above it, as some templates print.
     var table = try SeedTable.table(seed: 4, title: 371, rows: 373...389)
     table.rows.insert(RawRow(cells: ["填报单位：麟游县医疗保障局", "", "填报日期：20230115", ""], line: 372, page: nil), at: 0)
-    let context = PerformanceFormContext(docID: "seed4", tableID: "t900", fiscalYear: 2023, agency: nil)
+    let context = TableContext(docID: "seed4", tableID: "t900", tableType: .performance, fiscalYear: 2023, agency: nil)
     let r = PerformanceFormReader.read(table, context: context)
     #expect(r.indicators.count == 5)
     #expect(r.lineItems.count == 2)

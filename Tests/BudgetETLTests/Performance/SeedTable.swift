@@ -9,10 +9,7 @@ import Testing
 enum SeedTable {
   /// The seed's lines, 1-based: `lines[0]` is line 1.
   static func lines(seed: Int) throws -> [String] {
-    let folder = try #require(Bundle.module.url(forResource: "Fixtures/seeds", withExtension: nil))
-    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-    let name = try #require(names.first { $0.hasPrefix(String(format: "%03d_", seed)) })
-    let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    let text = try String(contentsOf: Seed.allCases[seed].url, encoding: .utf8)
     return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
   }
 
@@ -47,8 +44,8 @@ enum SeedTable {
     seed: Int, title: Int?, rows: ClosedRange<Int>, agency: String? = nil, declaredUnit: MoneyUnit? = nil
   ) throws -> PerformanceFormResult {
     let table = try table(seed: seed, title: title, rows: rows)
-    let context = PerformanceFormContext(
-      docID: "seed\(seed)", tableID: "t900", fiscalYear: 2023, agency: agency, declaredUnit: declaredUnit)
-    return PerformanceFormReader.read(table, context: context)
+    let context = TableContext(
+      docID: "seed\(seed)", tableID: "t900", tableType: .performance, fiscalYear: 2023, agency: agency)
+    return PerformanceFormReader.read(table, context: context, declaredUnit: declaredUnit)
   }
 }

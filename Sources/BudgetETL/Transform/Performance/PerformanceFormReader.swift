@@ -13,13 +13,17 @@ public enum PerformanceFormReader {
   /// - Parameters:
   ///   - table: The table's rows as split on tabs; `title` tells 整体 forms (部门整体支出绩效目标表)
   ///     from project forms when no 名称 row does.
-  ///   - context: Document, table id, fiscal year, agency and declared unit.
+  ///   - context: Document, table id, fiscal year and agency.
+  ///   - declaredUnit: The unit the table's `单位：` line declares; nil when it declares none
+  ///     (then `RawTable`'s `declaredUnit` is tried, then 元).
   /// - Returns: One indicator per target in a 指标值 cell, one line item per amount of the money
   ///   block (资金金额, 项目资金, 预算金额, 部门预算总额 and their parts), the project, and
   ///   warnings for what looked wrong.
   /// - Complexity: O(rows × columns).
-  public static func read(_ table: RawTable, context: PerformanceFormContext) -> PerformanceFormResult {
-    var form = PerformanceForm(table: table, context: context)
+  public static func read(
+    _ table: RawTable, context: TableContext, declaredUnit: MoneyUnit? = nil
+  ) -> PerformanceFormResult {
+    var form = PerformanceForm(table: table, context: context, declaredUnit: declaredUnit)
     return form.read()
   }
 
@@ -39,16 +43,19 @@ public enum PerformanceFormReader {
 /// One table being read: its cells cleaned once, the context, and the warnings gathered.
 struct PerformanceForm {
   let table: RawTable
-  let context: PerformanceFormContext
+  let context: TableContext
+  /// The unit the table declares, when the caller knows it.
+  let declaredUnit: MoneyUnit?
   /// Cells cleaned of markup and OCR spaces.
   let cells: [[String]]
   /// Cells with every space removed, for comparing labels.
   let compact: [[String]]
   var warnings: [PerformanceFormWarning] = []
 
-  init(table: RawTable, context: PerformanceFormContext) {
+  init(table: RawTable, context: TableContext, declaredUnit: MoneyUnit?) {
     self.table = table
     self.context = context
+    self.declaredUnit = declaredUnit
     self.cells = table.rows.map { $0.cells.map(PerformanceText.clean) }
     self.compact = cells.map { $0.map(PerformanceText.removingSpaces) }
   }
@@ -80,7 +87,7 @@ struct PerformanceForm {
 
   /// The unit when nothing closer declares one: the context's, the table's, else 元.
   var tableUnit: MoneyUnit {
-    context.declaredUnit ?? table.declaredUnit.flatMap { MoneyUnit.declared(in: "单位：" + $0) } ?? .yuan
+    declaredUnit ?? table.declaredUnit.flatMap { MoneyUnit.declared(in: "单位：" + $0) } ?? .yuan
   }
 
   // MARK: - The whole form

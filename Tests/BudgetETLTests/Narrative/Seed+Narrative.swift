@@ -3,15 +3,9 @@ import Testing
 
 @testable import BudgetETL
 
-/// The five seed documents (S0–S4) from the test bundle, turned into parser input.
-enum SeedDocument: String, CaseIterable, Sendable, CustomTestStringConvertible {
-  case s0 = "000_731074827a2ad24a"
-  case s1 = "001_cb38bd024a5fa7fb"
-  case s2 = "002_ae63254e50cfffaf"
-  case s3 = "003_f5989354808ea4be"
-  case s4 = "004_564002215bad1a4c"
-
-  var testDescription: String { "S\(SeedDocument.allCases.firstIndex(of: self)!)" }
+/// What the narrative tests need of a seed: its lines as printed and its narrative ranges.
+extension Seed: CustomTestStringConvertible {
+  var testDescription: String { "S\(Seed.allCases.firstIndex(of: self)!)" }
 
   /// The document's `doc_id` (its file name carries it).
   var docID: String { String(rawValue.split(separator: "_")[1]) }
@@ -30,8 +24,6 @@ enum SeedDocument: String, CaseIterable, Sendable, CustomTestStringConvertible {
   /// All lines of the document, normalized as for `doc_id` (LF line ends, trailing spaces and
   /// tabs removed).
   func allLines() throws -> [String] {
-    let url = try #require(
-      Bundle.module.url(forResource: rawValue, withExtension: "txt", subdirectory: "Fixtures/seeds"))
     let text = try String(contentsOf: url, encoding: .utf8)
       .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in

@@ -1,28 +1,3 @@
-/// What a 绩效目标 form cannot say about itself: which document and table it is, and the
-/// document's agency and the table's declared unit.
-public struct PerformanceFormContext: Sendable, Hashable {
-  public var docID: String
-  /// `t001`…, the table's id in its document.
-  public var tableID: String
-  public var fiscalYear: Int?
-  /// The document's agency: the `project` of 整体 targets when the form names no unit itself,
-  /// and the `agency` of every line item.
-  public var agency: String?
-  /// The unit the table's `单位：` line declares; nil when it declares none (then `RawTable`'s
-  /// `declaredUnit` is tried, then 元).
-  public var declaredUnit: MoneyUnit?
-
-  public init(
-    docID: String, tableID: String, fiscalYear: Int?, agency: String?, declaredUnit: MoneyUnit? = nil
-  ) {
-    self.docID = docID
-    self.tableID = tableID
-    self.fiscalYear = fiscalYear
-    self.agency = agency
-    self.declaredUnit = declaredUnit
-  }
-}
-
 /// Something dubious the reader met in a form: a misaligned block, a figure that does not add
 /// up, a target without a name. Feeds the `checks` dataset as a warning.
 public struct PerformanceFormWarning: Sendable, Hashable, Codable {

@@ -1,0 +1,95 @@
+import Testing
+
+@testable import BudgetETL
+
+/// The byte-level answers of `String+ByteScan` and of the cleaners' fast paths against the
+/// `Character`-based operations they replace, on hand-picked traps and on random text mixing
+/// Chinese, markup, spaces of every kind, full-width forms, combining marks and CJK
+/// compatibility ideographs (which equal a unified ideograph under canonical equivalence).
+@Suite struct ByteScanTests {
+  @Test func literalEqualityFollowsCanonicalEquivalence() {
+    #expect("合计".isLiteral("合计"))
+    #expect(!"合计 ".isLiteral("合计"))
+    #expect(!"-\u{301}".isLiteral("-"))  // a dash with an accent is another character
+    // U+F9FA is canonically the unified U+72C0 狀: equal for String, unequal bytes.
+    #expect("\u{F9FA}".isLiteral("\u{72C0}") == ("\u{F9FA}" == "\u{72C0}"))
+    #expect("\u{F9FA}".isLiteral("\u{72C0}"))
+  }
+
+  @Test func prefixAndSuffixEndOnCharacterBoundaries() {
+    #expect("其中：财政拨款".hasLiteralPrefix("其中"))
+    #expect(!"其\u{301}中".hasLiteralPrefix("其"))  // 其 with a combining mark is not 其
+    #expect("其\u{301}中".hasPrefix("其") == "其\u{301}中".hasLiteralPrefix("其"))
+    #expect("一般公共预算合计".hasLiteralSuffix("合计"))
+    #expect(!"合计\u{301}".hasLiteralSuffix("合计"))
+    #expect("\u{F9FA}合计".hasLiteralPrefix("\u{72C0}"))  // compatibility ideograph, as String says
+    #expect("合\u{F9FA}".hasLiteralSuffix("\u{72C0}"))
+  }
+
+  @Test func tabFieldsKeepEmptyCells() {
+    #expect("支出\t\t12.00\t".tabFields() == ["支出", "", "12.00", ""])
+    #expect("".tabFields() == [""])
+    #expect("a\u{301}\tb".tabFields() == ["a\u{301}", "b"])
+  }
+
+  @Test func characterLimitsCountClusters() {
+    #expect("合计".hasAtMostCharacters(2))
+    #expect(!"合计".hasAtMostCharacters(1))
+    #expect("e\u{301}e\u{301}".hasAtMostCharacters(2))  // four scalars, two characters
+    #expect("".hasAtMostCharacters(0))
+  }
+
+  @Test func twoCellLinesAreSettledOnBytes() {
+    #expect(DocumentSegmenter.holdsTwoCells("合计\t12.00"))
+    #expect(!DocumentSegmenter.holdsTwoCells("表一 收支总表\t\t"))
+    #expect(!DocumentSegmenter.holdsTwoCells("<b>合计</b>\t<span 中>"))  // tags may go: not settled
+  }
+
+  /// Random text: every fast path answers what the slow one does.
+  @Test func fastPathsAgreeWithTheCharacterOperations() {
+    let pieces = [
+      "合", "计", "其中", "总计", "第", "页", "一", "、", "（", "）", "(", ")", "1", "2", "0", ".", ",", "-", "—", "－",
+      " ", "\u{3000}", "\u{A0}", "\t", "*", "**", "#", "_", "<b>", "</td>", ">", "|", "：", "。", "１", "Ａ", "万元",
+      "元", "\u{301}", "\u{F9FA}", "\u{72C0}", "①", "年度", "a", "Z", "·", "…",
+    ]
+    let literals = ["合计", "其中", "元", "万元", "—", "-", "第", "\u{72C0}", "１"]
+    var rng = SplitMix64(seed: 20_261_123)
+    for _ in 0..<20_000 {
+      var s = ""
+      for _ in 0..<rng.below(8) { s += pieces[rng.below(pieces.count)] }
+      if TextCleaner.isAlreadyClean(s) {
+        #expect(TextCleaner.title(s) == s, "title(\(s.debugDescription))")
+        #expect(TextCleaner.cell(s) == s, "cell(\(s.debugDescription))")
+        #expect(PerformanceText.clean(s) == s, "clean(\(s.debugDescription))")
+      }
+      for literal in literals {
+        #expect(s.isLiteral(literal) == (s == literal), "\(s.debugDescription) == \(literal)")
+        #expect(s.hasLiteralPrefix(literal) == s.hasPrefix(literal), "\(s.debugDescription) prefix \(literal)")
+        #expect(s.hasLiteralSuffix(literal) == s.hasSuffix(literal), "\(s.debugDescription) suffix \(literal)")
+      }
+      let limit = rng.below(6)
+      #expect(s.hasAtMostCharacters(limit) == (s.count <= limit))
+      #expect(s.tabFields() == s.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+      #expect(AmountCell.parse(s) == slowAmount(s), "amount \(s.debugDescription)")
+    }
+  }
+
+  /// `AmountCell.parse` as it was before its first-byte gate.
+  func slowAmount(_ cell: String) -> AmountCell? {
+    let trimmed = cell.trimmingASCIIAndIdeographicSpaces()
+    if trimmed.isEmpty { return nil }
+    if trimmed == "-" || trimmed == "—" || trimmed == "－" || trimmed == "--" || trimmed == "——" {
+      return AmountCell(number: PrintedNumber(unscaled: 0, scale: 0), unitInCell: nil, printed: trimmed)
+    }
+    var body = Substring(trimmed)
+    var unit: MoneyUnit?
+    for (suffix, u) in [("万元", MoneyUnit.wanYuan), ("亿元", .yiYuan), ("万", .wanYuan), ("元", .yuan)]
+    where body.hasSuffix(suffix) {
+      body = body.dropLast(suffix.count)
+      unit = u
+      break
+    }
+    guard let n = PrintedNumber(body) else { return nil }
+    return AmountCell(number: n, unitInCell: unit, printed: trimmed)
+  }
+}
