@@ -62,7 +62,7 @@ public struct NoiseFilter: Sendable {
   private func isRunningHeaderCandidate(_ t: String) -> Bool {
     guard t.hasAtMostCharacters(40), !t.hasAtMostCharacters(3) else { return false }
     if t.hasPrefix("注") || t.contains("表") || TableCaption.isYearLine(t) { return false }
-    for mark in ["：", ":", "，", "。", "；", ";", "、"] where t.contains(mark) { return false }
+    guard t.containsNone(of: Self.sentenceMarks) else { return false }
     if NumberingPrefix.match(t) != nil || HeadingNumber.parse(Array(t.unicodeScalars)) != nil { return false }
     // Digits only as a year: 2023, never an amount or a count.
     var digits = 0
@@ -76,6 +76,8 @@ public struct NoiseFilter: Sendable {
     }
     return digits == 0 || digits == 4
   }
+
+  static let sentenceMarks = ["：", ":", "，", "。", "；", ";", "、"]
 
   /// `- 12 -`, `— 3 —`, `第 3 页`, `第3页 共40页`, `3/40`, or bare digits alone between blank lines
   /// (or page breaks).
@@ -123,9 +125,7 @@ public struct NoiseFilter: Sendable {
 
   /// A table-of-contents entry: dot leaders (`.....`, `……`, `···`) then a page number.
   static func isDotLeaderLine(_ text: String) -> Bool {
-    guard text.contains("....") || text.contains("……") || text.contains("···") || text.contains("．．．") else {
-      return false
-    }
+    guard !text.containsNone(of: ["....", "……", "···", "．．．"]) else { return false }
     let trimmed = text.trimmingASCIIAndIdeographicSpaces()
     guard let last = trimmed.unicodeScalars.last else { return false }
     return ("0"..."9").contains(last) || last == "." || last == "…"

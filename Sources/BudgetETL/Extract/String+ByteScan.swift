@@ -38,6 +38,34 @@ extension String {
     return utf8.count == n || scalarEndsCluster(beforeByte: utf8.count - n) ? true : hasSuffix(suffix)
   }
 
+  /// False only when the string cannot contain `literal` (inert scalars) in any spelling: its
+  /// bytes do not hold the literal's and every scalar is inert. A gate before costlier checks.
+  func mayContain(_ literal: String) -> Bool {
+    var haystack = self
+    var needle = literal
+    return needle.withUTF8 { n in
+      haystack.withUTF8 { h in
+        n.isEmpty || LiteralSearch.find(n, in: h, from: 0) != nil || !LiteralSearch.isInert(h)
+      }
+    }
+  }
+
+  /// True when the string holds none of `marks` (inert literals): one pass over the bytes per
+  /// mark instead of a search that first checks the whole string, or the standard search when
+  /// the string is not inert.
+  func containsNone(of marks: [String]) -> Bool {
+    var haystack = self
+    let inert = haystack.withUTF8 { LiteralSearch.isInert($0) }
+    guard inert else { return !marks.contains { contains($0) } }
+    return haystack.withUTF8 { h in
+      for mark in marks {
+        var needle = mark
+        if needle.withUTF8({ LiteralSearch.find($0, in: h, from: 0) }) != nil { return false }
+      }
+      return true
+    }
+  }
+
   /// The tab-separated fields of a line, empty ones included: `split(separator: "\t",
   /// omittingEmptySubsequences: false)` on bytes (a tab is always a character cluster of its own).
   func tabFields() -> [String] {

@@ -80,6 +80,7 @@ public struct TableCaption: Sendable, Hashable {
 
   /// `(2023年度)`, `（2024年度）`: a year line under a form's title.
   static func isYearLine(_ line: String) -> Bool {
+    guard line.mayContain("度") else { return false }
     let t = TextCleaner.title(line).replacingOccurrences(of: " ", with: "")
     let inner = t.trimmingCharacters(in: CharacterSet(charactersIn: "()（）"))
     return inner.count <= 8 && inner.hasSuffix("年度") && inner.first?.isASCIIDigit == true

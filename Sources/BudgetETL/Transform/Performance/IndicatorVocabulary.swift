@@ -26,12 +26,14 @@ enum IndicatorVocabulary {
   /// of it are there.
   static func term(_ cell: String) -> Term? {
     let c = PerformanceText.compact(cell)
-    guard c.count >= 4 else { return nil }
-    if c == costName { return .cost }
+    guard !c.hasAtMostCharacters(3) else { return nil }
+    if c.isLiteral(costName) { return .cost }
     if level1Names.contains(c) { return .level1(c) }
     if level2Parents[c] != nil { return .level2(c) }
-    if c.count >= 5 {
-      for name in level2Parents.keys where name.hasPrefix(c) { return .level2(name) }
+    if !c.hasAtMostCharacters(4) {
+      // The names are inert: a cell that is too can be compared byte by byte.
+      let inert = c.allScalarsInert
+      for name in level2Parents.keys where inert ? name.hasLiteralPrefix(c) : name.hasPrefix(c) { return .level2(name) }
     }
     return nil
   }
