@@ -43,7 +43,8 @@ public struct DecodedText: Sendable {
 }
 
 /// Detects a file's encoding and converts it to UTF-8: strict UTF-8 first (with or without
-/// BOM), UTF-16 by its BOM, then GB18030 (which also decodes GBK) through glibc's iconv.
+/// BOM), UTF-16 by its BOM or, without one, by where its zero bytes fall, then GB18030 (which
+/// also decodes GBK) through glibc's iconv.
 public enum TextDecoder {
   public static func decode(_ bytes: [UInt8]) throws -> DecodedText {
     if bytes.isEmpty { throw DecodingError.empty }
@@ -66,7 +67,16 @@ public enum TextDecoder {
       let (text, cut) = try iconv(Array(bytes[2...]), from: "UTF-16BE", offsetBase: 2)
       return DecodedText(utf8: text, encoding: "utf-16be", truncatedAt: cut)
     }
-    if let nul = bytes.firstIndex(of: 0) { throw DecodingError.binary(offset: nul) }
+    if let nul = bytes.firstIndex(of: 0) {
+      // UTF-16 without a BOM: its ASCII (digits, tabs, line ends) puts a zero in every other byte.
+      if let order = bomlessUTF16(bytes) {
+        let name = order == .little ? "UTF-16LE" : "UTF-16BE"
+        if let (text, cut) = try? iconv(bytes, from: name, offsetBase: 0), !text.contains(0), !looksBinary(text) {
+          return DecodedText(utf8: text, encoding: order == .little ? "utf-16le" : "utf-16be", truncatedAt: cut)
+        }
+      }
+      throw DecodingError.binary(offset: nul)
+    }
     guard let bad = firstInvalidUTF8(bytes) else { return DecodedText(utf8: bytes, encoding: "utf-8") }
     if isIncompleteUTF8Tail(bytes, from: bad) {
       return DecodedText(utf8: Array(bytes[..<bad]), encoding: "utf-8", truncatedAt: bad)
@@ -80,6 +90,27 @@ public enum TextDecoder {
     }
     if looksBinary(converted) { throw DecodingError.binary(offset: 0) }
     return DecodedText(utf8: converted, encoding: "gb18030", truncatedAt: cut)
+  }
+
+  enum ByteOrder { case little, big }
+
+  /// The byte order of UTF-16 text without a BOM, or nil when the zero bytes do not say. Text
+  /// in a budget document holds digits, tabs and line ends: as UTF-16 each puts a zero in the
+  /// high byte (odd offsets little-endian, even ones big-endian), while a zero low byte comes
+  /// only from the rarer characters U+xx00 (一 is U+4E00). Reads the first 64 KiB.
+  static func bomlessUTF16(_ bytes: [UInt8]) -> ByteOrder? {
+    let pairs = min(bytes.count, 65_536) / 2
+    guard pairs >= 2 else { return nil }
+    var evenZeros = 0
+    var oddZeros = 0
+    for p in 0..<pairs {
+      if bytes[2 * p] == 0 { evenZeros += 1 }
+      if bytes[2 * p + 1] == 0 { oddZeros += 1 }
+    }
+    // A tenth of the characters ASCII, and four times as many zeros on one side as the other.
+    if oddZeros * 10 >= pairs && oddZeros >= 4 * evenZeros { return .little }
+    if evenZeros * 10 >= pairs && evenZeros >= 4 * oddZeros { return .big }
+    return nil
   }
 
   /// True when the bytes from `offset` to the end are the start of one UTF-8 character cut

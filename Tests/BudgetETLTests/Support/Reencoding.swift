@@ -12,6 +12,8 @@ enum Reencoding: String, CaseIterable, Sendable, CustomStringConvertible {
   case gb18030CRLF = "gb18030"
   case utf16LEBOM = "utf-16le"
   case utf16BEBOM = "utf-16be"
+  case utf16LE = "utf-16le-no-bom"
+  case utf16BE = "utf-16be-no-bom"
   case utf8BOM = "utf-8-bom"
   case utf8CR = "utf-8"
 
@@ -20,19 +22,29 @@ enum Reencoding: String, CaseIterable, Sendable, CustomStringConvertible {
     case .gb18030CRLF: return "GB18030 with CRLF line ends"
     case .utf16LEBOM: return "UTF-16 LE with BOM"
     case .utf16BEBOM: return "UTF-16 BE with BOM"
+    case .utf16LE: return "UTF-16 LE without BOM"
+    case .utf16BE: return "UTF-16 BE without BOM"
     case .utf8BOM: return "UTF-8 with BOM"
     case .utf8CR: return "UTF-8 with CR-only line ends"
     }
   }
 
   /// What `sources.source_encoding` must say for a file written this way.
-  var detected: String { rawValue }
+  var detected: String {
+    switch self {
+    case .utf16LE: return "utf-16le"
+    case .utf16BE: return "utf-16be"
+    default: return rawValue
+    }
+  }
 
   func encode(_ text: String) -> [UInt8] {
     switch self {
     case .gb18030CRLF: return Self.iconv(Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8), to: "GB18030")
     case .utf16LEBOM: return [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     case .utf16BEBOM: return [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    case .utf16LE: return text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    case .utf16BE: return text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
     case .utf8BOM: return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
     case .utf8CR: return Array(text.replacingOccurrences(of: "\n", with: "\r").utf8)
     }
