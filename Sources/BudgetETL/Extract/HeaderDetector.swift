@@ -26,9 +26,9 @@ public enum HeaderDetector {
     let first = TextCleaner.title(row.cells[firstIndex])
     let hasAmount = row.cells.contains { AmountCell.parse($0) != nil }
     let alone = row.cells.enumerated().allSatisfy { $0.offset == firstIndex || $0.element.isEmpty }
-    // A total label beside other column titles and no amount is a header cell (合计 | 因公出国(境)费 | …).
-    // Only where pages are known (PDF input): the text samples keep their reading.
-    let besideTitles = row.page != nil && !hasAmount
+    // A total label beside other column titles and no amount is a header cell (合计 | 因公出国(境)费 | …,
+    // S2:485): the row under it carries the amounts.
+    let besideTitles = !hasAmount
       && row.cells.enumerated().contains { $0.offset != firstIndex && !$0.element.isEmpty }
     if firstIndex <= 5 && LabelKind.isTotal(first) && (hasAmount || alone || (firstIndex == 0 && !besideTitles)) {
       return true

@@ -176,6 +176,21 @@ import Testing
     #expect(s0.item(line: 235, col: 6, section: "部门预算支出经济分类科目")?.amountFen == 108_011_400)
   }
 
+  @Test func aTotalTitleBesideOtherTitlesIsAHeader() throws {
+    // S2 三公 (S2:479-487): `“三公”经费合计 | 因公出国（境）费 | 公务用车购置及运行费 …` heads one
+    // row of amounts in 万元: 6.00, blank, 5.00, blank, 5.00, 1.00.
+    let s2 = Seed.s2.result
+    let t = try #require(s2.table(titled: "三公"))
+    #expect(t.type == .threePublic)
+    #expect(!t.isEmpty)
+    let items = s2.items(t.tableID)
+    #expect(items.map(\.sourceLine) == [487, 487, 487, 487])
+    #expect(items.map(\.colNo) == [1, 3, 5, 6])
+    #expect(items.map(\.measure) == ["“三公”经费合计", "公务用车购置及运行费/小计", "公务用车购置及运行费/公务用车运行费", "公务接待费"])
+    #expect(items.map(\.amountFen) == [6_000_000, 5_000_000, 5_000_000, 1_000_000])
+    #expect(items.map(\.measureKind) == [.total, .total, .part, .part])
+  }
+
   @Test func columnNumberRowsAndDatesAreNotAmounts() throws {
     // S1:429 `1 2 3 4 5 6 7` under the header is not a row; the first project is row 1.
     let s1 = Seed.s1.result
