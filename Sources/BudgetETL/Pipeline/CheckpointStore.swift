@@ -40,13 +40,13 @@ struct CheckpointStore: Sendable {
 }
 
 /// The extract stage's checkpoint: the file's `sources` record and, unless rejected, its segmentation.
-struct ExtractCheckpoint {
+struct ExtractCheckpoint: Equatable {
   var source: SourceFile
   var extracted: ExtractedDocument?
 }
 
 /// The transform (and validate) stages' checkpoint.
-struct ResultCheckpoint {
+struct ResultCheckpoint: Equatable {
   var source: SourceFile
   var result: DocumentResult?
 }

@@ -1,6 +1,7 @@
 /// Reads values that ``BinaryWriter`` wrote, in the same order. Every read checks the bytes
 /// left and throws ``BinaryDecodingError`` on truncated or malformed input instead of trapping;
-/// counts are capped by the bytes left, so garbage never makes it allocate much.
+/// counts are capped by the bytes left and capacity reserved up front is bounded, so garbage
+/// never makes it allocate much.
 struct BinaryReader {
   let bytes: [UInt8]
   private(set) var offset: Int
@@ -9,6 +10,10 @@ struct BinaryReader {
     self.bytes = bytes
     self.offset = offset
   }
+
+  /// At most this many elements are reserved before they are read: an array's count is
+  /// capped by the bytes left, but its elements can be far larger in memory than on disk.
+  static let maximumReservation = 4096
 
   var remaining: Int { bytes.count - offset }
 
@@ -64,7 +69,9 @@ struct BinaryReader {
   mutating func readCount(elementsPerByte: Int = 1) throws(BinaryDecodingError) -> Int {
     let at = offset
     let count = try readVarint()
-    guard count <= UInt64(remaining) * UInt64(elementsPerByte) else { throw .badCount(Int(clamping: count), offset: at) }
+    guard count <= UInt64(remaining) * UInt64(elementsPerByte) else {
+      throw .badCount(Int(clamping: count), offset: at)
+    }
     return Int(count)
   }
 
@@ -107,7 +114,7 @@ struct BinaryReader {
   mutating func readArray<T: BinaryCodable>(_: T.Type = T.self) throws(BinaryDecodingError) -> [T] {
     let count = try readCount()
     var values: [T] = []
-    values.reserveCapacity(count)
+    values.reserveCapacity(Swift.min(count, Self.maximumReservation))
     for _ in 0..<count { values.append(try T(from: &self)) }
     return values
   }
@@ -115,7 +122,7 @@ struct BinaryReader {
   mutating func readStrings() throws(BinaryDecodingError) -> [String] {
     let count = try readCount()
     var values: [String] = []
-    values.reserveCapacity(count)
+    values.reserveCapacity(Swift.min(count, Self.maximumReservation))
     for _ in 0..<count { values.append(try readString()) }
     return values
   }
