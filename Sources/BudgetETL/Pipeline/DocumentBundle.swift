@@ -5,15 +5,16 @@ import Foundation
 /// and for each dataset its rows pre-encoded as a CSV gzip member, a JSON Lines gzip member
 /// and binary rows for Parquet.
 ///
-/// The record and summary were `source.json` and `summary.json` before: a bundle of an earlier
-/// build has neither ``sourceEntry`` nor ``summaryEntry``, so a run rebuilds it rather than
-/// reuse it (its datasets' members, read by the load stage, are unchanged).
+/// The record and summary were `source.json` and `summary.json` before, and their entries' names
+/// carry ``CheckpointFormat/version``: a bundle of an earlier build or format has neither
+/// ``sourceEntry`` nor ``summaryEntry``, so a run rebuilds it rather than reuse or misread it
+/// (its datasets' members, read by the load stage, are unchanged).
 public struct DocumentBundle: Sendable {
   public static let magic = Array("BUDGETETL-BUNDLE-1\n".utf8)
   /// The entry holding the document's ``SourceFile``.
-  public static let sourceEntry = "source.bin"
+  public static let sourceEntry = "source.v\(CheckpointFormat.version).bin"
   /// The entry holding its ``BundleSummary``, when it was not rejected.
-  public static let summaryEntry = "summary.bin"
+  public static let summaryEntry = "summary.v\(CheckpointFormat.version).bin"
 
   public var entries: [String: [UInt8]] = [:]
 
@@ -52,12 +53,14 @@ public struct DocumentBundle: Sendable {
     return bundle
   }
 
+  /// An entry's bytes for `value`, in the checkpoints' binary format.
   static func encoded<T: BinaryCodable>(_ value: T) -> [UInt8] {
     var writer = BinaryWriter(capacity: 256)
     writer.write(value)
     return writer.bytes
   }
 
+  /// The value an entry holds; throws unless the bytes are exactly one `T`.
   static func decoded<T: BinaryCodable>(_: T.Type, from bytes: [UInt8]) throws(BinaryDecodingError) -> T {
     var reader = BinaryReader(bytes)
     let value = try T(from: &reader)

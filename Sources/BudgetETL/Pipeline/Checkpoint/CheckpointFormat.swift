@@ -6,7 +6,8 @@
 /// throws and the checkpoint is rebuilt. The gzip trailer's CRC-32 catches damaged bytes.
 ///
 /// The binary format is positional. Any change to the fields (or their order) of a checkpointed
-/// type, or to the tags of its enums, must bump ``version`` so no checkpoint is misread.
+/// type, or to the tags of its enums, must bump ``version`` so no checkpoint is misread (the
+/// bundles' `source` and `summary` entries carry it in their names too).
 enum CheckpointFormat {
   static let version = 2
   static let magic = Array("BUDGETETL-CKPT-\(version)\n".utf8)
