@@ -1,7 +1,7 @@
 import Foundation
 
 /// A document split into its narrative and its tables.
-public struct SegmentedDocument: Sendable, Codable {
+public struct SegmentedDocument: Sendable, Equatable, Codable {
   /// A flag per line: true when the line belongs to the narrative (not noise, not a table,
   /// caption or table note).
   public var narrativeMask: [Bool]

@@ -3,7 +3,8 @@ import Foundation
 /// Per-document, per-stage checkpoints under `OUTPUT/_state/<stage>/`, keyed by the
 /// document's content, the stage's options (and those of the stages before it) and the tool
 /// version. Each is written beside its final name, fsynced and renamed, so a checkpoint exists
-/// only once what it stands for is durable; an unreadable one is treated as missing.
+/// only once what it stands for is durable; an unreadable one (of another ``CheckpointFormat``
+/// version, cut short, damaged) is treated as missing.
 struct CheckpointStore: Sendable {
   let root: String
 
@@ -13,20 +14,16 @@ struct CheckpointStore: Sendable {
 
   func exists(_ stage: StageKind, key: String) -> Bool { FileIO.exists(path(stage, key: key)) }
 
-  func read<T: Decodable>(_ type: T.Type, _ stage: StageKind, key: String) -> T? {
-    guard let bytes = try? FileIO.readAll(path(stage, key: key)), let json = try? Inflater.gunzip(bytes) else {
-      return nil
-    }
-    return try? JSONDecoder().decode(T.self, from: Data(json))
+  func read<T: BinaryCodable>(_ type: T.Type, _ stage: StageKind, key: String) -> T? {
+    guard let bytes = try? FileIO.readAll(path(stage, key: key)) else { return nil }
+    return try? CheckpointFormat.decode(T.self, from: bytes)
   }
 
-  func write<T: Encodable>(_ value: T, _ stage: StageKind, key: String) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    let json = try encoder.encode(value)
+  func write<T: BinaryCodable>(_ value: T, _ stage: StageKind, key: String) throws {
+    let bytes = try CheckpointFormat.encode(value)
     let target = path(stage, key: key)
     try FileIO.createDirectory((target as NSString).deletingLastPathComponent)
-    try FileIO.writeAtomically(try Deflater.compress(Array(json), level: 1), to: target)
+    try FileIO.writeAtomically(bytes, to: target)
   }
 
   /// Removes every checkpoint of `stage` whose key is not in `keep`, and leftover temporary files.
@@ -43,13 +40,13 @@ struct CheckpointStore: Sendable {
 }
 
 /// The extract stage's checkpoint: the file's `sources` record and, unless rejected, its segmentation.
-struct ExtractCheckpoint: Codable {
+struct ExtractCheckpoint: Equatable {
   var source: SourceFile
   var extracted: ExtractedDocument?
 }
 
 /// The transform (and validate) stages' checkpoint.
-struct ResultCheckpoint: Codable {
+struct ResultCheckpoint: Equatable {
   var source: SourceFile
   var result: DocumentResult?
 }

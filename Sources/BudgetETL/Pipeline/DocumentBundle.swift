@@ -1,10 +1,20 @@
 import Foundation
 
 /// A document's checkpoint: everything the load stage needs from it, stored once under
-/// `_state/docs/`: its `sources` record, and for each dataset its rows pre-encoded as a CSV
-/// gzip member, a JSON Lines gzip member and binary rows for Parquet.
+/// `_state/docs/`: its `sources` record and summary (in the binary format of the checkpoints),
+/// and for each dataset its rows pre-encoded as a CSV gzip member, a JSON Lines gzip member
+/// and binary rows for Parquet.
+///
+/// The record and summary were `source.json` and `summary.json` before, and their entries' names
+/// carry ``CheckpointFormat/version``: a bundle of an earlier build or format has neither
+/// ``sourceEntry`` nor ``summaryEntry``, so a run rebuilds it rather than reuse or misread it
+/// (its datasets' members, read by the load stage, are unchanged).
 public struct DocumentBundle: Sendable {
   public static let magic = Array("BUDGETETL-BUNDLE-1\n".utf8)
+  /// The entry holding the document's ``SourceFile``.
+  public static let sourceEntry = "source.v\(CheckpointFormat.version).bin"
+  /// The entry holding its ``BundleSummary``, when it was not rejected.
+  public static let summaryEntry = "summary.v\(CheckpointFormat.version).bin"
 
   public var entries: [String: [UInt8]] = [:]
 
@@ -20,9 +30,7 @@ public struct DocumentBundle: Sendable {
   /// Builds a document's bundle: compresses each dataset's rows once.
   public static func make(source: SourceFile, result: DocumentResult?, gzipLevel: Int) throws -> DocumentBundle {
     var bundle = DocumentBundle()
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    bundle.entries["source.json"] = Array(try encoder.encode(source))
+    bundle.entries[sourceEntry] = encoded(source)
     guard let result else { return bundle }
     for dataset in Datasets.all where dataset.name != Datasets.sources.name {
       let rows = result.rows(of: dataset)
@@ -41,17 +49,38 @@ public struct DocumentBundle: Sendable {
       ValueCodec.encode(rows, into: &binary)
       bundle.entries[dataset.name + ".rows"] = binary
     }
-    bundle.entries["summary.json"] = Array(try encoder.encode(BundleSummary(result: result)))
+    bundle.entries[summaryEntry] = encoded(BundleSummary(result: result))
     return bundle
   }
 
-  public func source() throws -> SourceFile {
-    guard let data = entries["source.json"] else { throw BundleError.corrupt("source.json") }
-    return try JSONDecoder().decode(SourceFile.self, from: Data(data))
+  /// An entry's bytes for `value`, in the checkpoints' binary format.
+  static func encoded<T: BinaryCodable>(_ value: T) -> [UInt8] {
+    var writer = BinaryWriter(capacity: 256)
+    writer.write(value)
+    return writer.bytes
   }
 
+  /// The value an entry holds; throws unless the bytes are exactly one `T`.
+  static func decoded<T: BinaryCodable>(_: T.Type, from bytes: [UInt8]) throws(BinaryDecodingError) -> T {
+    var reader = BinaryReader(bytes)
+    let value = try T(from: &reader)
+    try reader.expectEnd()
+    return value
+  }
+
+  /// The document's `sources` record.
+  ///
+  /// - Throws: ``BundleError/corrupt(_:)`` when the bundle has none (an earlier build's) or it is unreadable.
+  public func source() throws -> SourceFile {
+    guard let data = entries[Self.sourceEntry], let source = try? Self.decoded(SourceFile.self, from: data) else {
+      throw BundleError.corrupt(Self.sourceEntry)
+    }
+    return source
+  }
+
+  /// The document's counts; nil for a rejected file, or when the entry is missing or unreadable.
   public func summary() -> BundleSummary? {
-    entries["summary.json"].flatMap { try? JSONDecoder().decode(BundleSummary.self, from: Data($0)) }
+    entries[Self.summaryEntry].flatMap { try? Self.decoded(BundleSummary.self, from: $0) }
   }
 
   public func serialized() -> [UInt8] {
@@ -70,8 +99,8 @@ public struct DocumentBundle: Sendable {
   /// Reads a serialized bundle, checking its structure.
   ///
   /// - Parameters:
-  ///   - keeping: the entries to keep (nil: all); a re-run needs only `source.json` and
-  ///     `summary.json` and need not copy the datasets' members.
+  ///   - keeping: the entries to keep (nil: all); a re-run needs only ``sourceEntry`` and
+  ///     ``summaryEntry`` and need not copy the datasets' members.
   /// - Throws: ``BundleError/corrupt(_:)`` when the bytes are not a whole bundle.
   public static func parse(_ bytes: [UInt8], path: String, keeping: Set<String>? = nil) throws -> DocumentBundle {
     guard bytes.count >= magic.count + 4, Array(bytes[0..<magic.count]) == magic else { throw BundleError.corrupt(path) }
@@ -101,7 +130,7 @@ public struct DocumentBundle: Sendable {
 }
 
 /// Per-document counts kept in the bundle, for the run's summary.
-public struct BundleSummary: Sendable, Codable {
+public struct BundleSummary: Sendable, Equatable, Codable {
   public var docID: String
   public var agency: String?
   public var tables: Int

@@ -8,7 +8,7 @@ public struct ProcessedFile: Sendable {
 }
 
 /// What the extract stage gives: the decoded document split into narrative and tables.
-public struct ExtractedDocument: Sendable, Codable {
+public struct ExtractedDocument: Sendable, Equatable, Codable {
   public var docID: String
   public var sourcePath: String
   public var lines: [SourceLine]

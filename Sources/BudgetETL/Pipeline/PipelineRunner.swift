@@ -244,8 +244,10 @@ public struct PipelineRunner: Sendable {
     let keys = stageKeys(relativePath: file.relativePath, sha256: SHA256.hex(bytes))
     let bundlePath = Self.bundlePath(key: keys.bundle, paths: paths)
     // The newest checkpoint first: a bundle stands for every stage before load.
+    let summaryEntries: Set = [DocumentBundle.sourceEntry, DocumentBundle.summaryEntry]
     if reuses(.validate), only == nil || only == .load, let data = try? FileIO.readAll(bundlePath),
-      let bundle = try? DocumentBundle.parse(data, path: bundlePath, keeping: ["source.json", "summary.json"]), let source = try? bundle.source()
+      let bundle = try? DocumentBundle.parse(data, path: bundlePath, keeping: summaryEntries),
+      let source = try? bundle.source()
     {
       return FileOutcome(keys: keys, reused: true, source: source, summary: bundle.summary(), stageSeconds: [:], stat: stat)
     }

@@ -1,0 +1,71 @@
+import Foundation
+import Logging
+import Testing
+
+@testable import BudgetETL
+
+/// A document's bundle keeps its `sources` record and summary in the checkpoints' binary format;
+/// bundles of earlier builds (JSON entries) are rebuilt, not misread.
+@Suite struct DocumentBundleTests {
+  @Test(arguments: Seed.allCases) func sourceAndSummaryRoundTrip(_ seed: Seed) throws {
+    let processed = DocumentProcessor().process(relativePath: "\(seed.rawValue).txt", bytes: seed.bytes)
+    let result = try #require(processed.result)
+    let bundle = try DocumentBundle.make(source: processed.source, result: result, gzipLevel: 1)
+    let parsed = try DocumentBundle.parse(
+      bundle.serialized(), path: "b", keeping: [DocumentBundle.sourceEntry, DocumentBundle.summaryEntry])
+    #expect(parsed.entries.count == 2)
+    #expect(try parsed.source() == processed.source)
+    let summary = try #require(parsed.summary())
+    #expect(summary == BundleSummary(result: result))
+    #expect(summary.lineItems == result.lineItems.count && !summary.checksBySeverityAndRule.isEmpty)
+    // Equal summaries give equal bytes, whatever the dictionary's order.
+    #expect(
+      bundle.serialized()
+        == (try DocumentBundle.make(source: processed.source, result: result, gzipLevel: 1)).serialized())
+  }
+
+  @Test func aRejectedFileHasASourceAndNoSummary() throws {
+    let processed = DocumentProcessor().process(relativePath: "empty.txt", bytes: [])
+    #expect(processed.source.status == .rejected)
+    let bundle = try DocumentBundle.make(source: processed.source, result: nil, gzipLevel: 1)
+    #expect(try bundle.source() == processed.source)
+    #expect(bundle.summary() == nil)
+  }
+
+  @Test func bundlesWithJSONEntriesAreRebuilt() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    let out = dir.path + "/out"
+    _ = try await PipelineRunnerTests.run(input: input, output: out)
+    // Rewrite each bundle as an earlier build wrote it: `source.json` and `summary.json`.
+    let docs = out + "/_state/docs"
+    let names = FileManager.default.enumerator(atPath: docs)!.allObjects.compactMap { $0 as? String }
+      .filter { $0.hasSuffix(".bundle") }
+    #expect(names.count == 5)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    for name in names {
+      var bundle = try DocumentBundle.parse(try FileIO.readAll(docs + "/" + name), path: name)
+      bundle.entries["source.json"] = Array(try encoder.encode(try bundle.source()))
+      bundle.entries["summary.json"] = Array(try encoder.encode(try #require(bundle.summary())))
+      bundle.entries[DocumentBundle.sourceEntry] = nil
+      bundle.entries[DocumentBundle.summaryEntry] = nil
+      #expect(throws: DocumentBundle.BundleError.self) { try bundle.source() }
+      try FileIO.writeAtomically(bundle.serialized(), to: docs + "/" + name)
+    }
+    // Without the index, each bundle is read: none is reused, each is made again from the
+    // transform checkpoint.
+    try FileManager.default.removeItem(atPath: out + "/_state/index.json")
+    let again = try await PipelineRunnerTests.run(input: input, output: out)
+    #expect(again.skippedUnchanged == 0)
+    #expect(again.stageCounts["extract"] == nil && again.stageCounts["transform"] == nil)
+    #expect(again.stageCounts["validate"] == 5)
+    for name in names {
+      let bundle = try DocumentBundle.parse(try FileIO.readAll(docs + "/" + name), path: name)
+      #expect(bundle.entries["source.json"] == nil && bundle.summary() != nil)
+    }
+    _ = try await PipelineRunnerTests.run(input: input, output: dir.path + "/fresh")
+    #expect(publishedFiles(out) == publishedFiles(dir.path + "/fresh"))
+  }
+}
