@@ -46,15 +46,34 @@ public struct GridTableReader: Sendable {
     let paths = Self.headerPaths(Array(headerRows), columnCount: columnCount)
     var columns = classify(paths: paths, dataRows: dataRows, columnCount: columnCount)
     realign(&columns, dataRows: dataRows, table: table, context: context, warnings: &reading.warnings)
-    let sections = self.sections(columns)
     reading.rowCount = dataRows.count
+    var rowWarnings: [ReadWarning] = []
+    reading.lineItems = lineItems(columns: columns, dataRows: dataRows, tableUnit: tableUnit, context: context,
+      warnings: &rowWarnings)
+    if let aligned = alignByColumnSums(columns: columns, items: reading.lineItems, dataRows: dataRows, table: table,
+      tableUnit: tableUnit, context: context)
+    {
+      columns = aligned.columns
+      reading.lineItems = aligned.items
+      rowWarnings = aligned.rowWarnings
+      reading.warnings.append(aligned.warning)
+    }
+    reading.warnings += rowWarnings
     reading.columns = columns.map { $0.path.joined(separator: "/") }
+    return reading
+  }
 
+  /// The line items of the data rows under `columns`, section by section, in row then column order.
+  func lineItems(columns: [TableColumn], dataRows: [RawRow], tableUnit: MoneyUnit, context: TableContext,
+    warnings: inout [ReadWarning]) -> [LineItem]
+  {
+    let sections = self.sections(columns)
+    var items: [LineItem] = []
     for section in sections {
       var entries: [Entry] = []
       for (r, row) in dataRows.enumerated() {
         if let e = entry(row: row, rowNo: r + 1, section: section, columns: columns, tableUnit: tableUnit,
-          context: context, warnings: &reading.warnings)
+          context: context, warnings: &warnings)
         {
           entries.append(e)
         }
@@ -64,7 +83,7 @@ public struct GridTableReader: Sendable {
         for a in e.amounts {
           let column = columns[a.column]
           let measurePath = measure(column: column, section: section, sectionCount: sections.count)
-          reading.lineItems.append(
+          items.append(
             LineItem(
               docID: context.docID, fiscalYear: context.fiscalYear, agency: context.agency,
               tableID: context.tableID, tableType: context.tableType, rowNo: e.rowNo, colNo: a.column + 1,
@@ -77,8 +96,8 @@ public struct GridTableReader: Sendable {
         }
       }
     }
-    reading.lineItems.sort { ($0.rowNo, $0.colNo) < ($1.rowNo, $1.colNo) }
-    return reading
+    items.sort { ($0.rowNo, $0.colNo) < ($1.rowNo, $1.colNo) }
+    return items
   }
 
   // MARK: - Header

@@ -8,23 +8,35 @@ enum ColumnSumRule {
   }
 
   static func check(_ grid: TableGrid, table: TableInfo, into collector: inout FindingCollector) {
-    var local = FindingCollector(docID: collector.docID)
+    let tally = self.tally(grid, table: table, docID: collector.docID)
+    // When most rows fail, the header is out of line with the data, not the arithmetic.
+    if tally.isMisaligned {
+      let first = tally.checks.first { $0.severity == .error }
+      collector.append(
+        Check(
+          docID: collector.docID, tableID: table.tableID, rule: "misaligned_header", subject: table.title ?? table.tableID,
+          expectedFen: nil, actualFen: nil, toleranceFen: nil, severity: .warning,
+          message: "\(table.displayName): the column sums fail on \(tally.rowsFailing) of \(tally.rowsChecked) rows: the header is printed out of line with the amounts, so its measures may be shifted",
+          sourceLine: first?.sourceLine, sourcePage: first?.sourcePage))
+    } else {
+      for c in tally.checks { collector.append(c) }
+    }
+  }
+
+  /// What the rule finds in one table: the findings, and how many rows had a column sum to
+  /// check and how many of those failed.
+  struct Tally {
+    var checks: [Check] = []
     var rowsChecked = 0
     var rowsFailing = 0
-    defer {
-      // When most rows fail, the header is out of line with the data, not the arithmetic.
-      if rowsChecked >= 3 && rowsFailing * 2 > rowsChecked {
-        let first = local.checks.first { $0.severity == .error }
-        collector.append(
-          Check(
-            docID: collector.docID, tableID: table.tableID, rule: "misaligned_header", subject: table.title ?? table.tableID,
-            expectedFen: nil, actualFen: nil, toleranceFen: nil, severity: .warning,
-            message: "\(table.displayName): the column sums fail on \(rowsFailing) of \(rowsChecked) rows: the header is printed out of line with the amounts, so its measures may be shifted",
-            sourceLine: first?.sourceLine, sourcePage: first?.sourcePage))
-      } else {
-        for c in local.checks { collector.append(c) }
-      }
-    }
+    /// Most rows fail: the header is out of line with the data.
+    var isMisaligned: Bool { rowsChecked >= 3 && rowsFailing * 2 > rowsChecked }
+  }
+
+  static func tally(_ grid: TableGrid, table: TableInfo, docID: String) -> Tally {
+    var local = FindingCollector(docID: docID)
+    var rowsChecked = 0
+    var rowsFailing = 0
     for section in grid.sections {
       guard let rows = grid.rows[section], let cells = grid.cells[section] else { continue }
       for r in rows {
@@ -70,6 +82,7 @@ enum ColumnSumRule {
         if rowFails { rowsFailing += 1 }
       }
     }
+    return Tally(checks: local.checks, rowsChecked: rowsChecked, rowsFailing: rowsFailing)
   }
 
   /// A subgroup's value: its total column, else the sum of its parts; nil when it has none.
