@@ -6,6 +6,22 @@ public enum MoneyUnit: String, Sendable, Codable, CaseIterable {
   case wanYuan = "万元"
   case yiYuan = "亿元"
 
+  /// The unit named exactly `rawValue`. Compares bytes: no other spelling of 元, 万元 or 亿元
+  /// is canonically equivalent to them (no compatibility ideograph stands for 元, 万 or 亿), and
+  /// this runs for every figure the validator checks.
+  public init?(rawValue: String) {
+    var utf8 = rawValue.utf8.makeIterator()
+    switch (utf8.next(), utf8.next(), utf8.next()) {
+    case (0xE5, 0x85, 0x83): self = .yuan  // 元
+    case (0xE4, 0xB8, 0x87): self = .wanYuan  // 万
+    case (0xE4, 0xBA, 0xBF): self = .yiYuan  // 亿
+    default: return nil
+    }
+    guard rawValue.utf8.count == self.rawValue.utf8.count, rawValue.utf8.elementsEqual(self.rawValue.utf8) else {
+      return nil
+    }
+  }
+
   /// How many 元 one of this unit is.
   public var multiplier: Int64 {
     switch self {

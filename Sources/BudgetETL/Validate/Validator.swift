@@ -50,9 +50,11 @@ struct TableGrid {
     for s in sections { rows[s]!.sort() }
   }
 
+  /// Digits printed after the last `.` (a printed amount: ASCII or full-width forms only).
   static func decimals(_ printed: String) -> Int {
-    guard let dot = printed.lastIndex(of: ".") else { return 0 }
-    return printed[printed.index(after: dot)...].prefix { $0.isASCIIDigit }.count
+    let utf8 = printed.utf8
+    guard let dot = utf8.lastIndex(of: 0x2E) else { return 0 }
+    return utf8[utf8.index(after: dot)...].prefix { $0 >= 0x30 && $0 <= 0x39 }.count
   }
 
   func figure(_ item: LineItem) -> Figure {
