@@ -21,13 +21,6 @@ extension GridTableReader {
     context: TableContext
   ) -> ColumnSumAlignment? {
     guard sections(columns).count == 1 else { return nil }
-    let info = TableInfo(
-      docID: context.docID, tableID: context.tableID, tableNo: table.tableNo, title: table.title,
-      type: context.tableType, unit: tableUnit.rawValue, columns: "", rows: dataRows.count, fragments: 1,
-      isEmpty: false, sourceLine: table.sourceLine, sourcePage: table.sourcePage)
-    let printed = ColumnSumRule.tally(TableGrid(items: items), table: info, docID: context.docID)
-    guard printed.isMisaligned else { return nil }
-
     // The columns whose header may move: amount columns, and columns every filled cell of which
     // is an amount (the header of a label column can sit over amounts, S2:240).
     func hasData(_ c: Int) -> Bool { dataRows.contains { !$0[c].isEmpty } }
@@ -38,6 +31,27 @@ extension GridTableReader {
       columns[$0].role == .amount || (columns[$0].role == .label && onlyAmounts($0) && $0 > firstLabel(columns))
     }
     guard movable.count >= 2 else { return nil }
+    // Every move needs a column with a header and no amount to take a header from; without one
+    // no reading differs, and the table's sums need not be tallied here.
+    guard movable.contains(where: { !hasData($0) }) else { return nil }
+    let info = TableInfo(
+      docID: context.docID, tableID: context.tableID, tableNo: table.tableNo, title: table.title,
+      type: context.tableType, unit: tableUnit.rawValue, columns: "", rows: dataRows.count, fragments: 1,
+      isEmpty: false, sourceLine: table.sourceLine, sourcePage: table.sourcePage)
+    let printed = ColumnSumRule.tally(TableGrid(items: items), table: info, docID: context.docID)
+    guard printed.isMisaligned else { return nil }
+
+    // Rows that fail as printed: a reading under which one of them still fails, or is no longer
+    // checked, is dropped before all rows are read under it. (A probe row's tolerance comes
+    // from its own printed decimals only: a probe can drop a reading, never add one.)
+    let failingLines = Set(printed.checks.filter { $0.severity == .error }.compactMap(\.sourceLine))
+    let probe = Array(dataRows.filter { failingLines.contains($0.line) }.prefix(3))
+    func passesProbe(_ candidate: [TableColumn]) -> Bool {
+      var ignored: [ReadWarning] = []
+      let items = lineItems(columns: candidate, dataRows: probe, tableUnit: tableUnit, context: context, warnings: &ignored)
+      let tally = ColumnSumRule.tally(TableGrid(items: items), table: info, docID: context.docID)
+      return tally.rowsFailing == 0 && tally.rowsChecked == probe.count
+    }
 
     var passing: [(candidate: [TableColumn], moved: ClosedRange<Int>, shift: Int)] = []
     var seen = Set<[Int: [String]]>()
@@ -49,7 +63,7 @@ extension GridTableReader {
           // Two moves that give the filled columns the same headers are one reading.
           var key: [Int: [String]] = [:]
           for c in movable where hasData(c) { key[c] = candidate[c].path }
-          guard seen.insert(key).inserted else { continue }
+          guard seen.insert(key).inserted, passesProbe(candidate) else { continue }
           var ignored: [ReadWarning] = []
           let candidateItems = lineItems(
             columns: candidate, dataRows: dataRows, tableUnit: tableUnit, context: context, warnings: &ignored)

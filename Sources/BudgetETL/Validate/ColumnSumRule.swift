@@ -4,7 +4,8 @@ enum ColumnSumRule {
   struct Group {
     var totals: [LineItem] = []
     var parts: [LineItem] = []
-    var subgroups: Set<String> = []
+    /// Ids of ``MeasurePaths``.
+    var subgroups: Set<Int> = []
   }
 
   static func check(_ grid: TableGrid, table: TableInfo, into collector: inout FindingCollector) {
@@ -37,45 +38,40 @@ enum ColumnSumRule {
     var local = FindingCollector(docID: docID)
     var rowsChecked = 0
     var rowsFailing = 0
+    let paths = MeasurePaths(grid.items)
     for section in grid.sections {
       guard let rows = grid.rows[section], let cells = grid.cells[section] else { continue }
       for r in rows {
         guard let rowCells = cells[r] else { continue }
-        var groups: [String: Group] = [:]
+        var groups: [Int: Group] = [:]
         var rowChecked = false
         var rowFails = false
         for item in rowCells.values where item.measureKind != .memo {
-          let path = item.measure.split(separator: "/").map(String.init)
-          let parent = path.dropLast().joined(separator: "/")
-          if item.measureKind == .total { groups[parent, default: Group()].totals.append(item) }
-          else { groups[parent, default: Group()].parts.append(item) }
+          let info = paths.info(item)
+          if item.measureKind == .total { groups[info.parent, default: Group()].totals.append(item) }
+          else { groups[info.parent, default: Group()].parts.append(item) }
           // Register the chain of subgroups up to the root.
-          var prefix = Array(path.dropLast())
-          while !prefix.isEmpty {
-            let name = prefix.joined(separator: "/")
-            let up = prefix.dropLast().joined(separator: "/")
-            groups[up, default: Group()].subgroups.insert(name)
-            prefix.removeLast()
-          }
+          for link in info.chain { groups[link.up, default: Group()].subgroups.insert(link.name) }
         }
-        for key in groups.keys.sorted() {
+        for key in groups.keys.sorted(by: paths.precedes) {
           let group = groups[key]!
           guard group.totals.count == 1, let total = group.totals.first else { continue }
           var figures = group.parts.map(grid.figure)
-          for sub in group.subgroups.sorted() {
-            let name = sub.split(separator: "/").last.map(String.init) ?? sub
-            if isTotalWord(name) { continue }  // an alternative breakdown of the same total
+          for sub in group.subgroups.sorted(by: paths.precedes) {
+            if paths.endsInTotalWord[sub] { continue }  // an alternative breakdown of the same total
             if let f = value(of: sub, groups: groups, grid: grid) { figures.append(f) }
           }
           guard !figures.isEmpty else { continue }
-          let before = local.checks.filter { $0.severity == .error }.count
+          let before = local.checks.count
           local.identity(
             rule: "column_sum", tableID: table.tableID, subject: total.subject, expected: figures,
             actual: grid.figure(total), line: total.sourceLine, page: total.sourcePage
           ) { expected, actual, diff in
             "\(table.displayName) row \(total.subject): \(total.measure) \(yuan(actual)) ≠ sum of its parts \(yuan(expected)) (diff \(yuan(diff)) 元)"
           }
-          rowFails = rowFails || local.checks.filter { $0.severity == .error }.count > before
+          if local.checks.count > before, local.checks[before].severity == .error {
+            rowFails = true
+          }
           rowChecked = true
         }
         if rowChecked { rowsChecked += 1 }
@@ -86,7 +82,7 @@ enum ColumnSumRule {
   }
 
   /// A subgroup's value: its total column, else the sum of its parts; nil when it has none.
-  static func value(of name: String, groups: [String: Group], grid: TableGrid) -> Figure? {
+  static func value(of name: Int, groups: [Int: Group], grid: TableGrid) -> Figure? {
     guard let g = groups[name] else { return nil }
     if g.totals.count == 1 { return grid.figure(g.totals[0]) }
     if !g.totals.isEmpty { return nil }

@@ -1,0 +1,59 @@
+/// The measure paths of one table's line items, split once: each item's group (its path
+/// without the last level) and the chain of subgroups up to the root, as small integer ids.
+///
+/// The column-sum rule groups a row's items by these paths. Splitting, joining and hashing
+/// the Chinese path strings for every item of every row was most of its time; here each
+/// distinct measure is split once and each distinct group name hashed once, and a row's
+/// groups are keyed by id. Ids are ordered as their names are (`String`'s `<`), so the rule
+/// visits groups in the order it always did.
+struct MeasurePaths {
+  struct Info {
+    /// The id of the path without its last level ("" at the top).
+    var parent: Int
+    /// Each proper prefix of the path, longest first, with the prefix one level up from it.
+    var chain: [(name: Int, up: Int)]
+  }
+
+  private var ids: [String: Int] = [:]
+  private var names: [String] = []
+  private var byMeasure: [String: Info] = [:]
+  /// `rank[id]`: the position of the id's name among all names in `String` order.
+  private var rank: [Int] = []
+  /// Whether a group's last level is 合计, 小计 or 总计, by id.
+  private(set) var endsInTotalWord: [Bool] = []
+
+  init(_ items: [LineItem]) {
+    for item in items where byMeasure[item.measure] == nil {
+      let path = item.measure.split(separator: "/").map(String.init)
+      var prefix = Array(path.dropLast())
+      let parent = id(prefix.joined(separator: "/"))
+      var chain: [(name: Int, up: Int)] = []
+      while !prefix.isEmpty {
+        let name = id(prefix.joined(separator: "/"))
+        let up = id(prefix.dropLast().joined(separator: "/"))
+        chain.append((name, up))
+        prefix.removeLast()
+      }
+      byMeasure[item.measure] = Info(parent: parent, chain: chain)
+    }
+    let order = names.indices.sorted { names[$0] < names[$1] }
+    rank = [Int](repeating: 0, count: names.count)
+    for (position, id) in order.enumerated() { rank[id] = position }
+    endsInTotalWord = names.map { name in
+      ColumnSumRule.isTotalWord(name.split(separator: "/").last.map(String.init) ?? name)
+    }
+  }
+
+  private mutating func id(_ name: String) -> Int {
+    if let known = ids[name] { return known }
+    ids[name] = names.count
+    names.append(name)
+    return names.count - 1
+  }
+
+  /// The item's group and chain (its measure was among the items given).
+  func info(_ item: LineItem) -> Info { byMeasure[item.measure]! }
+
+  /// `String` order of the ids' names.
+  func precedes(_ a: Int, _ b: Int) -> Bool { rank[a] < rank[b] }
+}
