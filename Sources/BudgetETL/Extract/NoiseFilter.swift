@@ -23,6 +23,11 @@ public struct NoiseFilter: Sendable {
       cleaned[i] = t
       if isRepeatCandidate(t) || isRunningHeaderCandidate(t) { counts[t, default: 0] += 1 }
     }
+    // Configured watermarks are compared on bytes when they are inert (see `isLiteral`).
+    let inertWatermarks = watermarks.map(\.allScalarsInert)
+    func isWatermark(_ t: String) -> Bool {
+      zip(watermarks, inertWatermarks).contains { w, inert in inert ? t.isLiteral(w) : t == w }
+    }
     var flags = [Bool](repeating: false, count: lines.count)
     for (i, line) in lines.enumerated() {
       if hasTab[i] && !Self.isDotLeaderLine(line.text) { continue }
@@ -31,7 +36,7 @@ public struct NoiseFilter: Sendable {
         flags[i] = !line.text.trimmingASCIIAndIdeographicSpaces().isEmpty  // bare markup like `**`
         continue
       }
-      if watermarks.contains(t)
+      if isWatermark(t)
         || (counts[t] ?? 0) >= repeatThreshold && (isRepeatCandidate(t) || isRunningHeaderCandidate(t))
       {
         flags[i] = true
@@ -52,7 +57,7 @@ public struct NoiseFilter: Sendable {
   private func isRepeatCandidate(_ t: String) -> Bool {
     guard !t.isEmpty, t.hasAtMostCharacters(15) else { return false }
     if t.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) { return false }
-    if t.hasPrefix("注") || t.contains("表") || t.contains("：") || t.contains(":") { return false }
+    if t.hasLiteralPrefix("注") || t.contains("表") || t.contains("：") || t.contains(":") { return false }
     if NumberingPrefix.match(t) != nil { return false }
     return true
   }
@@ -61,7 +66,7 @@ public struct NoiseFilter: Sendable {
   /// caption, note, heading or sentence, with no digits but a year. Repeated, it is noise.
   private func isRunningHeaderCandidate(_ t: String) -> Bool {
     guard t.hasAtMostCharacters(40), !t.hasAtMostCharacters(3) else { return false }
-    if t.hasPrefix("注") || t.contains("表") || TableCaption.isYearLine(t) { return false }
+    if t.hasLiteralPrefix("注") || t.contains("表") || TableCaption.isYearLine(t) { return false }
     guard t.containsNone(of: Self.sentenceMarks) else { return false }
     if NumberingPrefix.match(t) != nil || HeadingNumber.parse(Array(t.unicodeScalars)) != nil { return false }
     // Digits only as a year: 2023, never an amount or a count.
@@ -82,12 +87,7 @@ public struct NoiseFilter: Sendable {
   /// `- 12 -`, `— 3 —`, `第 3 页`, `第3页 共40页`, `3/40`, or bare digits alone between blank lines
   /// (or page breaks).
   static func isPageNumber(_ t: String, lines: [SourceLine], index: Int) -> Bool {
-    // Every form starts, spaces aside, with a digit, a dash (- E2… EF…) or 第 (E7 AC AC).
-    guard let lead = t.utf8.first(where: { $0 != 0x20 }) else { return false }
-    switch lead {
-    case 0x30...0x39, 0x2D, 0xE2, 0xE7, 0xEF: break
-    default: return false
-    }
+    guard Self.holdsOnlyPageNumberCharacters(t) else { return false }
     let compact = t.filter { $0 != " " }
     let scalars = Array(compact.unicodeScalars)
     func allDigits<S: Sequence>(_ s: S) -> Bool where S.Element == Unicode.Scalar {
@@ -123,6 +123,32 @@ public struct NoiseFilter: Sendable {
     return false
   }
 
+  /// True when `t` holds nothing but what the page-number forms are made of: ASCII digits,
+  /// spaces, `/`, the dashes `-` `—` `–` `－`, and 第 页 共. One pass over the bytes; any other
+  /// scalar rules every form out.
+  static func holdsOnlyPageNumberCharacters(_ t: String) -> Bool {
+    var copy = t
+    return copy.withUTF8 { b in
+      var i = 0
+      while i < b.count {
+        let c = b[i]
+        if c < 0x80 {
+          guard c == 0x20 || c == 0x2D || c == 0x2F || (c >= 0x30 && c <= 0x39) else { return false }
+          i += 1
+          continue
+        }
+        guard i + 2 < b.count else { return false }
+        switch (c, b[i + 1], b[i + 2]) {
+        case (0xE2, 0x80, 0x94), (0xE2, 0x80, 0x93), (0xEF, 0xBC, 0x8D): break  // — – －
+        case (0xE7, 0xAC, 0xAC), (0xE9, 0xA1, 0xB5), (0xE5, 0x85, 0xB1): break  // 第 页 共
+        default: return false
+        }
+        i += 3
+      }
+      return true
+    }
+  }
+
   /// A table-of-contents entry: dot leaders (`.....`, `……`, `···`) then a page number.
   static func isDotLeaderLine(_ text: String) -> Bool {
     guard !text.containsNone(of: ["....", "……", "···", "．．．"]) else { return false }
@@ -134,7 +160,6 @@ public struct NoiseFilter: Sendable {
   /// An empty chart caption: a short line naming a chart (结构图, 分布图, 饼图) with nothing else.
   static func isChartCaption(_ t: String) -> Bool {
     guard t.hasAtMostCharacters(30), !t.contains("。"), !t.contains("，") else { return false }
-    return t.hasSuffix("结构图") || t.hasSuffix("分布图") || t.hasSuffix("饼图") || t.hasSuffix("柱状图")
-      || t.hasSuffix("示意图") || t.hasSuffix("趋势图") || t.hasSuffix("构成图")
+    return ["结构图", "分布图", "饼图", "柱状图", "示意图", "趋势图", "构成图"].contains { t.hasLiteralSuffix($0) }
   }
 }
