@@ -16,7 +16,7 @@ public enum RowEncoder {
       switch value {
       case .null: break
       case .string(let s): appendCSVField(s, into: &out)
-      default: out.append(contentsOf: value.csvText.utf8)
+      default: appendScalar(value, into: &out)
       }
     }
     out.append(0x0A)
@@ -50,10 +50,47 @@ public enum RowEncoder {
       switch value {
       case .null: out.append(contentsOf: "null".utf8)
       case .string(let s): appendJSONString(s, into: &out)
-      case .int, .decimal, .bool: out.append(contentsOf: value.csvText.utf8)
+      case .int, .decimal, .bool: appendScalar(value, into: &out)
       }
     }
     out.append(contentsOf: "}\n".utf8)
+  }
+
+  /// A number or flag as `Value.csvText` renders it, written straight into `out`.
+  static func appendScalar(_ value: Value, into out: inout [UInt8]) {
+    switch value {
+    case .int(let i):
+      if i < 0 { out.append(UInt8(ascii: "-")) }
+      appendDigits(i.magnitude, minimumCount: 1, into: &out)
+    case .decimal(let unscaled, let scale) where scale > 0 && scale <= 18:
+      if unscaled < 0 { out.append(UInt8(ascii: "-")) }
+      var pow: UInt64 = 1
+      for _ in 0..<scale { pow *= 10 }
+      appendDigits(unscaled.magnitude / pow, minimumCount: 1, into: &out)
+      out.append(UInt8(ascii: "."))
+      appendDigits(unscaled.magnitude % pow, minimumCount: scale, into: &out)
+    case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+    default: out.append(contentsOf: value.csvText.utf8)
+    }
+  }
+
+  /// The decimal digits of `n`, zero-padded on the left to `minimumCount`.
+  static func appendDigits(_ n: UInt64, minimumCount: Int, into out: inout [UInt8]) {
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, as bytes
+    var count = 0
+    var rest = n
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[count] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
+        rest /= 10
+        count += 1
+      } while rest > 0
+      while count < minimumCount && count < 24 {
+        buffer[count] = 0x30
+        count += 1
+      }
+      for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
+    }
   }
 
   static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
