@@ -79,10 +79,20 @@ public struct GridTableReader: Sendable {
         }
       }
       buildHierarchy(&entries)
+      // Each amount column's measure and its kind, worked out once per section.
+      var measures: [Int: (path: String, kind: LineItem.MeasureKind)] = [:]
+      for c in section.amountColumns {
+        let path = measure(column: columns[c], section: section, sectionCount: sections.count)
+        measures[c] = (path, Self.measureKind(path))
+      }
       for e in entries {
         for a in e.amounts {
-          let column = columns[a.column]
-          let measurePath = measure(column: column, section: section, sectionCount: sections.count)
+          let (measurePath, measureKind) =
+            measures[a.column]
+            ?? {
+              let path = measure(column: columns[a.column], section: section, sectionCount: sections.count)
+              return (path, Self.measureKind(path))
+            }()
           items.append(
             LineItem(
               docID: context.docID, fiscalYear: context.fiscalYear, agency: context.agency,
@@ -90,7 +100,7 @@ public struct GridTableReader: Sendable {
               parentRowNo: e.parent.map { entries[$0].rowNo }, rowKind: e.kind,
               section: sections.count > 1 ? section.name : nil, label: e.label, functionCode: e.functionCode,
               econCode: e.econCode, govEconCode: e.govEconCode, agencyCode: e.agencyCode,
-              projectCode: e.projectCode, measure: measurePath, measureKind: Self.measureKind(measurePath),
+              projectCode: e.projectCode, measure: measurePath, measureKind: measureKind,
               amountFen: a.fen, sourceValue: a.printed, sourceUnit: a.unit.rawValue, isTotal: e.kind == .total,
               sourceLine: e.line, sourcePage: e.page, printedNo: e.printedNo))
         }

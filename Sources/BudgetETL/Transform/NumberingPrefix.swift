@@ -12,7 +12,18 @@ public struct NumberingPrefix: Sendable, Hashable {
   /// The numbering at the start of `text`, or nil.
   public static func match(_ text: String) -> NumberingPrefix? {
     guard let lead = text.unicodeScalars.first, mayStart(lead) else { return nil }
-    let chars = Array(text.prefix(12))
+    // Where each of the first 13 scalars is a character of its own, scalars are characters.
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(13)
+    for s in text.unicodeScalars.prefix(13) { scalars.append(s) }
+    if scalars.allSatisfy({ $0.isASCII ? $0 != "\r" : LiteralSearch.isInert($0.value) }) {
+      return match(Array(scalars.prefix(12)))
+    }
+    return match(Array(text.prefix(12)))
+  }
+
+  /// The numbering at the start of `chars` (the first 12 characters of a label).
+  static func match<C: NumberingCharacter>(_ chars: [C]) -> NumberingPrefix? {
     guard let first = chars.first else { return nil }
     func withSpace(_ n: Int, rank: Int) -> NumberingPrefix {
       var len = n
@@ -21,14 +32,14 @@ public struct NumberingPrefix: Sendable, Hashable {
     }
     if first == "第" {
       var i = 1
-      while i < chars.count, chineseNumerals.contains(chars[i]) || chars[i].isASCIIDigit { i += 1 }
+      while i < chars.count, chars[i].isChineseNumeral || chars[i].isASCIIDigit { i += 1 }
       if i > 1, i + 1 < chars.count, chars[i] == "部", chars[i + 1] == "分" { return withSpace(i + 2, rank: 0) }
       return nil
     }
-    if circled.contains(first) { return withSpace(1, rank: 4) }
-    if chineseNumerals.contains(first) {
+    if first.isCircledNumber { return withSpace(1, rank: 4) }
+    if first.isChineseNumeral {
       var i = 1
-      while i < chars.count, chineseNumerals.contains(chars[i]) { i += 1 }
+      while i < chars.count, chars[i].isChineseNumeral { i += 1 }
       if i < chars.count, chars[i] == "、" || chars[i] == "．" || chars[i] == "." && !(i + 1 < chars.count && chars[i + 1].isASCIIDigit) {
         return withSpace(i + 1, rank: 1)
       }
@@ -38,8 +49,8 @@ public struct NumberingPrefix: Sendable, Hashable {
       var i = 1
       while i < chars.count, chars[i] == " " { i += 1 }
       let start = i
-      if i < chars.count, chineseNumerals.contains(chars[i]) {
-        while i < chars.count, chineseNumerals.contains(chars[i]) { i += 1 }
+      if i < chars.count, chars[i].isChineseNumeral {
+        while i < chars.count, chars[i].isChineseNumeral { i += 1 }
         while i < chars.count, chars[i] == " " { i += 1 }
         if i < chars.count, chars[i] == ")" || chars[i] == "）" { return withSpace(i + 1, rank: 2) }
         return nil
@@ -56,7 +67,7 @@ public struct NumberingPrefix: Sendable, Hashable {
       while i < chars.count, chars[i].isASCIIDigit || chars[i].isFullWidthDigit { i += 1 }
       guard i <= 2, i < chars.count else { return nil }
       let p = chars[i]
-      if p == "、" || p == "，" && false { return withSpace(i + 1, rank: 2) }
+      if p == "、" { return withSpace(i + 1, rank: 2) }
       if p == "." || p == "．" {
         // `1.5万` is a number, not a numbering.
         if i + 1 < chars.count, chars[i + 1].isASCIIDigit || chars[i + 1].isFullWidthDigit { return nil }
@@ -67,6 +78,32 @@ public struct NumberingPrefix: Sendable, Hashable {
     }
     return nil
   }
+}
+
+/// What the numbering reader asks of a character: `Character` in general, `Unicode.Scalar`
+/// where every scalar is a character of its own (the common case, without cluster breaking).
+protocol NumberingCharacter: Equatable, ExpressibleByUnicodeScalarLiteral {
+  var isASCIIDigit: Bool { get }
+  var isFullWidthDigit: Bool { get }
+  var isChineseNumeral: Bool { get }
+  var isCircledNumber: Bool { get }
+}
+
+extension Character: NumberingCharacter {
+  var isChineseNumeral: Bool { NumberingPrefix.chineseNumerals.contains(self) }
+  var isCircledNumber: Bool { NumberingPrefix.circled.contains(self) }
+}
+
+extension Unicode.Scalar: NumberingCharacter {
+  var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+  var isFullWidthDigit: Bool { value >= 0xFF10 && value <= 0xFF19 }
+  var isChineseNumeral: Bool {
+    switch value {
+    case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x3007, 0x96F6: true
+    default: false
+    }
+  }
+  var isCircledNumber: Bool { value >= 0x2460 && value <= 0x2473 }
 }
 
 extension NumberingPrefix {

@@ -50,7 +50,7 @@ import Testing
     let pieces = [
       "合", "计", "其中", "总计", "第", "页", "一", "、", "（", "）", "(", ")", "1", "2", "0", ".", ",", "-", "—", "－",
       " ", "\u{3000}", "\u{A0}", "\t", "*", "**", "#", "_", "<b>", "</td>", ">", "|", "：", "。", "１", "Ａ", "万元",
-      "元", "\u{301}", "\u{F9FA}", "\u{72C0}", "①", "年度", "a", "Z", "·", "…",
+      "元", "\u{301}", "\u{F9FA}", "\u{72C0}", "①", "年度", "a", "Z", "·", "…", "部", "分", "．", "三", "⑳",
     ]
     let literals = ["合计", "其中", "元", "万元", "—", "-", "第", "\u{72C0}", "１"]
     var rng = SplitMix64(seed: 20_261_123)
@@ -71,6 +71,8 @@ import Testing
       #expect(s.hasAtMostCharacters(limit) == (s.count <= limit))
       #expect(s.tabFields() == s.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
       #expect(AmountCell.parse(s) == slowAmount(s), "amount \(s.debugDescription)")
+      // The scalar reading of numberings agrees with the Character one.
+      #expect(NumberingPrefix.match(s) == NumberingPrefix.match(Array(s.prefix(12))), "numbering \(s.debugDescription)")
     }
   }
 
