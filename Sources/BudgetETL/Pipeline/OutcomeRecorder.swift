@@ -90,6 +90,13 @@ final class OutcomeRecorder {
     heldBack = []
   }
 
+  /// Lets go of the load and the live keys, once the outputs are published and the garbage collected.
+  func close() {
+    loader = nil
+    heldBack = []
+    live = (LiveKeys(), LiveKeys(), LiveKeys(), LiveKeys())
+  }
+
   /// Writes the state index, with the load's fingerprint.
   func writeIndex(fingerprint: String) throws {
     var options: [String: String] = [:]
@@ -127,8 +134,10 @@ final class OutcomeRecorder {
       return false
     }
     summary.documents += 1
-    for (k, n) in outcome.summary?.checksBySeverityAndRule ?? [:] {
-      summary.findings[k, default: 0] += n
+    for (rule, n) in outcome.summary?.checksBySeverityAndRule ?? [:] {
+      summary.findings[rule, default: 0] += n
+      // The key stored in `findings`, whose text every document's entry then shares.
+      let k = summary.findings.keys[summary.findings.index(forKey: rule)!]
       if !k.hasPrefix("info ") { summary.findingsByDocument[source.path, default: [:]][k] = n }
       if k.hasPrefix("error ") { summary.errors += n }
       if k.hasPrefix("warning ") { summary.warnings += n }

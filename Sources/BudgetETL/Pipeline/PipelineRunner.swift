@@ -196,6 +196,7 @@ public struct PipelineRunner: Sendable {
       store.collectGarbage(.transform, keeping: recorder.live.transform)
       store.collectGarbage(.validate, keeping: recorder.live.validate)
       try collectGarbage(keeping: recorder.live.bundle, paths: paths)
+      recorder.close()
     } else {
       summary = recorder.summary
       summary.compression = ["checkpoint": ledger.tally.since(ledgerStart)]
@@ -205,11 +206,7 @@ public struct PipelineRunner: Sendable {
     summary.finishedAt = Self.timestamp()
     summary.outcome =
       config.validate.strict && summary.errors > 0 ? "validation_errors" : summary.rejected > 0 ? "rejected_documents" : "ok"
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let manifest = Array(try encoder.encode(summary)) + [0x0A]
-    try FileIO.writeAtomically(manifest, to: paths.runs + "/\(runID).json")
-    try FileIO.writeAtomically(manifest, to: paths.state + "/last-run.json")
+    try RunManifest.write(summary, to: [paths.runs + "/\(runID).json", paths.state + "/last-run.json"])
     logger.info(
       "run finished",
       metadata: [
