@@ -56,9 +56,20 @@ final class DatasetFiles {
     rows += 1
   }
 
+  /// Encodes what is buffered (the last Parquet row group, the end of the `sources` members)
+  /// without publishing anything; only ``commit()`` may follow.
+  func prepareCommit() throws {
+    try rowMembers?.csv.finish()
+    try rowMembers?.jsonl.finish()
+    rowMembers = nil
+    try columnar?.prepareCommit()
+  }
+
+  /// Publishes the files under their final names (after ``prepareCommit()`` or not).
   func commit() throws {
     try rowMembers?.csv.finish()
     try rowMembers?.jsonl.finish()
+    rowMembers = nil
     if jsonlMembers == 0 { try jsonl.write(try Deflater.compress([], level: gzipLevel)) }
     try csv.commit()
     try jsonl.commit()
@@ -69,5 +80,8 @@ final class DatasetFiles {
 /// A typed columnar output (Parquet) fed row by row.
 public protocol ColumnarSink: AnyObject {
   func write(row: [Value]) throws
+  /// Does the costly part of ``commit()`` (encoding what is buffered) without publishing,
+  /// for the load to do it for several datasets at once; only `commit()` may follow.
+  func prepareCommit() throws
   func commit() throws
 }

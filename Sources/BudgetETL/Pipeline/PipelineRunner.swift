@@ -181,7 +181,7 @@ public struct PipelineRunner: Sendable {
         if let error = recorder.loadError { throw error }
         let loader = recorder.loader!
         summary = recorder.summary
-        summary.rows = try loader.commit()
+        summary.rows = try await loader.commit(parallelism: workers)
         summary.stageCounts["load"] = 1
       }
       // The load's own time (it ran between documents), or the time to find it unneeded.
