@@ -7,6 +7,10 @@ public final class CompressionLedger: @unchecked Sendable {
   /// The ledger ``Deflater/compress(_:level:format:)`` records to.
   public static let shared = CompressionLedger()
 
+  /// A second ledger for the compressions of the current task: the runner binds one around
+  /// the load, which runs while other tasks compress checkpoints, to tell the two apart.
+  @TaskLocal public static var current: CompressionLedger?
+
   /// A total of compressions.
   public struct Tally: Sendable, Codable, Equatable {
     public var calls = 0
@@ -32,6 +36,12 @@ public final class CompressionLedger: @unchecked Sendable {
   private var total = Tally()
 
   public init() {}
+
+  /// Records a compression to ``shared`` and to the task's ``current`` ledger, if any.
+  static func recordEverywhere(bytesIn: Int, bytesOut: Int, duration: Duration) {
+    shared.record(bytesIn: bytesIn, bytesOut: bytesOut, duration: duration)
+    current?.record(bytesIn: bytesIn, bytesOut: bytesOut, duration: duration)
+  }
 
   func record(bytesIn: Int, bytesOut: Int, duration: Duration) {
     let c = duration.components

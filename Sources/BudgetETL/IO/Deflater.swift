@@ -88,7 +88,8 @@ public final class Deflater {
 
   /// Compresses a whole buffer as one gzip member (or zlib/raw stream).
   ///
-  /// The time it takes and the bytes in and out are added to ``CompressionLedger/shared``.
+  /// The time it takes and the bytes in and out are added to ``CompressionLedger/shared`` (and
+  /// to the task's ``CompressionLedger/current``).
   public static func compress(_ bytes: [UInt8], level: Int, format: Format = .gzip) throws -> [UInt8] {
     let clock = ContinuousClock()
     let start = clock.now
@@ -96,7 +97,7 @@ public final class Deflater {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count / 3 + 64)
     try bytes.withUnsafeBytes { try d.compress($0, into: &out, finish: true) }
-    CompressionLedger.shared.record(bytesIn: bytes.count, bytesOut: out.count, duration: clock.now - start)
+    CompressionLedger.recordEverywhere(bytesIn: bytes.count, bytesOut: out.count, duration: clock.now - start)
     return out
   }
 }

@@ -101,6 +101,25 @@ public enum FileIO {
       }
     }
 
+    /// Copies what was written so far to `other`, reading it back from the temporary file
+    /// 1 MiB at a time (for spill files that are never published).
+    public func copy(to other: AtomicWriter) throws {
+      try flush()
+      let reader = open(temporaryPath, O_RDONLY | O_CLOEXEC)
+      guard reader >= 0 else { throw FileIOError.open(path: temporaryPath, errno: errno) }
+      defer { close(reader) }
+      var chunk = [UInt8](repeating: 0, count: 1 << 20)
+      while true {
+        let n = chunk.withUnsafeMutableBytes { read(reader, $0.baseAddress!, $0.count) }
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw FileIOError.read(path: temporaryPath, errno: errno)
+        }
+        if n == 0 { break }
+        try other.write(Array(chunk[0..<n]))
+      }
+    }
+
     /// Flushes, fsyncs, renames to the final name and fsyncs the directory.
     public func commit() throws {
       try flush()

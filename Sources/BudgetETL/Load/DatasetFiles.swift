@@ -9,6 +9,9 @@ final class DatasetFiles {
   private(set) var rows = 0
   private var jsonlMembers = 0
   private let gzipLevel: Int
+  /// The members rows built at load time go to, once there is one.
+  private var rowMembers: (csv: GzipMemberStream, jsonl: GzipMemberStream)?
+  private var rowBytes: (csv: [UInt8], jsonl: [UInt8]) = ([], [])
 
   init(schema: DatasetSchema, directory: String, gzipLevel: Int, columnar: (any ColumnarSink)?) throws {
     self.schema = schema
@@ -34,23 +37,39 @@ final class DatasetFiles {
     rows += count
   }
 
-  /// Appends rows built at load time (the `sources` dataset).
-  func append(rows newRows: [[Value]]) throws {
-    guard !newRows.isEmpty else { return }
-    var csvBytes: [UInt8] = []
-    var jsonBytes: [UInt8] = []
-    for row in newRows {
-      RowEncoder.csvRow(row, into: &csvBytes)
-      RowEncoder.jsonRow(row, schema: schema, into: &jsonBytes)
-      try columnar?.write(row: row)
+  /// Appends a row built at load time (the `sources` dataset). The rows appended so far form
+  /// one gzip member of each text file, compressed as they come.
+  func append(row: [Value]) throws {
+    if rowMembers == nil {
+      rowMembers = (
+        try GzipMemberStream(level: gzipLevel, output: csv), try GzipMemberStream(level: gzipLevel, output: jsonl)
+      )
+      jsonlMembers += 1
     }
-    try csv.write(try Deflater.compress(csvBytes, level: gzipLevel))
-    try jsonl.write(try Deflater.compress(jsonBytes, level: gzipLevel))
-    jsonlMembers += 1
-    rows += newRows.count
+    rowBytes.csv.removeAll(keepingCapacity: true)
+    rowBytes.jsonl.removeAll(keepingCapacity: true)
+    RowEncoder.csvRow(row, into: &rowBytes.csv)
+    RowEncoder.jsonRow(row, schema: schema, into: &rowBytes.jsonl)
+    try rowMembers!.csv.write(rowBytes.csv)
+    try rowMembers!.jsonl.write(rowBytes.jsonl)
+    try columnar?.write(row: row)
+    rows += 1
   }
 
+  /// Encodes what is buffered (the last Parquet row group, the end of the `sources` members)
+  /// without publishing anything; only ``commit()`` may follow.
+  func prepareCommit() throws {
+    try rowMembers?.csv.finish()
+    try rowMembers?.jsonl.finish()
+    rowMembers = nil
+    try columnar?.prepareCommit()
+  }
+
+  /// Publishes the files under their final names (after ``prepareCommit()`` or not).
   func commit() throws {
+    try rowMembers?.csv.finish()
+    try rowMembers?.jsonl.finish()
+    rowMembers = nil
     if jsonlMembers == 0 { try jsonl.write(try Deflater.compress([], level: gzipLevel)) }
     try csv.commit()
     try jsonl.commit()
@@ -61,5 +80,8 @@ final class DatasetFiles {
 /// A typed columnar output (Parquet) fed row by row.
 public protocol ColumnarSink: AnyObject {
   func write(row: [Value]) throws
+  /// Does the costly part of ``commit()`` (encoding what is buffered) without publishing,
+  /// for the load to do it for several datasets at once; only `commit()` may follow.
+  func prepareCommit() throws
   func commit() throws
 }

@@ -117,20 +117,25 @@ public struct PipelineRunner: Sendable {
     summary.files = files.count
     logger.info("run started", metadata: ["run": "\(runID)", "files": "\(files.count)", "workers": "\(workers)"])
 
-    // Per-document stages, in parallel.
+    // Per-document stages, in parallel; each outcome is recorded (and loaded) in path order
+    // as soon as the files before it are done, between documents, so the load shares the
+    // workers' cores and a single worker stays single-threaded.
     let declaredStages = graph.order.compactMap(StageKind.init(rawValue:)).filter { $0 != .load }
     let documentStages = only.map { $0 == .load ? [] : [$0] } ?? declaredStages
     let ledger = CompressionLedger.shared
-    let documentsLedgerStart = ledger.tally
-    var outcomes = [FileOutcome?](repeating: nil, count: files.count)
+    let ledgerStart = ledger.tally
     let total = files.count
     let store = CheckpointStore(root: paths.state)
-    let previousIndex = (try? FileIO.readAll(paths.state + "/index.json")).flatMap {
-      try? JSONDecoder().decode(StateIndex.self, from: Data($0))
-    }
+    let previousIndex = StateIndex.load(paths: paths)
+    let loads = graph.order.contains(StageKind.load.rawValue) && (only == nil || only == .load)
+    let recorder = try OutcomeRecorder(
+      runner: self, paths: paths, summary: summary, loads: loads,
+      loadsAtOnce: !reuses(.load) || previousIndex == nil || !outputsExist(paths))
     try await withThrowingTaskGroup(of: (Int, FileOutcome).self) { group in
       var next = 0
       var done = 0
+      var waiting: [Int: FileOutcome] = [:]
+      var recorded = 0
       func schedule() {
         guard next < files.count else { return }
         let index = next
@@ -142,7 +147,6 @@ public struct PipelineRunner: Sendable {
       }
       for _ in 0..<workers { schedule() }
       while let (index, outcome) = try await group.next() {
-        outcomes[index] = outcome
         done += 1
         if outcome.source.status == .rejected {
           logger.warning(
@@ -153,61 +157,56 @@ public struct PipelineRunner: Sendable {
         }
         progress?(done, total)
         TestPausePoint.document.reached()
+        waiting[index] = outcome
+        while let ready = waiting.removeValue(forKey: recorded) {
+          try recorder.add(ready)
+          recorded += 1
+        }
         schedule()
       }
     }
-    let results = outcomes.map { $0! }
-    // Compression apart from encoding and writing (summed over workers, like the stages).
-    let checkpointCompression = ledger.tally.since(documentsLedgerStart)
-    summary.compression = ["checkpoint": checkpointCompression]
-    for r in results {
-      if r.reused { summary.skippedUnchanged += 1 } else { summary.processed += 1 }
-      for (stage, seconds) in r.stageSeconds {
-        summary.stageSeconds[stage, default: 0] += seconds
-        summary.stageCounts[stage, default: 0] += 1
-      }
-    }
+    if let error = recorder.loadError { throw error }
 
     // Load, unless another single stage was asked for.
-    let loads = graph.order.contains(StageKind.load.rawValue) && (only == nil || only == .load)
     if loads {
       let loadStart = clock.now
-      let loadLedgerStart = ledger.tally
-      let fingerprint = loadFingerprint(results)
-      let previous = (try? FileIO.readAll(paths.state + "/index.json")).flatMap {
-        try? JSONDecoder().decode(StateIndex.self, from: Data($0))
-      }
-      if reuses(.load), previous?.loadFingerprint == fingerprint, outputsExist(paths) {
+      let fingerprint = recorder.loadFingerprint()
+      if reuses(.load), previousIndex?.loadFingerprint == fingerprint, outputsExist(paths) {
+        recorder.discardLoad()
+        summary = recorder.summary
         summary.loadSkipped = true
-        tally(results, into: &summary)
         logger.info("outputs are up to date; load skipped")
       } else {
-        try load(results, paths: paths, summary: &summary)
+        try recorder.startLoad()
+        if let error = recorder.loadError { throw error }
+        let loader = recorder.loader!
+        summary = recorder.summary
+        summary.rows = try await loader.commit(parallelism: workers)
         summary.stageCounts["load"] = 1
       }
-      summary.stageSeconds["load"] = (clock.now - loadStart).seconds
-      let loadCompression = ledger.tally.since(loadLedgerStart)
-      summary.compression = (summary.compression ?? [:]).merging(["load": loadCompression]) { $1 }
+      // The load's own time (it ran between documents), or the time to find it unneeded.
+      summary.stageSeconds["load"] = recorder.loader?.seconds ?? (clock.now - loadStart).seconds
+      let loadCompression = recorder.loader?.ledger.tally ?? CompressionLedger.Tally()
+      summary.compression = [
+        "checkpoint": ledger.tally.since(ledgerStart).since(loadCompression), "load": loadCompression,
+      ]
       TestPausePoint.fingerprint.reached()
-      try writeIndex(results, fingerprint: fingerprint, paths: paths)
-      let live = results.compactMap(\.keys)
-      store.collectGarbage(.extract, keep: Set(live.map(\.extract)))
-      store.collectGarbage(.transform, keep: Set(live.map(\.transform)))
-      store.collectGarbage(.validate, keep: Set(live.map(\.validate)))
-      try collectGarbage(keep: Set(results.map(\.key)), paths: paths)
+      try recorder.writeIndex(fingerprint: fingerprint)
+      store.collectGarbage(.extract, keeping: recorder.live.extract)
+      store.collectGarbage(.transform, keeping: recorder.live.transform)
+      store.collectGarbage(.validate, keeping: recorder.live.validate)
+      try collectGarbage(keeping: recorder.live.bundle, paths: paths)
+      recorder.close()
     } else {
-      tally(results, into: &summary)
+      summary = recorder.summary
+      summary.compression = ["checkpoint": ledger.tally.since(ledgerStart)]
     }
 
     summary.seconds = (clock.now - start).seconds
     summary.finishedAt = Self.timestamp()
     summary.outcome =
       config.validate.strict && summary.errors > 0 ? "validation_errors" : summary.rejected > 0 ? "rejected_documents" : "ok"
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let manifest = Array(try encoder.encode(summary)) + [0x0A]
-    try FileIO.writeAtomically(manifest, to: paths.runs + "/\(runID).json")
-    try FileIO.writeAtomically(manifest, to: paths.state + "/last-run.json")
+    try RunManifest.write(summary, to: [paths.runs + "/\(runID).json", paths.state + "/last-run.json"])
     logger.info(
       "run finished",
       metadata: [
@@ -307,27 +306,6 @@ public struct PipelineRunner: Sendable {
       stat: stat)
   }
 
-  /// Records what this run processed, for the next run's `plan`.
-  func writeIndex(_ results: [FileOutcome], fingerprint: String, paths: Paths) throws {
-    var files: [String: StageKeys] = [:]
-    var entries: [String: IndexEntry] = [:]
-    for r in results {
-      guard let k = r.keys else { continue }
-      files[r.source.path] = k
-      if let stat = r.stat {
-        entries[r.source.path] = IndexEntry(size: stat.size, modified: stat.modified, source: r.source, summary: r.summary)
-      }
-    }
-    var options: [String: String] = [:]
-    for kind in StageKind.allCases { options[kind.rawValue] = config.optionsJSON(of: kind) }
-    let index = StateIndex(
-      toolVersion: BudgetETLVersion.current, stageOptions: options, files: files, entries: entries,
-      loadFingerprint: fingerprint)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    try FileIO.writeAtomically(Array(try encoder.encode(index)), to: paths.state + "/index.json")
-  }
-
   /// Temporary files left by a run that was killed while writing.
   static func removeTemporaryFiles(in output: String) {
     let fm = FileManager.default
@@ -344,87 +322,6 @@ public struct PipelineRunner: Sendable {
     paths.docs + "/" + key.prefix(2) + "/" + key + ".bundle"
   }
 
-  /// Counts documents, duplicates and findings.
-  func tally(_ results: [FileOutcome], into summary: inout RunSummary) {
-    var seen = Set<String>()
-    summary.rejected = 0
-    summary.findings = [:]
-    summary.findingsByDocument = [:]
-    summary.errors = 0
-    summary.warnings = 0
-    summary.duplicates = 0
-    summary.partial = 0
-    summary.documents = 0
-    for r in results {
-      switch r.source.status {
-      case .rejected:
-        summary.rejected += 1
-        summary.rejectedFiles[r.source.path] = r.source.error ?? ""
-        continue
-      case .partial: summary.partial += 1
-      default: break
-      }
-      guard let id = r.source.docID else { continue }
-      if !seen.insert(id).inserted {
-        summary.duplicates += 1
-        continue
-      }
-      summary.documents += 1
-      for (k, n) in r.summary?.checksBySeverityAndRule ?? [:] {
-        summary.findings[k, default: 0] += n
-        if !k.hasPrefix("info ") { summary.findingsByDocument[r.source.path, default: [:]][k] = n }
-        if k.hasPrefix("error ") { summary.errors += n }
-        if k.hasPrefix("warning ") { summary.warnings += n }
-      }
-    }
-  }
-
-  /// Writes every dataset from the documents' bundles, in path order.
-  func load(_ results: [FileOutcome], paths: Paths, summary: inout RunSummary) throws {
-    let level = config.load.gzipLevel
-    var files: [String: DatasetFiles] = [:]
-    for schema in Datasets.all {
-      let columnar = try config.load.parquet
-        ? columnarFactory.map { try $0(schema, paths.output + "/" + schema.name + ".parquet", level, config.load.rowGroupRows) }
-        : nil
-      files[schema.name] = try DatasetFiles(schema: schema, directory: paths.output, gzipLevel: level, columnar: columnar ?? nil)
-    }
-    var seen = Set<String>()
-    var sourceRows: [[Value]] = []
-    for r in results {
-      var source = r.source
-      var include = false
-      if source.status != .rejected, let id = source.docID {
-        if seen.insert(id).inserted {
-          include = true
-        } else {
-          source.status = .duplicate
-          source.error = "same document as an earlier file"
-        }
-      }
-      sourceRows.append(source.row)
-      guard include else { continue }
-      let bundlePath = Self.bundlePath(key: r.key, paths: paths)
-      let bundle = try DocumentBundle.parse(try FileIO.readAll(bundlePath), path: bundlePath)
-      for schema in Datasets.all where schema.name != Datasets.sources.name {
-        let count = bundle.entries[schema.name + ".count"].flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
-        try files[schema.name]!.append(
-          csvMember: bundle.entries[schema.name + ".csv.gz"], jsonlMember: bundle.entries[schema.name + ".jsonl.gz"],
-          rows: bundle.entries[schema.name + ".rows"], count: count)
-      }
-    }
-    try files[Datasets.sources.name]!.append(rows: sourceRows)
-    TestPausePoint.loadWrite.reached()
-    for schema in Datasets.all {
-      try files[schema.name]!.commit()
-      summary.rows[schema.name] = files[schema.name]!.rows
-      TestPausePoint.loadRename.reached()
-    }
-    try FileIO.writeAtomically(DataPackage.json(parquet: config.load.parquet && columnarFactory != nil),
-      to: paths.output + "/datapackage.json")
-    tally(results, into: &summary)
-  }
-
   func outputsExist(_ paths: Paths) -> Bool {
     for schema in Datasets.all {
       for ext in [".csv.gz", ".jsonl.gz"] where !FileIO.exists(paths.output + "/" + schema.name + ext) { return false }
@@ -435,22 +332,15 @@ public struct PipelineRunner: Sendable {
     return FileIO.exists(paths.output + "/datapackage.json")
   }
 
-  /// What the load stage's output depends on: which bundles, in which order, and its options.
-  func loadFingerprint(_ results: [FileOutcome]) -> String {
-    var material = "v=\(BudgetETLVersion.current)\nload=\(config.optionsJSON(of: .load))\nparquet=\(config.load.parquet && columnarFactory != nil)\n"
-    for r in results { material += "\(r.source.path)\t\(r.key)\t\(r.source.status.rawValue)\n" }
-    return SHA256.hex(Array(material.utf8))
-  }
-
   /// Removes bundles of documents no longer in the input.
-  func collectGarbage(keep: Set<String>, paths: Paths) throws {
+  func collectGarbage(keeping live: LiveKeys, paths: Paths) throws {
     let fm = FileManager.default
     guard let shards = try? fm.contentsOfDirectory(atPath: paths.docs) else { return }
     for shard in shards {
       let dir = paths.docs + "/" + shard
       for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] {
         let key = name.hasSuffix(".bundle") ? String(name.dropLast(7)) : name
-        if !keep.contains(key) { try? fm.removeItem(atPath: dir + "/" + name) }
+        if !live.contains(key) { try? fm.removeItem(atPath: dir + "/" + name) }
       }
     }
   }

@@ -20,9 +20,7 @@ public struct RunPlan: Sendable {
     let paths = try PipelineRunner.resolve(runner.config)
     let files = try InputFile.discover(root: paths.input, excluding: paths.output)
     let store = CheckpointStore(root: paths.state)
-    let previous = (try? FileIO.readAll(paths.state + "/index.json")).flatMap {
-      try? JSONDecoder().decode(StateIndex.self, from: Data($0))
-    }
+    let previous = StateIndex.load(paths: paths)
     var plan = RunPlan()
     var seen = Set<String>()
     for file in files {

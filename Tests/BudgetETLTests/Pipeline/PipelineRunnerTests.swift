@@ -69,13 +69,21 @@ import Testing
     let input = dir.copySeeds()
     _ = try await Self.run(input: input, output: dir.path + "/a")
     _ = try await Self.run(input: input, output: dir.path + "/b") { $0.workers = 1 }
-    let names = Datasets.all.flatMap { ["\($0.name).csv.gz", "\($0.name).jsonl.gz"] } + ["datapackage.json"]
+    // index.json is written piecewise as the files finish (in path order, whatever the workers).
+    let names =
+      Datasets.all.flatMap { ["\($0.name).csv.gz", "\($0.name).jsonl.gz"] } + ["datapackage.json", "_state/index.json"]
     for name in names {
       let a = dir.read("a/" + name)
       #expect(!a.isEmpty, "\(name)")
       #expect(a == dir.read("b/" + name), "\(name) differs between runs")
     }
     // gzip headers carry no timestamp (bytes 4-7 are MTIME) and no file name (FLG bit 3).
+    // ... and has the bytes JSONEncoder gives for the whole index.
+    let index = try JSONDecoder().decode(StateIndex.self, from: Data(dir.read("a/_state/index.json")))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    #expect(Array(try encoder.encode(index)) == dir.read("a/_state/index.json"))
+    #expect(index.files.count == 5 && index.entries.count == 5)
     let gz = dir.read("a/line_items.csv.gz")
     #expect(Array(gz[0..<4]) == [0x1F, 0x8B, 8, 0])
     #expect(Array(gz[4..<8]) == [0, 0, 0, 0])

@@ -125,6 +125,22 @@ public final class ParquetWriter {
     }
   }
 
+  /// Writes the rows buffered so far as a row group now rather than at ``close()``; the file
+  /// is the same as long as no row is written in between. Lets the load encode the last row
+  /// groups of several files at once before it publishes them one by one.
+  ///
+  /// - Throws: I/O and compression errors, after which the writer is unusable.
+  public func flushBufferedRows() throws {
+    try checkUsable()
+    guard rowsInGroup > 0 else { return }
+    do {
+      try flushRowGroup()
+    } catch {
+      fail()
+      throw error
+    }
+  }
+
   /// Writes the last row group and the footer, then publishes the file under ``path``.
   /// A dataset without rows gives a valid file with the schema and no row groups.
   ///

@@ -1,0 +1,49 @@
+import Foundation
+
+/// A run's manifest (`_runs/<run>.json`, `_state/last-run.json`): the ``RunSummary`` as
+/// `JSONEncoder` prints it (pretty, sorted keys, slashes unescaped), byte for byte. The one part
+/// that grows with the number of documents, `findingsByDocument`, is printed one document at a
+/// time: the encoder builds a tree of the whole value first, which costs several times the
+/// output.
+enum RunManifest {
+  static func encoder() -> JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return encoder
+  }
+
+  /// Writes the manifest to every path, each atomically.
+  static func write(_ summary: RunSummary, to paths: [String]) throws {
+    let writers = try paths.map { try FileIO.AtomicWriter(path: $0) }
+    try encode(summary) { bytes in for w in writers { try w.write(bytes) } }
+    for w in writers { try w.commit() }
+  }
+
+  /// Hands the manifest's bytes to `emit`, in pieces.
+  static func encode(_ summary: RunSummary, emit: ([UInt8]) throws -> Void) throws {
+    let encoder = encoder()
+    var rest = summary
+    rest.findingsByDocument = [:]
+    let head = Array(try encoder.encode(rest))
+    let empty = Array("\"findingsByDocument\" : {\n\n  }".utf8)
+    guard !summary.findingsByDocument.isEmpty, let at = head.firstRange(of: empty) else {
+      try emit(head + [0x0A])
+      return
+    }
+    try emit(Array(head[..<at.lowerBound]) + Array("\"findingsByDocument\" : {\n".utf8))
+    let paths = summary.findingsByDocument.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    for (i, path) in paths.enumerated() {
+      // `{\n  "path" : {\n    "rule" : n\n  }\n}`: the inner lines, two spaces deeper (an
+      // empty object's blank line stays blank).
+      let one = Array(try encoder.encode([path: summary.findingsByDocument[path]!]))
+      let lines = one.split(separator: 0x0A, omittingEmptySubsequences: false).dropFirst().dropLast()
+      var out: [UInt8] = i == 0 ? [] : Array(",\n".utf8)
+      for (j, line) in lines.enumerated() {
+        if j > 0 { out.append(0x0A) }
+        if !line.isEmpty { out += [0x20, 0x20] + line }
+      }
+      try emit(out)
+    }
+    try emit(Array("\n  }".utf8) + Array(head[at.upperBound...]) + [0x0A])
+  }
+}

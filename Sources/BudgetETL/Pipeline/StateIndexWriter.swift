@@ -1,0 +1,52 @@
+import Foundation
+
+/// Writes `_state/index.json` without holding the index in memory: the runner adds each
+/// file's facts in path order as the run goes, and they are spilled to two temporary files in
+/// the state folder (one for `entries`, one for `files`); ``finish(fingerprint:stageOptions:)``
+/// joins them into the index, published atomically. The bytes are those `JSONEncoder` with
+/// `.sortedKeys` gives for the whole ``StateIndex``: its keys sort bytewise by UTF-8, the order
+/// of input paths, and each value is encoded by the same encoder.
+final class StateIndexWriter {
+  private let path: String
+  private let entries: FileIO.AtomicWriter
+  private let files: FileIO.AtomicWriter
+  private let encoder: JSONEncoder
+  private var entryCount = 0
+  private var fileCount = 0
+
+  /// Starts the index at `path`; the spill files go beside it.
+  init(path: String) throws {
+    self.path = path
+    entries = try FileIO.AtomicWriter(path: path + ".entries")
+    files = try FileIO.AtomicWriter(path: path + ".files")
+    encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+  }
+
+  /// Adds a file's checkpoint keys and, when it has them, its size, modification time and outcome.
+  func add(path: String, keys: StageKeys, entry: IndexEntry?) throws {
+    let key = try encoder.encode(path)
+    if let entry {
+      try entries.write((entryCount == 0 ? [] : [UInt8(ascii: ",")]) + key + [UInt8(ascii: ":")])
+      try entries.write(Array(try encoder.encode(entry)))
+      entryCount += 1
+    }
+    try files.write((fileCount == 0 ? [] : [UInt8(ascii: ",")]) + key + [UInt8(ascii: ":")])
+    try files.write(Array(try encoder.encode(keys)))
+    fileCount += 1
+  }
+
+  /// Writes the index: the spilled entries and files, the load's fingerprint, each stage's
+  /// options and the tool version; removes the spill files.
+  func finish(fingerprint: String, stageOptions: [String: String]) throws {
+    let index = try FileIO.AtomicWriter(path: path)
+    try index.write(Array(#"{"entries":{"#.utf8))
+    try entries.copy(to: index)
+    try index.write(Array(#"},"files":{"#.utf8))
+    try files.copy(to: index)
+    try index.write(Array(#"},"loadFingerprint":"#.utf8) + Array(try encoder.encode(fingerprint)))
+    try index.write(Array(#","stageOptions":"#.utf8) + Array(try encoder.encode(stageOptions)))
+    try index.write(Array(#","toolVersion":"#.utf8) + Array(try encoder.encode(BudgetETLVersion.current)) + [0x7D])
+    try index.commit()
+  }
+}
