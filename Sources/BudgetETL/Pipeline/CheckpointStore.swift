@@ -2,9 +2,10 @@ import Foundation
 
 /// Per-document, per-stage checkpoints under `OUTPUT/_state/<stage>/`, keyed by the
 /// document's content, the stage's options (and those of the stages before it) and the tool
-/// version. Each is written beside its final name, fsynced and renamed, so a checkpoint exists
-/// only once what it stands for is durable; an unreadable one (of another ``CheckpointFormat``
-/// version, cut short, damaged) is treated as missing.
+/// version. Each is written beside its final name and renamed, so a killed run never leaves a
+/// partial one; it is not fsynced (``FileIO/Durability/checked``): one cut or lost when the
+/// machine stops, like any unreadable one (of another ``CheckpointFormat`` version, damaged),
+/// is treated as missing and made again.
 struct CheckpointStore: Sendable {
   let root: String
 
@@ -23,7 +24,7 @@ struct CheckpointStore: Sendable {
     let bytes = try CheckpointFormat.encode(value)
     let target = path(stage, key: key)
     try FileIO.createDirectory((target as NSString).deletingLastPathComponent)
-    try FileIO.writeAtomically(bytes, to: target)
+    try FileIO.writeAtomically(bytes, to: target, durability: .checked)
   }
 
   /// Removes every checkpoint of `stage` whose key is not in `keep`, and leftover temporary files.

@@ -299,7 +299,7 @@ public struct PipelineRunner: Sendable {
     let t0 = clock.now
     let bundle = try DocumentBundle.make(source: final.source, result: final.result, gzipLevel: config.load.gzipLevel)
     try FileIO.createDirectory((bundlePath as NSString).deletingLastPathComponent)
-    try FileIO.writeAtomically(bundle.serialized(), to: bundlePath)
+    try FileIO.writeAtomically(bundle.serialized(), to: bundlePath, durability: .contents)
     seconds["checkpoint"] = (clock.now - t0).seconds
     return FileOutcome(
       keys: keys, reused: false, source: final.source, summary: final.result.map(BundleSummary.init), stageSeconds: seconds,
