@@ -104,6 +104,12 @@ public enum FileIO {
     /// Copies what was written so far to `other`, reading it back from the temporary file
     /// 1 MiB at a time (for spill files that are never published).
     public func copy(to other: AtomicWriter) throws {
+      try readBack { try other.write($0) }
+    }
+
+    /// Hands what was written so far to `body`, read back from the temporary file 1 MiB at a
+    /// time (for spill files that are never published).
+    public func readBack(_ body: ([UInt8]) throws -> Void) throws {
       try flush()
       let reader = open(temporaryPath, O_RDONLY | O_CLOEXEC)
       guard reader >= 0 else { throw FileIOError.open(path: temporaryPath, errno: errno) }
@@ -116,7 +122,7 @@ public enum FileIO {
           throw FileIOError.read(path: temporaryPath, errno: errno)
         }
         if n == 0 { break }
-        try other.write(Array(chunk[0..<n]))
+        try body(Array(chunk[0..<n]))
       }
     }
 

@@ -16,6 +16,8 @@ final class OutcomeRecorder {
   private var documentIDs = DocumentIDSet()
   private var fingerprint = SHA256()
   private let index: StateIndexWriter?
+  /// Every document's findings, for the manifest.
+  let findings: FindingsSpill
   private(set) var live = (extract: LiveKeys(), transform: LiveKeys(), validate: LiveKeys(), bundle: LiveKeys())
   private(set) var loader: DatasetLoader?
   /// The load's input while it is not known to be needed.
@@ -34,6 +36,7 @@ final class OutcomeRecorder {
     self.loads = loads
     self.summary = summary
     index = loads ? try StateIndexWriter(path: paths.state + "/index.json") : nil
+    findings = try FindingsSpill(path: paths.state + "/findings")
     let config = runner.config
     let parquet = config.load.parquet && runner.columnarFactory != nil
     let header = "v=\(BudgetETLVersion.current)\nload=\(config.optionsJSON(of: .load))\nparquet=\(parquet)\n"
@@ -49,7 +52,7 @@ final class OutcomeRecorder {
       summary.stageCounts[stage, default: 0] += 1
     }
     var source = outcome.source
-    let include = count(outcome, source: &source)
+    let include = try count(outcome, source: &source)
     fingerprint.update(Array("\(outcome.source.path)\t\(outcome.key)\t\(outcome.source.status.rawValue)\n".utf8))
     live.bundle.insert(outcome.key)
     if let keys = outcome.keys {
@@ -117,7 +120,7 @@ final class OutcomeRecorder {
   /// Counts a file into the summary: documents, duplicates, rejections and findings. Returns
   /// whether its document is loaded (not rejected, not a duplicate of an earlier file), and
   /// marks `source` as a duplicate when it is one.
-  private func count(_ outcome: PipelineRunner.FileOutcome, source: inout SourceFile) -> Bool {
+  private func count(_ outcome: PipelineRunner.FileOutcome, source: inout SourceFile) throws -> Bool {
     switch source.status {
     case .rejected:
       summary.rejected += 1
@@ -134,13 +137,19 @@ final class OutcomeRecorder {
       return false
     }
     summary.documents += 1
+    var rules: [String: Int] = [:]
     for (rule, n) in outcome.summary?.checksBySeverityAndRule ?? [:] {
       summary.findings[rule, default: 0] += n
       // The key stored in `findings`, whose text every document's entry then shares.
       let k = summary.findings.keys[summary.findings.index(forKey: rule)!]
-      if !k.hasPrefix("info ") { summary.findingsByDocument[source.path, default: [:]][k] = n }
+      if !k.hasPrefix("info ") { rules[k] = n }
       if k.hasPrefix("error ") { summary.errors += n }
       if k.hasPrefix("warning ") { summary.warnings += n }
+    }
+    if !rules.isEmpty {
+      try findings.add(path: source.path, rules: rules)
+      if summary.findingsByDocument.count < RunSummary.listedFindings { summary.findingsByDocument[source.path] = rules }
+      summary.documentsWithFindings = findings.count
     }
     return true
   }

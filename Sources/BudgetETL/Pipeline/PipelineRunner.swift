@@ -206,7 +206,9 @@ public struct PipelineRunner: Sendable {
     summary.finishedAt = Self.timestamp()
     summary.outcome =
       config.validate.strict && summary.errors > 0 ? "validation_errors" : summary.rejected > 0 ? "rejected_documents" : "ok"
-    try RunManifest.write(summary, to: [paths.runs + "/\(runID).json", paths.state + "/last-run.json"])
+    summary.documentsWithFindings = recorder.findings.count
+    try RunManifest.write(
+      summary, findings: recorder.findings, to: [paths.runs + "/\(runID).json", paths.state + "/last-run.json"])
     logger.info(
       "run finished",
       metadata: [

@@ -12,38 +12,49 @@ enum RunManifest {
     return encoder
   }
 
-  /// Writes the manifest to every path, each atomically.
-  static func write(_ summary: RunSummary, to paths: [String]) throws {
+  /// Writes the manifest to every path, each atomically; `findings` (when given) holds every
+  /// document's findings, in path order, in place of the summary's own list.
+  static func write(_ summary: RunSummary, findings: FindingsSpill? = nil, to paths: [String]) throws {
     let writers = try paths.map { try FileIO.AtomicWriter(path: $0) }
-    try encode(summary) { bytes in for w in writers { try w.write(bytes) } }
+    try encode(summary, findings: findings) { bytes in for w in writers { try w.write(bytes) } }
     for w in writers { try w.commit() }
   }
 
   /// Hands the manifest's bytes to `emit`, in pieces.
-  static func encode(_ summary: RunSummary, emit: ([UInt8]) throws -> Void) throws {
+  static func encode(_ summary: RunSummary, findings: FindingsSpill? = nil, emit: ([UInt8]) throws -> Void) throws {
     let encoder = encoder()
     var rest = summary
     rest.findingsByDocument = [:]
     let head = Array(try encoder.encode(rest))
     let empty = Array("\"findingsByDocument\" : {\n\n  }".utf8)
-    guard !summary.findingsByDocument.isEmpty, let at = head.firstRange(of: empty) else {
+    let any = findings.map { $0.count > 0 } ?? !summary.findingsByDocument.isEmpty
+    guard any, let at = head.firstRange(of: empty) else {
       try emit(head + [0x0A])
       return
     }
     try emit(Array(head[..<at.lowerBound]) + Array("\"findingsByDocument\" : {\n".utf8))
-    let paths = summary.findingsByDocument.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    for (i, path) in paths.enumerated() {
-      // `{\n  "path" : {\n    "rule" : n\n  }\n}`: the inner lines, two spaces deeper (an
-      // empty object's blank line stays blank).
-      let one = Array(try encoder.encode([path: summary.findingsByDocument[path]!]))
-      let lines = one.split(separator: 0x0A, omittingEmptySubsequences: false).dropFirst().dropLast()
-      var out: [UInt8] = i == 0 ? [] : Array(",\n".utf8)
-      for (j, line) in lines.enumerated() {
-        if j > 0 { out.append(0x0A) }
-        if !line.isEmpty { out += [0x20, 0x20] + line }
+    if let findings {
+      try findings.replay(emit)
+    } else {
+      let paths = summary.findingsByDocument.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      for (i, path) in paths.enumerated() {
+        try emit(try fragment(path: path, rules: summary.findingsByDocument[path]!, first: i == 0, encoder: encoder))
       }
-      try emit(out)
     }
     try emit(Array("\n  }".utf8) + Array(head[at.upperBound...]) + [0x0A])
+  }
+
+  /// One document's entry of `findingsByDocument` as the encoder prints it inside the manifest:
+  /// `{\n  "path" : {\n    "rule" : n\n  }\n}`'s inner lines, two spaces deeper (an empty
+  /// object's blank line stays blank), after `,\n` unless it is the first.
+  static func fragment(path: String, rules: [String: Int], first: Bool, encoder: JSONEncoder) throws -> [UInt8] {
+    let one = Array(try encoder.encode([path: rules]))
+    let lines = one.split(separator: 0x0A, omittingEmptySubsequences: false).dropFirst().dropLast()
+    var out: [UInt8] = first ? [] : Array(",\n".utf8)
+    for (j, line) in lines.enumerated() {
+      if j > 0 { out.append(0x0A) }
+      if !line.isEmpty { out += [0x20, 0x20] + line }
+    }
+    return out
   }
 }

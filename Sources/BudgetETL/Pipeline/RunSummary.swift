@@ -24,8 +24,15 @@ public struct RunSummary: Sendable, Codable {
   /// `sources` members, part of the load stage's time). Nil in manifests of older versions.
   public var compression: [String: CompressionLedger.Tally]?
   public var findings: [String: Int] = [:]
-  /// Per document (by source path) with warnings or errors: "severity rule" → count.
+  /// Per document (by source path) with warnings or errors: "severity rule" → count. The run
+  /// manifest lists every such document; a summary that `run` returns holds the first
+  /// ``listedFindings`` of them in path order (see ``documentsWithFindings``), so that its
+  /// memory does not grow with the archive.
   public var findingsByDocument: [String: [String: Int]] = [:]
+  /// How many documents have warnings or errors (nil in manifests of older versions).
+  public var documentsWithFindings: Int?
+  /// How many documents' findings a returned summary keeps in ``findingsByDocument``.
+  public static let listedFindings = 20
   public var errors = 0
   public var warnings = 0
   public var rejectedFiles: [String: String] = [:]

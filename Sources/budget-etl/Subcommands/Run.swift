@@ -59,6 +59,10 @@ extension BudgetETLCommand {
         for (path, rules) in summary.findingsByDocument.sorted(by: { $0.key < $1.key }) {
           print("  \(path): " + rules.keys.sorted().map { "\($0) \(rules[$0]!)" }.joined(separator: ", "))
         }
+        let unlisted = (summary.documentsWithFindings ?? 0) - summary.findingsByDocument.count
+        if unlisted > 0 {
+          print("  … and \(unlisted) more documents with findings: \(summary.output)/_runs/\(summary.runID).json")
+        }
       }
       if config.validate.strict && summary.errors > 0 {
         Self.fail("\(summary.errors) validation errors (--strict)", .validationErrors)
