@@ -148,7 +148,9 @@ final class OutcomeRecorder {
     }
     if !rules.isEmpty {
       try findings.add(path: source.path, rules: rules)
-      if summary.findingsByDocument.count < RunSummary.listedFindings { summary.findingsByDocument[source.path] = rules }
+      if summary.findingsByDocument.count < RunSummary.listedFindings {
+        summary.findingsByDocument[source.path] = rules
+      }
       summary.documentsWithFindings = findings.count
     }
     return true

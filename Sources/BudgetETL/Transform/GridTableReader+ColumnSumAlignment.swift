@@ -48,7 +48,8 @@ extension GridTableReader {
     let probe = Array(dataRows.filter { failingLines.contains($0.line) }.prefix(3))
     func passesProbe(_ candidate: [TableColumn]) -> Bool {
       var ignored: [ReadWarning] = []
-      let items = lineItems(columns: candidate, dataRows: probe, tableUnit: tableUnit, context: context, warnings: &ignored)
+      let items = lineItems(
+        columns: candidate, dataRows: probe, tableUnit: tableUnit, context: context, warnings: &ignored)
       let tally = ColumnSumRule.tally(TableGrid(items: items), table: info, docID: context.docID)
       return tally.rowsFailing == 0 && tally.rowsChecked == probe.count
     }

@@ -45,7 +45,7 @@ import Testing
     let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]
     #expect(throws: DecodingError.binary(offset: 8)) { try TextDecoder.decode(png) }
     // Zeros every other byte, but what they decode to is control characters, not text.
-    let controls = [UInt8](repeating: 0, count: 64).enumerated().map { $0.offset % 2 == 0 ? UInt8(1 + $0.offset % 7) : 0 }
+    let controls = (0..<64).map { $0 % 2 == 0 ? UInt8(1 + $0 % 7) : 0 }
     #expect(throws: DecodingError.binary(offset: 1)) { try TextDecoder.decode(controls) }
     // UTF-16 LE without a BOM, mostly Chinese: a line of S0 with its digits and tab.
     let line = "一、部门基本情况\t2023年收入预算 1,234.56 万元\n"
