@@ -71,8 +71,13 @@ public enum TextDecoder {
       // UTF-16 without a BOM: its ASCII (digits, tabs, line ends) puts a zero in every other byte.
       if let order = bomlessUTF16(bytes) {
         let name = order == .little ? "UTF-16LE" : "UTF-16BE"
-        if let (text, cut) = try? iconv(bytes, from: name, offsetBase: 0), !text.contains(0), !looksBinary(text) {
-          return DecodedText(utf8: text, encoding: order == .little ? "utf-16le" : "utf-16be", truncatedAt: cut)
+        do {
+          let (text, cut) = try iconv(bytes, from: name, offsetBase: 0)
+          if !text.contains(0), !looksBinary(text) {
+            return DecodedText(utf8: text, encoding: order == .little ? "utf-16le" : "utf-16be", truncatedAt: cut)
+          }
+        } catch DecodingError.malformed {
+          // not UTF-16 after all: binary, below
         }
       }
       throw DecodingError.binary(offset: nul)

@@ -112,15 +112,17 @@ public struct DocumentBundle: Sendable {
     }
     var bundle = DocumentBundle()
     let count = try u32()
+    // Every length is checked against the bytes left before it is used, so a damaged length
+    // (however large) is a corrupt bundle, never an overflow.
     for _ in 0..<count {
       let nameLength = try u32()
-      guard i + nameLength <= bytes.count else { throw BundleError.corrupt(path) }
+      guard nameLength <= bytes.count - i else { throw BundleError.corrupt(path) }
       let name = String(decoding: bytes[i..<(i + nameLength)], as: UTF8.self)
       i += nameLength
       let lo = try u32()
       let hi = try u32()
-      let length = lo | hi << 32
-      guard i + length <= bytes.count else { throw BundleError.corrupt(path) }
+      guard hi == 0, lo <= bytes.count - i else { throw BundleError.corrupt(path) }
+      let length = lo
       if keeping?.contains(name) ?? true { bundle.entries[name] = Array(bytes[i..<(i + length)]) }
       i += length
     }

@@ -11,7 +11,11 @@ public struct NumberingPrefix: Sendable, Hashable {
 
   /// The numbering at the start of `text`, or nil.
   public static func match(_ text: String) -> NumberingPrefix? {
-    guard let lead = text.unicodeScalars.first, mayStart(lead) else { return nil }
+    // A lead scalar that is not inert (a compatibility ideograph such as U+F9D1, canonically
+    // 六) is left to the Character reading.
+    guard let lead = text.unicodeScalars.first, mayStart(lead) || !LiteralSearch.isInert(lead.value) else {
+      return nil
+    }
     // Where each of the first 13 scalars is a character of its own, scalars are characters.
     var scalars: [Unicode.Scalar] = []
     scalars.reserveCapacity(13)

@@ -26,6 +26,12 @@ import Testing
     #expect("合\u{F9FA}".hasLiteralSuffix("\u{72C0}"))
   }
 
+  @Test func numberingsSpelledWithCompatibilityIdeographs() {
+    // U+F9D1 is canonically 六, U+F9B2 零: a numbering as the Character reading sees it.
+    #expect(NumberingPrefix.match("\u{F9D1}、其他支出") == NumberingPrefix(rank: 1, length: 2))
+    #expect(NumberingPrefix.match("（\u{F9B2}）其他") == NumberingPrefix.match(Array("（\u{F9B2}）其他".prefix(12))))
+  }
+
   @Test func tabFieldsKeepEmptyCells() {
     #expect("支出\t\t12.00\t".tabFields() == ["支出", "", "12.00", ""])
     #expect("".tabFields() == [""])
@@ -50,7 +56,7 @@ import Testing
     let pieces = [
       "合", "计", "其中", "总计", "第", "页", "一", "、", "（", "）", "(", ")", "1", "2", "0", ".", ",", "-", "—", "－",
       " ", "\u{3000}", "\u{A0}", "\t", "*", "**", "#", "_", "<b>", "</td>", ">", "|", "：", "。", "１", "Ａ", "万元",
-      "元", "\u{301}", "\u{F9FA}", "\u{72C0}", "①", "年度", "a", "Z", "·", "…", "部", "分", "．", "三", "⑳",
+      "元", "\u{301}", "\u{F9FA}", "\u{72C0}", "①", "年度", "a", "Z", "·", "…", "部", "分", "．", "三", "⑳", "\u{F9D1}",
     ]
     let literals = ["合计", "其中", "元", "万元", "—", "-", "第", "\u{72C0}", "１"]
     var rng = SplitMix64(seed: 20_261_123)

@@ -24,6 +24,27 @@ import Testing
         == (try DocumentBundle.make(source: processed.source, result: result, gzipLevel: 1)).serialized())
   }
 
+  /// Lengths damaged into huge values (high bit set, near `Int.max`) make a corrupt bundle, never
+  /// a trap: every length is checked against the bytes left.
+  @Test func damagedLengthsAreCorruptNotACrash() throws {
+    let processed = DocumentProcessor().process(relativePath: "empty.txt", bytes: [])
+    let good = try DocumentBundle.make(source: processed.source, result: nil, gzipLevel: 1).serialized()
+    // After the magic: the entry count (4 bytes), the first name's length (4), the name, then
+    // its value's length as two 4-byte halves.
+    let nameLength = Int(good[DocumentBundle.magic.count + 4])
+    let valueLength = DocumentBundle.magic.count + 8 + nameLength
+    for (offset, bytes) in [
+      (DocumentBundle.magic.count + 4, [0xFF, 0xFF, 0xFF, 0xFF] as [UInt8]),  // name length 2^32 − 1
+      (valueLength, [0xF0, 0xFF, 0xFF, 0xFF]), (valueLength + 4, [0x00, 0x00, 0x00, 0x80]),  // high half set
+      (valueLength, [0xFF, 0xFF, 0xFF, 0xFF]),
+    ] {
+      var damaged = good
+      damaged.replaceSubrange(offset..<(offset + 4), with: bytes)
+      #expect(throws: DocumentBundle.BundleError.self) { try DocumentBundle.parse(damaged, path: "b") }
+    }
+    #expect(try DocumentBundle.parse(good, path: "b").source() == processed.source)
+  }
+
   @Test func aRejectedFileHasASourceAndNoSummary() throws {
     let processed = DocumentProcessor().process(relativePath: "empty.txt", bytes: [])
     #expect(processed.source.status == .rejected)
