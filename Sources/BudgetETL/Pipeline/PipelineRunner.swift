@@ -126,7 +126,7 @@ public struct PipelineRunner: Sendable {
     let ledgerStart = ledger.tally
     let total = files.count
     let store = CheckpointStore(root: paths.state)
-    let previousIndex = StateIndex.load(paths: paths)
+    let previousIndex = PreviousIndex.open(paths: paths)
     let loads = graph.order.contains(StageKind.load.rawValue) && (only == nil || only == .load)
     let recorder = try OutcomeRecorder(
       runner: self, paths: paths, summary: summary, loads: loads,
@@ -141,8 +141,10 @@ public struct PipelineRunner: Sendable {
         let index = next
         let file = files[index]
         next += 1
+        // Files are scheduled in path order, the order the index is read in.
+        let prior = previousIndex?.lookup(file.relativePath)
         group.addTask {
-          (index, try self.processFile(file, stages: documentStages, store: store, paths: paths, index: previousIndex))
+          (index, try self.processFile(file, stages: documentStages, store: store, paths: paths, prior: prior))
         }
       }
       for _ in 0..<workers { schedule() }
@@ -220,13 +222,14 @@ public struct PipelineRunner: Sendable {
 
   /// Runs the per-document stages on one file, from the newest checkpoint that is still valid.
   func processFile(
-    _ file: InputFile, stages: [StageKind], store: CheckpointStore, paths: Paths, index: StateIndex? = nil
+    _ file: InputFile, stages: [StageKind], store: CheckpointStore, paths: Paths,
+    prior: (keys: StageKeys, entry: IndexEntry?)? = nil
   ) throws -> FileOutcome {
     let clock = ContinuousClock()
     let stat = FileIO.status(file.absolutePath)
     // Unchanged size and modification time: the last run's keys and bundle still hold.
-    if reuses(.validate), only == nil || only == .load, let stat, let entry = index?.entries[file.relativePath],
-      let keys = index?.files[file.relativePath], entry.size == stat.size, entry.modified == stat.modified,
+    if reuses(.validate), only == nil || only == .load, let stat, let entry = prior?.entry,
+      let keys = prior?.keys, entry.size == stat.size, entry.modified == stat.modified,
       stageKeys(relativePath: file.relativePath, sha256: keys.sha256) == keys,
       FileIO.exists(Self.bundlePath(key: keys.bundle, paths: paths))
     {

@@ -10,6 +10,8 @@ final class StateIndexWriter {
   private let path: String
   private let entries: FileIO.AtomicWriter
   private let files: FileIO.AtomicWriter
+  /// The same facts for the next run's runner, read back one record at a time (``IndexCursor``).
+  private let binary: FileIO.AtomicWriter
   private let encoder: JSONEncoder
   private var entryCount = 0
   private var fileCount = 0
@@ -19,6 +21,8 @@ final class StateIndexWriter {
     self.path = path
     entries = try FileIO.AtomicWriter(path: path + ".entries")
     files = try FileIO.AtomicWriter(path: path + ".files")
+    binary = try FileIO.AtomicWriter(path: (path as NSString).deletingPathExtension + ".bin")
+    try binary.write(IndexCursor.magic)
     encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
   }
@@ -34,11 +38,15 @@ final class StateIndexWriter {
     try files.write((fileCount == 0 ? [] : [UInt8(ascii: ",")]) + key + [UInt8(ascii: ":")])
     try files.write(Array(try encoder.encode(keys)))
     fileCount += 1
+    try binary.write(IndexCursor.record(path: path, keys: keys, entry: entry))
   }
 
   /// Writes the index: the spilled entries and files, the load's fingerprint, each stage's
   /// options and the tool version; removes the spill files.
   func finish(fingerprint: String, stageOptions: [String: String]) throws {
+    // The binary index first: a kill between the two leaves it the newer, and the runner reads it.
+    try binary.write(IndexCursor.trailer(toolVersion: BudgetETLVersion.current, loadFingerprint: fingerprint))
+    try binary.commit()
     let index = try FileIO.AtomicWriter(path: path)
     try index.write(Array(#"{"entries":{"#.utf8))
     try entries.copy(to: index)

@@ -78,6 +78,7 @@ import Testing
     // Without the index, each bundle is read: none is reused, each is made again from the
     // transform checkpoint.
     try FileManager.default.removeItem(atPath: out + "/_state/index.json")
+    try FileManager.default.removeItem(atPath: out + "/_state/index.bin")
     let again = try await PipelineRunnerTests.run(input: input, output: out)
     #expect(again.skippedUnchanged == 0)
     #expect(again.stageCounts["extract"] == nil && again.stageCounts["transform"] == nil)

@@ -71,7 +71,8 @@ import Testing
     _ = try await Self.run(input: input, output: dir.path + "/b") { $0.workers = 1 }
     // index.json is written piecewise as the files finish (in path order, whatever the workers).
     let names =
-      Datasets.all.flatMap { ["\($0.name).csv.gz", "\($0.name).jsonl.gz"] } + ["datapackage.json", "_state/index.json"]
+      Datasets.all.flatMap { ["\($0.name).csv.gz", "\($0.name).jsonl.gz"] }
+      + ["datapackage.json", "_state/index.json", "_state/index.bin"]
     for name in names {
       let a = dir.read("a/" + name)
       #expect(!a.isEmpty, "\(name)")
