@@ -6,12 +6,18 @@ import Testing
 /// The binary state index a re-run reads one record at a time gives what the JSON index says,
 /// skips what it is not asked for, and a damaged one only costs a look at every file again.
 @Suite struct IndexCursorTests {
-  @Test func recordsAreThoseOfTheJSONIndex() async throws {
-    let dir = TemporaryDirectory()
-    defer { dir.remove() }
+  /// The seeds run once into `dir/out`: the input folder and the output folder.
+  static func seeded(_ dir: TemporaryDirectory) async throws -> (input: String, out: String) {
     let input = dir.copySeeds()
     let out = dir.path + "/out"
     _ = try await PipelineRunnerTests.run(input: input, output: out)
+    return (input, out)
+  }
+
+  @Test func recordsAreThoseOfTheJSONIndex() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let (_, out) = try await Self.seeded(dir)
     let json = try JSONDecoder().decode(StateIndex.self, from: Data(dir.read("out/_state/index.json")))
     let cursor = try #require(IndexCursor(path: out + "/_state/index.bin"))
     #expect(cursor.loadFingerprint == json.loadFingerprint)
@@ -34,9 +40,7 @@ import Testing
   @Test func aDamagedIndexMeansLookingAgainNotWrongOutputs() async throws {
     let dir = TemporaryDirectory()
     defer { dir.remove() }
-    let input = dir.copySeeds()
-    let out = dir.path + "/out"
-    _ = try await PipelineRunnerTests.run(input: input, output: out)
+    let (input, out) = try await Self.seeded(dir)
     let published = Datasets.all.map { dir.read("out/\($0.name).csv.gz") }
     let indexPath = out + "/_state/index.bin"
     let good = dir.read("out/_state/index.bin")
