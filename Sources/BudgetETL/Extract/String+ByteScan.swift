@@ -99,12 +99,6 @@ extension String {
     return copy.withUTF8 { LiteralSearch.isInert($0) }
   }
 
-  /// True when the string holds a byte among `bytes` (ASCII only).
-  @inline(__always)
-  func containsASCII(_ bytes: (UInt8) -> Bool) -> Bool {
-    utf8.contains(where: bytes)
-  }
-
   /// True when the scalar starting at byte offset `offset` begins a character cluster whatever
   /// precedes it (ASCII other than LF, or an inert scalar).
   private func scalarStartsCluster(atByte offset: Int) -> Bool {
