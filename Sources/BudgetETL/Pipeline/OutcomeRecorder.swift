@@ -151,7 +151,6 @@ final class OutcomeRecorder {
       if summary.findingsByDocument.count < RunSummary.listedFindings {
         summary.findingsByDocument[source.path] = rules
       }
-      summary.documentsWithFindings = findings.count
     }
     return true
   }

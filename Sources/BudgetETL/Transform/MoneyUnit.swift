@@ -10,16 +10,8 @@ public enum MoneyUnit: String, Sendable, Codable, CaseIterable {
   /// is canonically equivalent to them (no compatibility ideograph stands for 元, 万 or 亿), and
   /// this runs for every figure the validator checks.
   public init?(rawValue: String) {
-    var utf8 = rawValue.utf8.makeIterator()
-    switch (utf8.next(), utf8.next(), utf8.next()) {
-    case (0xE5, 0x85, 0x83): self = .yuan  // 元
-    case (0xE4, 0xB8, 0x87): self = .wanYuan  // 万
-    case (0xE4, 0xBA, 0xBF): self = .yiYuan  // 亿
-    default: return nil
-    }
-    guard rawValue.utf8.count == self.rawValue.utf8.count, rawValue.utf8.elementsEqual(self.rawValue.utf8) else {
-      return nil
-    }
+    guard let unit = Self.allCases.first(where: { $0.rawValue.utf8.elementsEqual(rawValue.utf8) }) else { return nil }
+    self = unit
   }
 
   /// How many 元 one of this unit is.

@@ -353,16 +353,8 @@ extension LayoutGrid {
   /// A cell that spans others: a cell printed under it overlaps it, or cells below it stand on
   /// both sides of its centre close by (`基本支出` over `人员经费  公用经费`).
   static func isParent(_ p: HeaderFragment, among frags: [HeaderFragment]) -> Bool {
-    let below = frags.filter { $0.top > p.bottom }
-    if below.contains(where: { $0.start < p.end + 1 && $0.end > p.start - 1 }) { return true }
-    let reach = max(8, 1.5 * Double(p.width))
-    for line in Set(below.map(\.top)) {
-      let row = below.filter { $0.top == line }
-      let left = row.contains { $0.center < p.center && p.center - $0.center <= reach }
-      let right = row.contains { $0.center > p.center && $0.center - p.center <= reach }
-      if left && right { return true }
-    }
-    return false
+    let overlapped = frags.contains { $0.top > p.bottom && $0.start < p.end + 1 && $0.end > p.start - 1 }
+    return overlapped || straddled(p, by: frags)
   }
 
   /// Matches the page's amount columns to the header's leaf cells, in order: numbers stand
