@@ -18,7 +18,8 @@ final class AtomicFileOutput {
   let temporaryPath: String
   private var descriptor: Int32
   private var buffer: [UInt8] = []
-  private let bufferLimit = 1 << 20
+  /// Small, like `FileIO.AtomicWriter`'s: eight of these stay open for a whole run.
+  private let bufferLimit = FileIO.AtomicWriter.bufferLimit
   /// Bytes written so far (the offset of the next byte in the file).
   private(set) var position: Int64 = 0
 
