@@ -1,51 +1,98 @@
-/// The values of one column for the row group being buffered, ready to be written as a
-/// column chunk, with what its statistics need.
+/// One column of the row group being written: the values not yet encoded, the data pages
+/// already encoded and compressed, and what the chunk's dictionary page and statistics need.
 ///
-/// Strings are interned into a ``ByteArrayDictionary`` as they arrive and kept as indices;
-/// if the dictionary outgrows `ParquetWriterLimits.maxDictionaryBytes` the chunk switches to
-/// PLAIN-encoded bytes for the rest of the row group.
+/// Values are buffered only until they fill a data page (`ParquetWriterLimits.maxPageRows`
+/// rows or about `targetPageBytes` bytes); ``ColumnChunkWriter`` then encodes and compresses
+/// them into ``encodedPages``, so a row group is held compressed, and memory does not grow
+/// with how many rows a slowly filling dataset has buffered.
+///
+/// Strings are interned into a ``ByteArrayDictionary`` as they arrive and buffered as
+/// indices. The chunk gives the dictionary up for PLAIN when its first `distinctCheckMinValues`
+/// values, or its first page, show it mostly distinct, or when the dictionary outgrows `maxDictionaryBytes`: before any page is encoded
+/// the buffered values are re-encoded PLAIN and the chunk has no dictionary; after, the pages
+/// already encoded keep it (it is written, frozen, as the chunk's dictionary page) and the
+/// pages after them are PLAIN, as parquet-mr and Arrow fall back.
 struct ColumnChunkBuffer {
   let column: ParquetColumn
   private let limits: ParquetWriterLimits
 
-  /// Rows buffered (values, nulls included).
+  /// Rows in the chunk (values, nulls included), encoded or not.
   private(set) var rowCount = 0
   private(set) var nullCount = 0
-  /// One per row, 1 for a value and 0 for null; only for optional columns.
+
+  /// Rows buffered for the next data page.
+  private(set) var bufferedRows = 0
+  /// The next page's values' size as the page limits count it (4 bytes per dictionary index).
+  private(set) var bufferedPageBytes = 0
+  /// One per buffered row, 1 for a value and 0 for null; only for optional columns.
   private(set) var definitionLevels: [UInt8] = []
   private(set) var int32Values: [Int32] = []
   /// `int64` values and the unscaled values of decimals.
   private(set) var int64Values: [Int64] = []
   private(set) var booleanValues: [Bool] = []
-  /// String values while dictionary encoded: the dictionary and one index per value.
-  private(set) var dictionary = ByteArrayDictionary()
+  /// Buffered string values while dictionary encoded: one dictionary index per value.
   private(set) var dictionaryIndices: [UInt32] = []
-  /// String values once not dictionary encoded: PLAIN (4-byte length, bytes) back to back.
+  /// Buffered string values once not dictionary encoded: PLAIN (4-byte length, bytes).
   private(set) var plainBytes: [UInt8] = []
+
+  /// The chunk's dictionary: every string value while dictionary encoded, frozen after a
+  /// fallback to PLAIN once a dictionary-encoded page exists.
+  private(set) var dictionary = ByteArrayDictionary()
+  /// Whether new string values go to the dictionary.
   private(set) var isDictionaryEncoded = true
+  /// Whether an encoded page refers to the dictionary (so the chunk needs its dictionary page).
+  private(set) var hasDictionaryPages = false
+  /// The dictionary outgrew its limit after dictionary pages were encoded: the buffered
+  /// indices are encoded as one last dictionary page, then values go PLAIN.
+  private(set) var fallbackPending = false
+
+  /// Encoded and compressed data pages (header, then body), back to back, oldest first.
+  private(set) var encodedPages: [UInt8] = []
+  /// Their size as the footer counts it, headers included, before and after compression.
+  private(set) var encodedUncompressedBytes: Int64 = 0
 
   private var minInteger = Int64.max
   private var maxInteger = Int64.min
   private var sawFalse = false
   private var sawTrue = false
+  /// The smallest and largest string among those encoded PLAIN (values in dictionary pages
+  /// are bounded through the dictionary).
+  private var plainBounds: (lo: [UInt8], hi: [UInt8])?
 
   init(column: ParquetColumn, limits: ParquetWriterLimits) {
     self.column = column
     self.limits = limits
   }
 
-  /// Non-null values buffered.
+  /// Non-null values in the chunk.
   var valueCount: Int { rowCount - nullCount }
 
-  /// Roughly how many bytes the buffered values take.
+  /// Non-null values buffered for the next page.
+  var bufferedValueCount: Int {
+    switch column.type {
+    case .string: return isDictionaryEncoded ? dictionaryIndices.count : bufferedPlainCount
+    case .int32: return int32Values.count
+    case .int64, .decimal: return int64Values.count
+    case .boolean: return booleanValues.count
+    }
+  }
+  private var bufferedPlainCount = 0
+
+  /// Whether the buffered values fill a data page (or must be encoded before a fallback).
+  var isPageFull: Bool {
+    bufferedRows >= limits.maxPageRows || bufferedPageBytes >= limits.targetPageBytes || fallbackPending
+  }
+
+  /// Roughly how many bytes the chunk holds: buffered values, the dictionary, encoded pages.
   var estimatedByteCount: Int {
     definitionLevels.count + int32Values.count * 4 + int64Values.count * 8 + booleanValues.count
-      + dictionary.byteCount + dictionaryIndices.count * 4 + plainBytes.count
+      + dictionary.byteCount + dictionaryIndices.count * 4 + plainBytes.count + encodedPages.count
   }
 
   /// Appends a value that `ParquetColumn.problem(with:)` accepted.
   mutating func append(_ value: Value) {
     rowCount += 1
+    bufferedRows += 1
     if case .null = value {
       precondition(column.isOptional, "null in required column \(column.name) was not rejected")
       nullCount += 1
@@ -59,18 +106,22 @@ struct ColumnChunkBuffer {
     case (.int32, .int(let i)):
       guard let narrow = Int32(exactly: i) else { preconditionFailure("int32 range was not checked") }
       int32Values.append(narrow)
+      bufferedPageBytes += 4
       noteInteger(i)
     case (.int64, .int(let i)):
       int64Values.append(i)
+      bufferedPageBytes += 8
       noteInteger(i)
     case (.decimal(let precision, let scale), .decimal(let unscaled, let valueScale)):
       guard let v = ParquetColumn.unscaled(unscaled, scale: valueScale, toScale: scale, precision: precision) else {
         preconditionFailure("decimal was not checked")
       }
       int64Values.append(v)
+      bufferedPageBytes += 8
       noteInteger(v)
     case (.boolean, .bool(let b)):
       booleanValues.append(b)
+      bufferedPageBytes += 1
       if b { sawTrue = true } else { sawFalse = true }
     default:
       preconditionFailure("value \(value) for column \(column.name) was not checked")
@@ -87,45 +138,102 @@ struct ColumnChunkBuffer {
     text.withUTF8 { utf8 in
       if isDictionaryEncoded {
         dictionaryIndices.append(dictionary.index(of: utf8))
+        bufferedPageBytes += 4
+        // Mostly distinct values are seen as soon as there are enough of them: a dataset of one
+        // row per document would otherwise hold every distinct value until its first page.
+        if !hasDictionaryPages && dictionaryIndices.count == limits.distinctCheckMinValues { settleDictionary() }
       } else {
         PlainEncoding.appendByteArray(utf8, to: &plainBytes)
+        bufferedPlainCount += 1
+        bufferedPageBytes += 4 + utf8.count
       }
     }
-    if isDictionaryEncoded && dictionary.byteCount > limits.maxDictionaryBytes {
+    if isDictionaryEncoded && !fallbackPending && dictionary.byteCount > limits.maxDictionaryBytes {
+      if hasDictionaryPages { fallbackPending = true } else { switchToPlain() }
+    }
+  }
+
+  /// Called before the buffered values are encoded, and once `distinctCheckMinValues` values
+  /// are in: decides, for a string chunk none of whose pages is encoded yet, whether it keeps
+  /// its dictionary — not when the values so far are mostly distinct, or all null.
+  mutating func settleDictionary() {
+    guard case .string = column.type, isDictionaryEncoded, !hasDictionaryPages else { return }
+    let values = dictionaryIndices.count
+    if dictionary.count == 0
+      || (values >= limits.distinctCheckMinValues
+        && Double(dictionary.count) > limits.maxDistinctFraction * Double(values))
+    {
       switchToPlain()
     }
   }
 
-  /// Whether the chunk is written with a dictionary page: a string chunk whose dictionary
-  /// stayed within bounds and is not mostly distinct values.
-  var usesDictionaryPage: Bool {
-    guard case .string = column.type, isDictionaryEncoded, dictionary.count > 0 else { return false }
-    if valueCount >= limits.distinctCheckMinValues
-      && Double(dictionary.count) > limits.maxDistinctFraction * Double(valueCount)
-    {
-      return false
-    }
-    return true
-  }
-
-  /// Re-encodes dictionary-encoded strings as PLAIN bytes and keeps appending PLAIN.
+  /// Re-encodes the buffered dictionary indices as PLAIN bytes and keeps appending PLAIN; the
+  /// chunk then has no dictionary (no encoded page refers to it).
   mutating func switchToPlain() {
     guard isDictionaryEncoded else { return }
+    precondition(!hasDictionaryPages, "dictionary pages already refer to the dictionary")
     plainBytes.reserveCapacity(dictionaryIndices.count * 4 + dictionary.byteCount)
     for index in dictionaryIndices {
       let entry = dictionary.entry(Int(index))
       PlainEncoding.append(Int32(entry.count), to: &plainBytes)
       plainBytes.append(contentsOf: entry)
     }
+    bufferedPlainCount = dictionaryIndices.count
+    bufferedPageBytes = plainBytes.count
     dictionary.removeAll()
     dictionaryIndices.removeAll(keepingCapacity: true)
     isDictionaryEncoded = false
   }
 
+  /// Takes an encoded, compressed data page (`header`, then `body`) that holds the buffered
+  /// values up to here; `uncompressedBytes` is its size before compression, header included.
+  mutating func appendEncodedPage(header: [UInt8], body: [UInt8], uncompressedBytes: Int, dictionaryEncoded: Bool) {
+    encodedPages.append(contentsOf: header)
+    encodedPages.append(contentsOf: body)
+    encodedUncompressedBytes += Int64(uncompressedBytes)
+    if dictionaryEncoded { hasDictionaryPages = true }
+  }
+
+  /// Forgets the buffered values once they are encoded (the dictionary stays); after a pending
+  /// fallback, later values go PLAIN.
+  mutating func removeBufferedValues() {
+    if case .string = column.type, !isDictionaryEncoded { notePlainBounds() }
+    bufferedRows = 0
+    bufferedPageBytes = 0
+    bufferedPlainCount = 0
+    definitionLevels.removeAll(keepingCapacity: true)
+    int32Values.removeAll(keepingCapacity: true)
+    int64Values.removeAll(keepingCapacity: true)
+    booleanValues.removeAll(keepingCapacity: true)
+    dictionaryIndices.removeAll(keepingCapacity: true)
+    plainBytes.removeAll(keepingCapacity: true)
+    if fallbackPending {
+      fallbackPending = false
+      isDictionaryEncoded = false
+    }
+  }
+
+  /// Widens the PLAIN bounds by the buffered PLAIN strings.
+  private mutating func notePlainBounds() {
+    var cursor = 0
+    var lo = plainBounds?.lo[...]
+    var hi = plainBounds?.hi[...]
+    var changed = false
+    while cursor < plainBytes.count {
+      let length = Self.plainLength(plainBytes, at: cursor)
+      let s = plainBytes[(cursor + 4)..<(cursor + 4 + length)]
+      if let l = lo { if s.lexicographicallyPrecedes(l) { lo = s; changed = true } } else { lo = s; changed = true }
+      if let h = hi { if h.lexicographicallyPrecedes(s) { hi = s; changed = true } } else { hi = s; changed = true }
+      cursor += 4 + length
+    }
+    if changed, let lo, let hi { plainBounds = (Array(lo), Array(hi)) }
+  }
+
   /// The chunk's statistics: the null count, and min/max (PLAIN, byte arrays without a length
   /// prefix) in the column's order — signed for numbers and decimals, unsigned bytewise for
-  /// strings, false < true — unless every value is null.
+  /// strings, false < true — unless every value is null. Valid once every value is encoded.
   func statistics() -> ParquetFormat.Statistics {
+    precondition(bufferedRows == 0, "statistics before the buffered values are encoded")
     var stats = ParquetFormat.Statistics(nullCount: Int64(nullCount))
     guard valueCount > 0 else { return stats }
     switch column.type {
@@ -151,22 +259,16 @@ struct ColumnChunkBuffer {
     return stats
   }
 
-  /// The smallest and largest string, compared as unsigned bytes.
+  /// The smallest and largest string, compared as unsigned bytes: over the dictionary, when
+  /// pages refer to it, and the PLAIN-encoded values.
   private func stringBounds() -> (ArraySlice<UInt8>, ArraySlice<UInt8>) {
-    var lo: ArraySlice<UInt8>? = nil
-    var hi: ArraySlice<UInt8>? = nil
-    func note(_ s: ArraySlice<UInt8>) {
-      if let l = lo { if s.lexicographicallyPrecedes(l) { lo = s } } else { lo = s }
-      if let h = hi { if h.lexicographicallyPrecedes(s) { hi = s } } else { hi = s }
-    }
-    if isDictionaryEncoded {
-      for i in 0..<dictionary.count { note(dictionary.entry(i)) }
-    } else {
-      var cursor = 0
-      while cursor < plainBytes.count {
-        let length = Self.plainLength(plainBytes, at: cursor)
-        note(plainBytes[(cursor + 4)..<(cursor + 4 + length)])
-        cursor += 4 + length
+    var lo = plainBounds?.lo[...]
+    var hi = plainBounds?.hi[...]
+    if hasDictionaryPages {
+      for i in 0..<dictionary.count {
+        let s = dictionary.entry(i)
+        if let l = lo { if s.lexicographicallyPrecedes(l) { lo = s } } else { lo = s }
+        if let h = hi { if h.lexicographicallyPrecedes(s) { hi = s } } else { hi = s }
       }
     }
     guard let lo, let hi else { preconditionFailure("string bounds of an all-null chunk") }
@@ -178,21 +280,23 @@ struct ColumnChunkBuffer {
     Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
   }
 
-  /// Empties the buffer for the next row group, keeping capacity.
+  /// Empties the chunk for the next row group. The page buffers keep their capacity (at most
+  /// a page); the encoded pages and the dictionary let theirs go, so that what one large row
+  /// group needed is not held for the rest of the run.
   mutating func removeAll() {
+    removeBufferedValues()
     rowCount = 0
     nullCount = 0
-    definitionLevels.removeAll(keepingCapacity: true)
-    int32Values.removeAll(keepingCapacity: true)
-    int64Values.removeAll(keepingCapacity: true)
-    booleanValues.removeAll(keepingCapacity: true)
-    dictionary.removeAll()
-    dictionaryIndices.removeAll(keepingCapacity: true)
-    plainBytes.removeAll(keepingCapacity: true)
+    dictionary = ByteArrayDictionary()
     isDictionaryEncoded = true
+    hasDictionaryPages = false
+    fallbackPending = false
+    encodedPages = []
+    encodedUncompressedBytes = 0
     minInteger = .max
     maxInteger = .min
     sawFalse = false
     sawTrue = false
+    plainBounds = nil
   }
 }

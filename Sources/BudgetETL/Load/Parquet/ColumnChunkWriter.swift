@@ -1,11 +1,12 @@
-/// Writes a buffered column chunk as pages — an optional dictionary page, then v1 data
-/// pages — each GZIP-compressed, and describes it for the footer.
+/// Encodes a column chunk's buffered values as GZIP-compressed v1 data pages as soon as they
+/// fill a page, and writes the chunk — an optional dictionary page, then its data pages — when
+/// the row group ends, describing it for the footer.
 ///
 /// A data page holds (for optional columns) the definition levels, 4-byte length then the
 /// RLE/bit-packed hybrid at bit width 1, then the values: PLAIN, or for dictionary-encoded
-/// strings one byte of bit width and the hybrid-encoded indices. Pages end at row boundaries
-/// after `maxPageRows` rows or about `targetPageBytes` bytes of values. Scratch buffers are
-/// reused from page to page.
+/// strings one byte of bit width (the least that holds the dictionary's size when the page is
+/// encoded) and the hybrid-encoded indices. Pages end at row boundaries after `maxPageRows`
+/// rows or about `targetPageBytes` bytes of values. Scratch buffers are reused from page to page.
 struct ColumnChunkWriter {
   let compressionLevel: Int
   let limits: ParquetWriterLimits
@@ -18,51 +19,22 @@ struct ColumnChunkWriter {
     page.reserveCapacity(limits.targetPageBytes + (limits.targetPageBytes >> 2))
   }
 
-  /// Sizes of the pages written for one chunk.
-  private struct Totals {
-    var compressed: Int64 = 0
-    var uncompressed: Int64 = 0
-  }
-
-  /// Writes `chunk` at the output's position and returns its footer entry.
-  mutating func write(
-    _ chunk: inout ColumnChunkBuffer, to output: AtomicFileOutput
-  ) throws -> ParquetFormat.ColumnChunk {
+  /// Encodes and compresses `chunk`'s buffered values as data pages kept in the chunk.
+  /// - Parameter path: the file being written, for errors.
+  mutating func encodeBufferedPages(_ chunk: inout ColumnChunkBuffer, path: String) throws {
+    chunk.settleDictionary()
     let column = chunk.column
-    var totals = Totals()
-    var dictionaryPageOffset: Int64? = nil
-    var encodings: [ParquetFormat.Encoding] = [.plain, .rle]
-
-    let withDictionary = chunk.usesDictionaryPage
-    if case .string = column.type, !withDictionary { chunk.switchToPlain() }
-    if withDictionary {
-      dictionaryPageOffset = output.position
-      page.removeAll(keepingCapacity: true)
-      let dictionary = chunk.dictionary
-      for i in 0..<dictionary.count {
-        let entry = dictionary.entry(i)
-        PlainEncoding.append(Int32(entry.count), to: &page)
-        page.append(contentsOf: entry)
-      }
-      try writePage(
-        ParquetFormat.PageHeader(
-          type: .dictionaryPage, uncompressedPageSize: 0, compressedPageSize: 0,
-          dictionaryPageHeader: .init(numValues: Int32(dictionary.count))),
-        to: output, totals: &totals)
-      encodings.append(.rleDictionary)
-    }
-
-    let dataPageOffset = output.position
+    let withDictionary = chunk.isDictionaryEncoded && { if case .string = column.type { true } else { false } }()
     let indexBitWidth = max(1, RLEBitPackedHybrid.bitWidth(forMaxValue: UInt64(max(chunk.dictionary.count, 1) - 1)))
     var row = 0
     var value = 0
     var byteCursor = 0  // into chunk.plainBytes
-    repeat {
+    while row < chunk.bufferedRows {
       let firstRow = row
       let firstValue = value
       let firstByte = byteCursor
       var pageBytes = 0
-      while row < chunk.rowCount && row - firstRow < limits.maxPageRows && pageBytes < limits.targetPageBytes {
+      while row < chunk.bufferedRows && row - firstRow < limits.maxPageRows && pageBytes < limits.targetPageBytes {
         defer { row += 1 }
         if column.isOptional && chunk.definitionLevels[row] == 0 { continue }
         switch column.type {
@@ -105,31 +77,72 @@ struct ColumnChunkWriter {
         encoding = .plain
         PlainEncoding.append(booleans: chunk.booleanValues[firstValue..<value], to: &page)
       }
-      try writePage(
+      let body = try compressPage(
         ParquetFormat.PageHeader(
           type: .dataPage, uncompressedPageSize: 0, compressedPageSize: 0,
           dataPageHeader: .init(numValues: Int32(row - firstRow), encoding: encoding)),
-        to: output, totals: &totals)
-    } while row < chunk.rowCount
-
-    return ParquetFormat.ColumnChunk(
-      metaData: .init(
-        type: column.physicalType, encodings: encodings, pathInSchema: [column.name], codec: .gzip,
-        numValues: Int64(chunk.rowCount), totalUncompressedSize: totals.uncompressed,
-        totalCompressedSize: totals.compressed, dataPageOffset: dataPageOffset,
-        dictionaryPageOffset: dictionaryPageOffset, statistics: chunk.statistics()))
+        path: path)
+      chunk.appendEncodedPage(
+        header: header.bytes, body: body, uncompressedBytes: header.bytes.count + page.count,
+        dictionaryEncoded: withDictionary)
+    }
+    chunk.removeBufferedValues()
   }
 
-  /// Compresses `page` and writes it after `pageHeader`, completed with the page's sizes.
-  private mutating func writePage(
-    _ pageHeader: ParquetFormat.PageHeader, to output: AtomicFileOutput, totals: inout Totals
-  ) throws {
+  /// Writes `chunk` at the output's position — its dictionary page, when its pages refer to
+  /// one, then its data pages — and returns its footer entry. The chunk is then empty.
+  mutating func write(
+    _ chunk: inout ColumnChunkBuffer, to output: AtomicFileOutput
+  ) throws -> ParquetFormat.ColumnChunk {
+    if chunk.bufferedRows > 0 { try encodeBufferedPages(&chunk, path: output.temporaryPath) }
+    let column = chunk.column
+    var uncompressed: Int64 = 0
+    var compressed: Int64 = 0
+    var dictionaryPageOffset: Int64? = nil
+    var encodings: [ParquetFormat.Encoding] = [.plain, .rle]
+
+    if chunk.hasDictionaryPages {
+      dictionaryPageOffset = output.position
+      page.removeAll(keepingCapacity: true)
+      let dictionary = chunk.dictionary
+      for i in 0..<dictionary.count {
+        let entry = dictionary.entry(i)
+        PlainEncoding.append(Int32(entry.count), to: &page)
+        page.append(contentsOf: entry)
+      }
+      let body = try compressPage(
+        ParquetFormat.PageHeader(
+          type: .dictionaryPage, uncompressedPageSize: 0, compressedPageSize: 0,
+          dictionaryPageHeader: .init(numValues: Int32(dictionary.count))),
+        path: output.temporaryPath)
+      try output.write(header.bytes)
+      try output.write(body)
+      uncompressed += Int64(header.bytes.count + page.count)
+      compressed += Int64(header.bytes.count + body.count)
+      encodings.append(.rleDictionary)
+    }
+
+    let dataPageOffset = output.position
+    try output.write(chunk.encodedPages)
+    uncompressed += chunk.encodedUncompressedBytes
+    compressed += Int64(chunk.encodedPages.count)
+    let metaData = ParquetFormat.ColumnMetaData(
+      type: column.physicalType, encodings: encodings, pathInSchema: [column.name], codec: .gzip,
+      numValues: Int64(chunk.rowCount), totalUncompressedSize: uncompressed,
+      totalCompressedSize: compressed, dataPageOffset: dataPageOffset,
+      dictionaryPageOffset: dictionaryPageOffset, statistics: chunk.statistics())
+    chunk.removeAll()
+    return ParquetFormat.ColumnChunk(metaData: metaData)
+  }
+
+  /// Compresses `page` and encodes `pageHeader`, completed with the page's sizes, into
+  /// `header`; returns the compressed page.
+  private mutating func compressPage(_ pageHeader: ParquetFormat.PageHeader, path: String) throws -> [UInt8] {
     let compressed: [UInt8]
     do {
       compressed = try Deflater.compress(page, level: compressionLevel, format: .gzip)
     } catch {
-      throw ParquetWriterError.compression(
-        path: output.temporaryPath, message: "GZIP page compression failed: \(error)")
+      throw ParquetWriterError.compression(path: path, message: "GZIP page compression failed: \(error)")
     }
     precondition(page.count <= Int(Int32.max) && compressed.count <= Int(Int32.max), "page over 2 GiB")
     var pageHeader = pageHeader
@@ -137,9 +150,6 @@ struct ColumnChunkWriter {
     pageHeader.compressedPageSize = Int32(compressed.count)
     header.reset()
     header.writeStruct(pageHeader)
-    try output.write(header.bytes)
-    try output.write(compressed)
-    totals.uncompressed += Int64(header.bytes.count + page.count)
-    totals.compressed += Int64(header.bytes.count + compressed.count)
+    return compressed
   }
 }

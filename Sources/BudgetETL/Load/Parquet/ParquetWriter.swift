@@ -1,5 +1,7 @@
-/// Writes one dataset as an Apache Parquet file, streaming: rows are buffered one row group
-/// at a time, then written as GZIP-compressed column chunks.
+/// Writes one dataset as an Apache Parquet file, streaming: each column's values are encoded
+/// into GZIP-compressed pages as soon as they fill one, and a row group's pages are written as
+/// column chunks when it ends; so the writer holds one row group compressed, plus one page of
+/// values and the dictionary per column, whatever the number of rows.
 ///
 /// The file is written to `path + ".tmp"` and renamed to `path` by ``close()`` after an
 /// fsync, so no partial file is ever visible under `path`; a writer dropped without
@@ -50,7 +52,7 @@ public final class ParquetWriter {
   ///   - path: where the finished file appears when ``close()`` succeeds.
   ///   - compressionLevel: GZIP level, 0 (store) to 9 (smallest).
   ///   - rowGroupRows: rows per row group (the last one may be shorter); a row group also
-  ///     ends early if its values pass 128 MiB.
+  ///     ends early once its compressed pages, dictionaries and unencoded values pass 2 MiB.
   ///   - createdBy: the footer's `created_by`, e.g. `budget-etl version 0.1.0`.
   /// - Throws: `ParquetWriterError` for a column Parquet cannot hold, an out-of-range
   ///   setting, or when the temporary file cannot be created.
@@ -113,17 +115,27 @@ public final class ParquetWriter {
       }
     }
     // One exclusive access to `chunks` per row rather than one per column.
-    chunks.withUnsafeMutableBufferPointer { buffers in
-      for i in buffers.indices { buffers[i].append(row[i]) }
+    let pageFull = chunks.withUnsafeMutableBufferPointer { buffers in
+      var full = false
+      for i in buffers.indices {
+        buffers[i].append(row[i])
+        if buffers[i].isPageFull { full = true }
+      }
+      return full
     }
+    if pageFull { try encodeFullPages() }
     rowsInGroup += 1
     rowsWritten += 1
     if rowsInGroup >= rowGroupRows
-      || (rowsInGroup % 1024 == 0 && chunks.reduce(0, { $0 + $1.estimatedByteCount }) >= limits.maxRowGroupBytes)
+      || (rowsInGroup % 1024 == 0 && heldByteCount >= limits.maxRowGroupBytes)
     {
       try flushRowGroup()
     }
   }
+
+  /// About how many bytes the writer holds for the row group being written: its compressed
+  /// pages, dictionaries and values not yet encoded.
+  var heldByteCount: Int { chunks.reduce(0) { $0 + $1.estimatedByteCount } }
 
   /// Writes the rows buffered so far as a row group now rather than at ``close()``; the file
   /// is the same as long as no row is written in between. Lets the load encode the last row
@@ -172,6 +184,19 @@ public final class ParquetWriter {
       createdBy: createdBy, columnOrders: columns.map { _ in ParquetFormat.ColumnOrder() })
   }
 
+  /// Encodes the columns whose buffered values fill a page: the row group is held as
+  /// compressed pages, not as values.
+  private func encodeFullPages() throws {
+    do {
+      for i in chunks.indices where chunks[i].isPageFull {
+        try chunkWriter.encodeBufferedPages(&chunks[i], path: output.temporaryPath)
+      }
+    } catch {
+      fail()
+      throw error
+    }
+  }
+
   private func flushRowGroup() throws {
     do {
       let start = output.position
@@ -179,7 +204,6 @@ public final class ParquetWriter {
       columnChunks.reserveCapacity(chunks.count)
       for i in chunks.indices {
         columnChunks.append(try chunkWriter.write(&chunks[i], to: output))
-        chunks[i].removeAll()
       }
       let ordinal = Int16(exactly: rowGroups.count)
       rowGroups.append(

@@ -3,17 +3,24 @@
 struct ParquetWriterLimits {
   /// A string column chunk whose dictionary grows past this many bytes is written PLAIN.
   var maxDictionaryBytes = 1 << 20
-  /// A string column chunk with at least `distinctCheckMinValues` non-null values, more than
-  /// this fraction of them distinct, is written PLAIN (a dictionary would not pay off).
+  /// A string column chunk is written PLAIN (a dictionary would not pay off) when more than
+  /// this fraction of its first `distinctCheckMinValues` non-null values, or of those of its
+  /// first page, are distinct.
   var maxDistinctFraction = 0.4
   /// See `maxDistinctFraction`.
   var distinctCheckMinValues = 1_000
   /// A data page ends after this many rows…
   var maxPageRows = 20_000
-  /// …or once its values reach about this many bytes before compression.
-  var targetPageBytes = 1 << 20
-  /// A row group ends early once its buffered values take about this many bytes.
-  var maxRowGroupBytes = 128 << 20
+  /// …or once its values reach about this many bytes before compression. Each column buffers
+  /// up to a page of values, so this bounds the writer's memory for the datasets that fill
+  /// slowly (a row per document): 128 KiB is four times gzip's 32 KiB window, so larger pages
+  /// would compress hardly better.
+  var targetPageBytes = 1 << 17
+  /// A row group ends early once its compressed pages, dictionaries and unencoded values take
+  /// about this many bytes.
+  /// The row group is held compressed, so this is small: datasets of a row per document reach
+  /// it after tens of thousands of documents, and the writer's memory stays flat beyond.
+  var maxRowGroupBytes = 2 << 20
 
   static let standard = ParquetWriterLimits()
 }

@@ -333,6 +333,83 @@ import Testing
     #expect(try few.pages(rowGroup: 0, column: 0).map(\.type) == [2, 0])
   }
 
+  @Test func eachDictionaryPageHasTheBitWidthOfTheDictionaryWhenItWasEncoded() throws {
+    var limits = ParquetWriterLimits.standard
+    limits.maxPageRows = 4
+    let values = ["a", "b", "a", "b", "c", "d", "e", "a"]
+    let file = try Self.roundTrip(
+      [ColumnSpec("s", .string, nullable: false, "")], values.map { [.string($0)] }, limits: limits)
+    let pages = try file.pages(rowGroup: 0, column: 0)
+    #expect(pages.map(\.type) == [2, 0, 0])
+    // The dictionary page, written last, holds all five values in order of appearance.
+    #expect(pages[0].header[7]?.fields?[1]?.int == 5)
+    // First page: 2 entries so far, bit width 1, indices 0 1 0 1 (one bit-packed group: 03 0A).
+    #expect(pages[1].data == [0x01, 0x03, 0x0A])
+    // Second page: 5 entries, bit width 3, indices 2 3 4 0.
+    #expect(pages[2].data.first == 3)
+    #expect(try file.values(column: 0) == values.map { .string($0) })
+  }
+
+  @Test func aDictionaryOutgrownAfterItsFirstPagesFallsBackToPlainForTheRest() throws {
+    var limits = ParquetWriterLimits.standard
+    limits.maxPageRows = 2
+    limits.maxDictionaryBytes = 8
+    let values = ["aa", "aa", "bbbbbbbb", "cc", "aa"]
+    let file = try Self.roundTrip(
+      [ColumnSpec("s", .string, nullable: false, "")], values.map { [.string($0)] }, limits: limits)
+    let pages = try file.pages(rowGroup: 0, column: 0)
+    // The dictionary (aa, bbbbbbbb), two dictionary-encoded pages (the second ends where the
+    // dictionary outgrew its limit), then PLAIN.
+    #expect(pages.map(\.type) == [2, 0, 0, 0])
+    #expect(pages[0].data == [2, 0, 0, 0] + Array("aa".utf8) + [8, 0, 0, 0] + Array("bbbbbbbb".utf8))
+    #expect(pages.dropFirst().map { $0.header[5]?.fields?[2]?.int } == [8, 8, 0])
+    #expect(pages[3].data == [2, 0, 0, 0] + Array("cc".utf8) + [2, 0, 0, 0] + Array("aa".utf8))
+    let meta = file.columnMetaData(rowGroup: 0, column: 0)
+    #expect(meta[2]?.list == [.int(0), .int(3), .int(8)])  // PLAIN, RLE, RLE_DICTIONARY
+    let stats = meta[12]!.fields!
+    #expect(stats[6]?.binary == Array("aa".utf8))
+    #expect(stats[5]?.binary == Array("cc".utf8))
+    #expect(try file.values(column: 0) == values.map { .string($0) })
+  }
+
+  @Test func aFirstPageOfNullsLeavesTheChunkPlain() throws {
+    var limits = ParquetWriterLimits.standard
+    limits.maxPageRows = 2
+    let rows: [[Value]] = [[.null], [.null], [.string("x")], [.string("y")]]
+    let file = try Self.roundTrip([ColumnSpec("s", .string, "")], rows, limits: limits)
+    let pages = try file.pages(rowGroup: 0, column: 0)
+    #expect(pages.map(\.type) == [0, 0])
+    #expect(pages.map { $0.header[5]?.fields?[2]?.int } == [0, 0])
+    #expect(file.columnMetaData(rowGroup: 0, column: 0)[11] == nil)
+    let stats = file.columnMetaData(rowGroup: 0, column: 0)[12]!.fields!
+    #expect(stats[3]?.int == 2 && stats[6]?.binary == Array("x".utf8) && stats[5]?.binary == Array("y".utf8))
+    #expect(try file.values(column: 0) == rows.map { $0[0] })
+  }
+
+  /// A row group is held as compressed pages: a slowly filling dataset (one row per document)
+  /// does not hold its values until 65,536 rows are in.
+  @Test func aRowGroupIsHeldCompressedNotAsValues() throws {
+    let path = try Self.temporaryPath()
+    defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+    let writer = try ParquetWriter(
+      schema: Self.schema([
+        ColumnSpec("n", .int64, nullable: false, ""), ColumnSpec("doc", .string, nullable: false, ""),
+      ]),
+      path: path, compressionLevel: 6, rowGroupRows: 1_000_000, createdBy: "test")
+    let rows: [[Value]] = (0..<100_000).map { [.int(Int64($0 % 1_000)), .string("文件\($0 % 7)")] }
+    for row in rows { try writer.write(row: row) }
+    // Unencoded, the values alone take 100,000 × (8 + 4) bytes; held: the full pages of each
+    // column compressed, the dictionary, and the values since the last page.
+    #expect(writer.heldByteCount < 200_000)
+    try writer.close()
+    let file = try ParquetTestFile(path: path)
+    #expect(file.rowGroups.count == 1)
+    // INT64 pages end at 128 KiB of values: six of 16,384 rows, then 1,696.
+    #expect(try file.pages(rowGroup: 0, column: 0).map { $0.header[5]?.fields?[1]?.int } == [16_384, 16_384, 16_384, 16_384, 16_384, 16_384, 1_696])
+    #expect(try file.values(column: 0) == rows.map { $0[0] })
+    #expect(try file.values(column: 1) == rows.map { $0[1] })
+  }
+
   @Test func identicalInputGivesIdenticalBytes() throws {
     var outputs: [[UInt8]] = []
     for _ in 0..<2 {
