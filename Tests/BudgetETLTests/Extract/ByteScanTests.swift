@@ -68,8 +68,14 @@ import Testing
         #expect(TextCleaner.cell(s) == s, "cell(\(s.debugDescription))")
         #expect(PerformanceText.clean(s) == s, "clean(\(s.debugDescription))")
       }
+      let settled = s.comparesOnBytes
       for literal in literals {
         #expect(s.isLiteral(literal) == (s == literal), "\(s.debugDescription) == \(literal)")
+        #expect(s.isLiteral(literal, settledOnBytes: settled) == (s == literal), "\(s.debugDescription) == \(literal)")
+        #expect(
+          s.hasLiteralSuffix(literal, settledOnBytes: settled) == s.hasSuffix(literal),
+          "\(s.debugDescription) suffix \(literal)")
+        #expect(s.contains(literal) == s[...].contains(literal), "\(s.debugDescription) contains \(literal)")
         #expect(s.hasLiteralPrefix(literal) == s.hasPrefix(literal), "\(s.debugDescription) prefix \(literal)")
         #expect(s.hasLiteralSuffix(literal) == s.hasSuffix(literal), "\(s.debugDescription) suffix \(literal)")
       }
@@ -83,6 +89,41 @@ import Testing
       // The scalar reading of numberings agrees with the Character one.
       let byCharacters = NumberingPrefix.match(Array(s.prefix(12)))
       #expect(NumberingPrefix.match(s) == byCharacters, "numbering \(s.debugDescription)")
+    }
+  }
+
+  /// The byte scan's fast paths for whole lead bytes (E4, E5–E9) answer what the scalar
+  /// table says, for every scalar they cover and its neighbours (U+4DC0–U+4DFF is not inert).
+  @Test func inertBytesAgreeWithTheScalarTable() {
+    for value in UInt32(0x80)...UInt32(0xFFFF) {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      var bytes = Array(String(scalar).utf8)
+      let byBytes = bytes.withUnsafeBufferPointer { LiteralSearch.isInert($0) }
+      #expect(byBytes == LiteralSearch.isInert(value), "U+\(String(value, radix: 16))")
+      // After an ideograph, as in running text.
+      bytes.insert(contentsOf: Array("中".utf8), at: 0)
+      #expect(bytes.withUnsafeBufferPointer { LiteralSearch.isInert($0) } == LiteralSearch.isInert(value))
+    }
+  }
+
+  /// The `memchr` search finds the first occurrence a plain byte-by-byte search finds, from
+  /// any start, with needles at the ends, repeated first bytes and partial matches.
+  @Test func byteSearchFindsWhatAPlainSearchFinds() {
+    let pieces: [[UInt8]] = [[0x2E], [0x2E, 0x2E], Array("…".utf8), Array("中".utf8), Array("合计".utf8), [0xE4], [0x20]]
+    let needles: [[UInt8]] = [[0x2E, 0x2E, 0x2E, 0x2E], Array("……".utf8), Array("合计".utf8), [0x20], Array("中中".utf8)]
+    func plain(_ n: [UInt8], _ h: [UInt8], _ from: Int) -> Int? {
+      guard n.count <= h.count - from else { return nil }
+      for i in from...(h.count - n.count) where Array(h[i..<(i + n.count)]) == n { return i }
+      return nil
+    }
+    var rng = SplitMix64(seed: 4_2026)
+    for _ in 0..<5_000 {
+      var h: [UInt8] = []
+      for _ in 0..<rng.below(12) { h += pieces[rng.below(pieces.count)] }
+      let n = needles[rng.below(needles.count)]
+      let from = rng.below(h.count + 2)
+      let found = n.withUnsafeBufferPointer { nb in h.withUnsafeBufferPointer { LiteralSearch.find(nb, in: $0, from: from) } }
+      #expect(found == plain(n, h, from), "\(h) \(n) from \(from)")
     }
   }
 }
