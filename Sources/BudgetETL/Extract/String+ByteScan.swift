@@ -51,6 +51,15 @@ extension String {
     return utf8.count == n || scalarEndsCluster(beforeByte: utf8.count - n) ? true : hasSuffix(suffix)
   }
 
+  /// `hasLiteralPrefix(prefix)` for a string whose ``comparesOnBytes`` is `settledOnBytes`.
+  func hasLiteralPrefix(_ prefix: String, settledOnBytes: Bool) -> Bool {
+    let n = prefix.utf8.count
+    guard utf8.count >= n, utf8.prefix(n).elementsEqual(prefix.utf8) else {
+      return !settledOnBytes && hasPrefix(prefix)
+    }
+    return utf8.count == n || scalarStartsCluster(atByte: n) ? true : hasPrefix(prefix)
+  }
+
   /// `hasLiteralSuffix(suffix)` for a string whose ``comparesOnBytes`` is `settledOnBytes`.
   func hasLiteralSuffix(_ suffix: String, settledOnBytes: Bool) -> Bool {
     let n = suffix.utf8.count

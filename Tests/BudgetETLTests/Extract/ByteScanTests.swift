@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BudgetETL
@@ -125,5 +126,29 @@ import Testing
       let found = n.withUnsafeBufferPointer { nb in h.withUnsafeBufferPointer { LiteralSearch.find(nb, in: $0, from: from) } }
       #expect(found == plain(n, h, from), "\(h) \(n) from \(from)")
     }
+  }
+
+  /// The comparator and label readers' fast paths against Foundation and `Character` on random
+  /// text with their traps: ≧ and ≦ (no canonical equivalent, but not in the inert table),
+  /// U+F967 (canonically 不), combining marks after a trimmed colon, full-width forms.
+  @Test func comparatorPrefixesAndColonTrimmingAgreeWithFoundation() {
+    let pieces = [
+      ">", "=", "<", "≥", "≧", "≦", "＞", "＝", "不", "\u{F967}", "低于", "大于", "等于", "或", ":", "：", " ", "\u{301}",
+      "5", "%", "人", "\r", "\n", "a",
+    ]
+    let literals = [">=", "≧", "≦", "＞＝", "＞", "=", "不低于", "大于或等于", "大于"]
+    var rng = SplitMix64(seed: 2_026_1123)
+    for _ in 0..<10_000 {
+      var s = ""
+      for _ in 0..<rng.below(7) { s += pieces[rng.below(pieces.count)] }
+      let settled = s.comparesOnBytes
+      for literal in literals {
+        #expect(s.hasLiteralPrefix(literal, settledOnBytes: settled) == s.hasPrefix(literal), "\(s.debugDescription) prefix \(literal)")
+      }
+      #expect(s.trimmingScalars([":", "："]) == s.trimmingCharacters(in: [":", "："]), "\(s.debugDescription)")
+      #expect(s.trimmingScalars([":", "：", " "]) == s.trimmingCharacters(in: [":", "：", " "]), "\(s.debugDescription)")
+    }
+    #expect(IndicatorTarget.parse("≧90%") == IndicatorTarget(raw: "≧90%", comparator: ">=", value: 900_000, unit: "%"))
+    #expect(IndicatorTarget.parse("\u{F967}低于5人").comparator == ">=")  // a compatibility 不 is 不
   }
 }

@@ -128,7 +128,7 @@ struct PerformanceForm {
     for r in 0..<rowCount {
       guard let first = firstText(r) else { continue }
       let label = PerformanceText.halfWidthParentheses(compactCell(r, first.column))
-        .trimmingCharacters(in: [":", "："])
+        .trimmingScalars([":", "："])
       let value = cells[r][(first.column + 1)...].first { !$0.isEmpty }
       if label.hasPrefix("项目名称") {
         if project != nil {
