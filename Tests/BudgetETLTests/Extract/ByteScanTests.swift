@@ -151,4 +151,19 @@ import Testing
     #expect(IndicatorTarget.parse("≧90%") == IndicatorTarget(raw: "≧90%", comparator: ">=", value: 900_000, unit: "%"))
     #expect(IndicatorTarget.parse("\u{F967}低于5人").comparator == ">=")  // a compatibility 不 is 不
   }
+
+  /// The decimals of a printed amount read on bytes equal the `split`/`Character` reading,
+  /// with empty parts, several points, CR LF, full-width digits and combining marks.
+  @Test func printedDecimalsAgreeWithTheSplitReading() {
+    let pieces = [".", "..", "1", "23", "0", ",", "-", "\r", "\n", "a", "５", "\u{301}", "万", " "]
+    var rng = SplitMix64(seed: 1_123)
+    for _ in 0..<10_000 {
+      var s = ""
+      for _ in 0..<rng.below(8) { s += pieces[rng.below(pieces.count)] }
+      let bySplit = s.split(separator: ".").dropFirst().first.map { $0.prefix { $0.isASCIIDigit }.count } ?? 0
+      #expect(GridTableReader.printedDecimals(s) == bySplit, "\(s.debugDescription)")
+    }
+    #expect(GridTableReader.printedDecimals("1,234.50") == 2)
+    #expect(GridTableReader.printedDecimals(".5") == 0)
+  }
 }
