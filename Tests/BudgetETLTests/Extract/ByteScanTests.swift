@@ -166,4 +166,37 @@ import Testing
     #expect(GridTableReader.printedDecimals("1,234.50") == 2)
     #expect(GridTableReader.printedDecimals(".5") == 0)
   }
+
+  /// The level names compared on bytes find what hashing them found, with compatibility
+  /// ideographs (U+F97E is canonically 量) and combining marks in the cell.
+  @Test func indicatorLevelNamesAgreeWithTheHashedLookup() {
+    func hashed(_ cell: String) -> IndicatorVocabulary.Term? {
+      let c = PerformanceText.compact(cell)
+      guard !c.hasAtMostCharacters(3) else { return nil }
+      if c == IndicatorVocabulary.costName { return .cost }
+      if IndicatorVocabulary.level1Names.contains(c) { return .level1(c) }
+      if IndicatorVocabulary.level2Parents[c] != nil { return .level2(c) }
+      return nil
+    }
+    let pieces = ["数", "量", "\u{F97E}", "质", "指标", "产出", "成本", "经济", "效益", "\u{301}", " ", "a"]
+    var rng = SplitMix64(seed: 77)
+    for _ in 0..<10_000 {
+      var s = ""
+      for _ in 0..<rng.below(6) { s += pieces[rng.below(pieces.count)] }
+      let term = IndicatorVocabulary.term(s)
+      if let exact = hashed(s) {
+        #expect(term == exact, "\(s.debugDescription)")
+      } else if let term {
+        // Otherwise only a cut-short level-2 name can be found.
+        guard case .level2(let name) = term else {
+          Issue.record("\(s.debugDescription): \(term)")
+          continue
+        }
+        #expect(IndicatorVocabulary.level2Parents[name] != nil)
+      }
+    }
+    #expect(IndicatorVocabulary.term("数\u{F97E}指标") == .level2("数量指标"))
+    #expect(IndicatorVocabulary.term("数量指标") == .level2("数量指标"))
+    #expect(IndicatorVocabulary.term("成本指标") == .cost)
+  }
 }
