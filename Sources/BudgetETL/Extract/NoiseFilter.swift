@@ -26,7 +26,10 @@ public struct NoiseFilter: Sendable {
     // Configured watermarks are compared on bytes when they are inert (see `isLiteral`).
     let inertWatermarks = watermarks.map(\.allScalarsInert)
     func isWatermark(_ t: String) -> Bool {
-      zip(watermarks, inertWatermarks).contains { w, inert in inert ? t.isLiteral(w) : t == w }
+      let settled = t.comparesOnBytes
+      return zip(watermarks, inertWatermarks).contains { w, inert in
+        inert ? t.isLiteral(w, settledOnBytes: settled) : t == w
+      }
     }
     var flags = [Bool](repeating: false, count: lines.count)
     for (i, line) in lines.enumerated() {
@@ -157,9 +160,13 @@ public struct NoiseFilter: Sendable {
     return ("0"..."9").contains(last) || last == "." || last == "…"
   }
 
+  /// The chart kinds an empty chart caption ends with.
+  static let chartNames = ["结构图", "分布图", "饼图", "柱状图", "示意图", "趋势图", "构成图"]
+
   /// An empty chart caption: a short line naming a chart (结构图, 分布图, 饼图) with nothing else.
   static func isChartCaption(_ t: String) -> Bool {
     guard t.hasAtMostCharacters(30), !t.contains("。"), !t.contains("，") else { return false }
-    return ["结构图", "分布图", "饼图", "柱状图", "示意图", "趋势图", "构成图"].contains { t.hasLiteralSuffix($0) }
+    let settled = t.comparesOnBytes
+    return chartNames.contains { t.hasLiteralSuffix($0, settledOnBytes: settled) }
   }
 }

@@ -17,6 +17,19 @@ extension String {
     return !allScalarsInert && self == literal
   }
 
+  /// True when comparing the string with an inert literal is settled by the bytes alone: it is
+  /// ASCII, or every scalar is inert. Computed once, it serves a string compared with many
+  /// literals (``isLiteral(_:settledOnBytes:)``, ``hasLiteralSuffix(_:settledOnBytes:)``),
+  /// which otherwise rescan the whole string for every literal whose bytes differ.
+  var comparesOnBytes: Bool { isASCIIOnly || allScalarsInert }
+
+  /// `isLiteral(literal)` for a string whose ``comparesOnBytes`` is `settledOnBytes`.
+  @inline(__always)
+  func isLiteral(_ literal: String, settledOnBytes: Bool) -> Bool {
+    if utf8.count == literal.utf8.count && utf8.elementsEqual(literal.utf8) { return true }
+    return !settledOnBytes && self == literal
+  }
+
   /// `hasPrefix(prefix)` for a prefix of inert scalars.
   func hasLiteralPrefix(_ prefix: String) -> Bool {
     let n = prefix.utf8.count
@@ -35,6 +48,24 @@ extension String {
       return !isASCIIOnly && !allScalarsInert && hasSuffix(suffix)
     }
     // The suffix must start a character cluster: the scalar before it must not hold on to it.
+    return utf8.count == n || scalarEndsCluster(beforeByte: utf8.count - n) ? true : hasSuffix(suffix)
+  }
+
+  /// `hasLiteralPrefix(prefix)` for a string whose ``comparesOnBytes`` is `settledOnBytes`.
+  func hasLiteralPrefix(_ prefix: String, settledOnBytes: Bool) -> Bool {
+    let n = prefix.utf8.count
+    guard utf8.count >= n, utf8.prefix(n).elementsEqual(prefix.utf8) else {
+      return !settledOnBytes && hasPrefix(prefix)
+    }
+    return utf8.count == n || scalarStartsCluster(atByte: n) ? true : hasPrefix(prefix)
+  }
+
+  /// `hasLiteralSuffix(suffix)` for a string whose ``comparesOnBytes`` is `settledOnBytes`.
+  func hasLiteralSuffix(_ suffix: String, settledOnBytes: Bool) -> Bool {
+    let n = suffix.utf8.count
+    guard utf8.count >= n, utf8.suffix(n).elementsEqual(suffix.utf8) else {
+      return !settledOnBytes && hasSuffix(suffix)
+    }
     return utf8.count == n || scalarEndsCluster(beforeByte: utf8.count - n) ? true : hasSuffix(suffix)
   }
 

@@ -153,19 +153,21 @@ enum LiteralSearch {
     return isInert(UnsafeBufferPointer(rebasing: b[i..<(i + n)]))
   }
 
-  /// The first offset at or after `from` where `needle` starts in `haystack`.
+  /// The first offset at or after `from` where `needle` starts in `haystack`. Candidates are
+  /// found with `memchr` on the needle's first byte (vectorized; in Chinese text most bytes
+  /// are not it), then compared byte by byte.
   static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
     let n = needle.count
-    guard n <= haystack.count - from else { return nil }
+    guard n <= haystack.count - from, let base = haystack.baseAddress else { return nil }
     let first = needle[0]
     var i = from
     let last = haystack.count - n
     while i <= last {
-      if haystack[i] == first {
-        var k = 1
-        while k < n && haystack[i + k] == needle[k] { k += 1 }
-        if k == n { return i }
-      }
+      guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+      i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+      var k = 1
+      while k < n && haystack[i + k] == needle[k] { k += 1 }
+      if k == n { return i }
       i += 1
     }
     return nil
@@ -185,6 +187,12 @@ enum LiteralSearch {
       }
       // U+5000–U+9FFF (lead bytes E5–E9): CJK ideographs, the bulk of the text.
       if b0 >= 0xE5 && b0 <= 0xE9 && i + 2 < count {
+        i += 3
+        continue
+      }
+      // U+4000–U+4FFF (lead byte E4) but U+4DC0–U+4DFF (E4 B7 xx, the Yijing hexagrams):
+      // extension A and the first unified ideographs (一 丁 上 不 中 …).
+      if b0 == 0xE4 && i + 2 < count && bytes[i + 1] != 0xB7 {
         i += 3
         continue
       }

@@ -56,6 +56,32 @@ public enum RowEncoder {
     out.append(contentsOf: "}\n".utf8)
   }
 
+  /// Each column's JSON key with its colon (`"doc_id":`), escaped once for all the rows of a
+  /// dataset: ``jsonRow(_:keys:into:)`` writes the same bytes as ``jsonRow(_:schema:into:)``.
+  public static func jsonKeys(_ schema: DatasetSchema) -> [[UInt8]] {
+    schema.columns.map { column in
+      var key: [UInt8] = []
+      appendJSONString(column.name, into: &key)
+      key.append(UInt8(ascii: ":"))
+      return key
+    }
+  }
+
+  /// One JSON Lines object with keys from ``jsonKeys(_:)``, one per value.
+  public static func jsonRow(_ row: [Value], keys: [[UInt8]], into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "{"))
+    for (i, value) in row.enumerated() {
+      if i > 0 { out.append(UInt8(ascii: ",")) }
+      out.append(contentsOf: keys[i])
+      switch value {
+      case .null: out.append(contentsOf: "null".utf8)
+      case .string(let s): appendJSONString(s, into: &out)
+      case .int, .decimal, .bool: appendScalar(value, into: &out)
+      }
+    }
+    out.append(contentsOf: "}\n".utf8)
+  }
+
   /// A number or flag as `Value.csvText` renders it, written straight into `out`.
   static func appendScalar(_ value: Value, into out: inout [UInt8]) {
     switch value {

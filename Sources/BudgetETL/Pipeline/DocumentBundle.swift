@@ -36,9 +36,10 @@ public struct DocumentBundle: Sendable {
       let rows = result.rows(of: dataset)
       var csv: [UInt8] = []
       var jsonl: [UInt8] = []
+      let keys = RowEncoder.jsonKeys(dataset)
       for row in rows {
         RowEncoder.csvRow(row, into: &csv)
-        RowEncoder.jsonRow(row, schema: dataset, into: &jsonl)
+        RowEncoder.jsonRow(row, keys: keys, into: &jsonl)
       }
       bundle.entries[dataset.name + ".count"] = Array(String(rows.count).utf8)
       if !rows.isEmpty {

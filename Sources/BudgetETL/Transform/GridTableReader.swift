@@ -605,7 +605,7 @@ public struct GridTableReader: Sendable {
     var units: [Int: MoneyUnit] = [:]
     for e in entries {
       for a in e.amounts {
-        let d = a.printed.split(separator: ".").dropFirst().first.map { $0.prefix { $0.isASCIIDigit }.count } ?? 0
+        let d = Self.printedDecimals(a.printed)
         decimals[a.column] = max(decimals[a.column] ?? 0, d)
         units[a.column] = a.unit
       }
@@ -617,6 +617,38 @@ public struct GridTableReader: Sendable {
       result[c] = unitFen / 2
     }
     return result
+  }
+
+  /// The decimals a printed amount shows: the ASCII digits that start the second of its
+  /// `.`-separated parts (empty parts dropped, so `.5` shows none). On the bytes of ASCII text,
+  /// where every byte is a character; `split` and `Character` otherwise.
+  static func printedDecimals(_ printed: String) -> Int {
+    var copy = printed
+    let onBytes = copy.withUTF8 { b -> Int? in
+      var part = -1
+      var inPart = false
+      var i = 0
+      while i < b.count {
+        let c = b[i]
+        if c >= 0x80 { return nil }
+        if c == 0x2E {
+          inPart = false
+        } else if !inPart {
+          part += 1
+          inPart = true
+          if part == 1 {
+            var digits = 0
+            while i + digits < b.count, b[i + digits] >= 0x30 && b[i + digits] <= 0x39 { digits += 1 }
+            // The rest must be ASCII too for the bytes to be the characters.
+            return b[(i + digits)...].allSatisfy { $0 < 0x80 } ? digits : nil
+          }
+        }
+        i += 1
+      }
+      return 0
+    }
+    if let onBytes { return onBytes }
+    return printed.split(separator: ".").dropFirst().first.map { $0.prefix { $0.isASCIIDigit }.count } ?? 0
   }
 
   /// True when the children add up to the parent in every column, within the rounding of

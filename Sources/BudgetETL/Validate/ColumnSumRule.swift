@@ -1,9 +1,10 @@
 /// Within a row, a total column (合计, 小计, 总计) equals the sum of the columns its header
 /// groups with it (合计 = 基本支出 + 项目支出; 合计 = 人员经费 + 公用经费 (+ 专项业务经费)).
 enum ColumnSumRule {
+  /// The cells of one row under one measure path; items by their position in the grid.
   struct Group {
-    var totals: [LineItem] = []
-    var parts: [LineItem] = []
+    var totals: [Int] = []
+    var parts: [Int] = []
     /// Ids of ``MeasurePaths``.
     var subgroups: Set<Int> = []
   }
@@ -38,26 +39,29 @@ enum ColumnSumRule {
     var local = FindingCollector(docID: docID)
     var rowsChecked = 0
     var rowsFailing = 0
-    let paths = MeasurePaths(grid.items)
-    for section in grid.sections {
-      guard let rows = grid.rows[section], let cells = grid.cells[section] else { continue }
-      for r in rows {
+    let items = grid.items
+    let paths = MeasurePaths(items)
+    let precedes = paths.order
+    for section in grid.sections.indices {
+      let cells = grid.cells[section]
+      for r in grid.rows[section] {
         guard let rowCells = cells[r] else { continue }
         var groups: [Int: Group] = [:]
         var rowChecked = false
         var rowFails = false
-        for item in rowCells.values where item.measureKind != .memo {
-          let info = paths.info(item)
-          if item.measureKind == .total { groups[info.parent, default: Group()].totals.append(item) }
-          else { groups[info.parent, default: Group()].parts.append(item) }
+        for i in rowCells.values where items[i].measureKind != .memo {
+          let info = paths.info(at: i)
+          if items[i].measureKind == .total { groups[info.parent, default: Group()].totals.append(i) }
+          else { groups[info.parent, default: Group()].parts.append(i) }
           // Register the chain of subgroups up to the root.
           for link in info.chain { groups[link.up, default: Group()].subgroups.insert(link.name) }
         }
-        for key in groups.keys.sorted(by: paths.precedes) {
+        for key in groups.keys.sorted(by: precedes) {
           let group = groups[key]!
-          guard group.totals.count == 1, let total = group.totals.first else { continue }
-          var figures = group.parts.map(grid.figure)
-          for sub in group.subgroups.sorted(by: paths.precedes) {
+          guard group.totals.count == 1, let totalIndex = group.totals.first else { continue }
+          let total = items[totalIndex]
+          var figures = group.parts.map(grid.figure(at:))
+          for sub in group.subgroups.sorted(by: precedes) {
             if paths.endsInTotalWord[sub] { continue }  // an alternative breakdown of the same total
             if let f = value(of: sub, groups: groups, grid: grid) { figures.append(f) }
           }
@@ -84,13 +88,13 @@ enum ColumnSumRule {
   /// A subgroup's value: its total column, else the sum of its parts; nil when it has none.
   static func value(of name: Int, groups: [Int: Group], grid: TableGrid) -> Figure? {
     guard let g = groups[name] else { return nil }
-    if g.totals.count == 1 { return grid.figure(g.totals[0]) }
+    if g.totals.count == 1 { return grid.figure(at: g.totals[0]) }
     if !g.totals.isEmpty { return nil }
     var fen: Int64 = 0
     var half: Int64 = 0
     var any = false
     for p in g.parts {
-      let f = grid.figure(p)
+      let f = grid.figure(at: p)
       fen = fen.saturatingAdd(f.fen)
       half = half.saturatingAdd(f.halfUnitFen)
       any = true

@@ -16,25 +16,45 @@ struct MeasurePaths {
 
   private var ids: [String: Int] = [:]
   private var names: [String] = []
-  private var byMeasure: [String: Info] = [:]
+  /// The distinct measures' infos, and for each item the position of its measure's.
+  private var infos: [Info] = []
+  private var infoOfItem: [Int] = []
   /// `rank[id]`: the position of the id's name among all names in `String` order.
   private var rank: [Int] = []
   /// Whether a group's last level is 合计, 小计 or 总计, by id.
   private(set) var endsInTotalWord: [Bool] = []
 
   init(_ items: [LineItem]) {
-    for item in items where byMeasure[item.measure] == nil {
-      let path = item.measure.split(separator: "/").map(String.init)
-      var prefix = Array(path.dropLast())
-      let parent = id(prefix.joined(separator: "/"))
-      var chain: [(name: Int, up: Int)] = []
-      while !prefix.isEmpty {
-        let name = id(prefix.joined(separator: "/"))
-        let up = id(prefix.dropLast().joined(separator: "/"))
-        chain.append((name, up))
-        prefix.removeLast()
+    var byMeasure: [String: Int] = [:]
+    // The items of one column mostly share a measure: one whose bytes equal the last one seen
+    // in the column is the same `String` and needs no hashing.
+    var lastInColumn: [Int: (measure: String, info: Int)] = [:]
+    infoOfItem.reserveCapacity(items.count)
+    for item in items {
+      if let last = lastInColumn[item.colNo], last.measure.utf8.elementsEqual(item.measure.utf8) {
+        infoOfItem.append(last.info)
+        continue
       }
-      byMeasure[item.measure] = Info(parent: parent, chain: chain)
+      let known: Int
+      if let seen = byMeasure[item.measure] {
+        known = seen
+      } else {
+        let path = item.measure.split(separator: "/").map(String.init)
+        var prefix = Array(path.dropLast())
+        let parent = id(prefix.joined(separator: "/"))
+        var chain: [(name: Int, up: Int)] = []
+        while !prefix.isEmpty {
+          let name = id(prefix.joined(separator: "/"))
+          let up = id(prefix.dropLast().joined(separator: "/"))
+          chain.append((name, up))
+          prefix.removeLast()
+        }
+        known = infos.count
+        infos.append(Info(parent: parent, chain: chain))
+        byMeasure[item.measure] = known
+      }
+      infoOfItem.append(known)
+      lastInColumn[item.colNo] = (item.measure, known)
     }
     let order = names.indices.sorted { names[$0] < names[$1] }
     rank = [Int](repeating: 0, count: names.count)
@@ -51,9 +71,13 @@ struct MeasurePaths {
     return names.count - 1
   }
 
-  /// The item's group and chain (its measure was among the items given).
-  func info(_ item: LineItem) -> Info { byMeasure[item.measure]! }
+  /// The group and chain of the item at position `index` among the items given.
+  func info(at index: Int) -> Info { infos[infoOfItem[index]] }
 
-  /// `String` order of the ids' names.
-  func precedes(_ a: Int, _ b: Int) -> Bool { rank[a] < rank[b] }
+  /// `String` order of the ids' names, as a closure that holds only the ranks (passing
+  /// `precedes` itself would copy the whole struct for every sort).
+  var order: (Int, Int) -> Bool {
+    let rank = self.rank
+    return { rank[$0] < rank[$1] }
+  }
 }

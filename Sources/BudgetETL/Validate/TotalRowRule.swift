@@ -2,21 +2,23 @@
 /// in the middle, 本年收入合计), or the rows below it when it is printed first (S0 表5).
 enum TotalRowRule {
   static func check(_ grid: TableGrid, table: TableInfo, into collector: inout FindingCollector) {
-    for section in grid.sections {
-      guard let rows = grid.rows[section], let info = grid.rowInfo[section], let cells = grid.cells[section] else {
-        continue
-      }
+    let items = grid.items
+    for section in grid.sections.indices {
+      let rows = grid.rows[section]
+      let info = grid.rowInfo[section]
+      let cells = grid.cells[section]
       let isTop: (Int) -> Bool = { r in
         guard let i = info[r] else { return false }
-        return i.parentRowNo == nil && i.rowKind != .total && i.rowKind != .memo
+        return items[i].parentRowNo == nil && items[i].rowKind != .total && items[i].rowKind != .memo
       }
-      for (position, r) in rows.enumerated() where info[r]?.rowKind == .total {
+      let isTotal: (Int) -> Bool = { r in info[r].map { items[$0].rowKind == .total } ?? false }
+      for (position, r) in rows.enumerated() where isTotal(r) {
         let above = rows[..<position].filter(isTop)
         var closes = above
         if above.isEmpty {
           var after: [Int] = []
           for next in rows[(position + 1)...] {
-            if info[next]?.rowKind == .total { break }
+            if isTotal(next) { break }
             if isTop(next) { after.append(next) }
           }
           closes = after
@@ -27,10 +29,11 @@ enum TotalRowRule {
           let parts = closes.compactMap { cells[$0]?[col] }
           guard !parts.isEmpty else { continue }
           collector.identity(
-            rule: "total_row", tableID: table.tableID, subject: total.label, expected: parts.map(grid.figure),
-            actual: grid.figure(total), line: total.sourceLine, page: total.sourcePage
+            rule: "total_row", tableID: table.tableID, subject: items[total].label,
+            expected: parts.map(grid.figure(at:)), actual: grid.figure(at: total), line: items[total].sourceLine,
+            page: items[total].sourcePage
           ) { expected, actual, diff in
-            "\(table.displayName) \(total.label) (\(total.measure)): \(yuan(actual)) ≠ sum of the rows it totals \(yuan(expected)) (diff \(yuan(diff)) 元)"
+            "\(table.displayName) \(items[total].label) (\(items[total].measure)): \(yuan(actual)) ≠ sum of the rows it totals \(yuan(expected)) (diff \(yuan(diff)) 元)"
           }
         }
       }

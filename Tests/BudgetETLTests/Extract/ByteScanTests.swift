@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BudgetETL
@@ -68,8 +69,14 @@ import Testing
         #expect(TextCleaner.cell(s) == s, "cell(\(s.debugDescription))")
         #expect(PerformanceText.clean(s) == s, "clean(\(s.debugDescription))")
       }
+      let settled = s.comparesOnBytes
       for literal in literals {
         #expect(s.isLiteral(literal) == (s == literal), "\(s.debugDescription) == \(literal)")
+        #expect(s.isLiteral(literal, settledOnBytes: settled) == (s == literal), "\(s.debugDescription) == \(literal)")
+        #expect(
+          s.hasLiteralSuffix(literal, settledOnBytes: settled) == s.hasSuffix(literal),
+          "\(s.debugDescription) suffix \(literal)")
+        #expect(s.contains(literal) == s[...].contains(literal), "\(s.debugDescription) contains \(literal)")
         #expect(s.hasLiteralPrefix(literal) == s.hasPrefix(literal), "\(s.debugDescription) prefix \(literal)")
         #expect(s.hasLiteralSuffix(literal) == s.hasSuffix(literal), "\(s.debugDescription) suffix \(literal)")
       }
@@ -84,5 +91,112 @@ import Testing
       let byCharacters = NumberingPrefix.match(Array(s.prefix(12)))
       #expect(NumberingPrefix.match(s) == byCharacters, "numbering \(s.debugDescription)")
     }
+  }
+
+  /// The byte scan's fast paths for whole lead bytes (E4, E5–E9) answer what the scalar
+  /// table says, for every scalar they cover and its neighbours (U+4DC0–U+4DFF is not inert).
+  @Test func inertBytesAgreeWithTheScalarTable() {
+    for value in UInt32(0x80)...UInt32(0xFFFF) {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      var bytes = Array(String(scalar).utf8)
+      let byBytes = bytes.withUnsafeBufferPointer { LiteralSearch.isInert($0) }
+      #expect(byBytes == LiteralSearch.isInert(value), "U+\(String(value, radix: 16))")
+      // After an ideograph, as in running text.
+      bytes.insert(contentsOf: Array("中".utf8), at: 0)
+      #expect(bytes.withUnsafeBufferPointer { LiteralSearch.isInert($0) } == LiteralSearch.isInert(value))
+    }
+  }
+
+  /// The `memchr` search finds the first occurrence a plain byte-by-byte search finds, from
+  /// any start, with needles at the ends, repeated first bytes and partial matches.
+  @Test func byteSearchFindsWhatAPlainSearchFinds() {
+    let pieces: [[UInt8]] = [[0x2E], [0x2E, 0x2E], Array("…".utf8), Array("中".utf8), Array("合计".utf8), [0xE4], [0x20]]
+    let needles: [[UInt8]] = [[0x2E, 0x2E, 0x2E, 0x2E], Array("……".utf8), Array("合计".utf8), [0x20], Array("中中".utf8)]
+    func plain(_ n: [UInt8], _ h: [UInt8], _ from: Int) -> Int? {
+      guard n.count <= h.count - from else { return nil }
+      for i in from...(h.count - n.count) where Array(h[i..<(i + n.count)]) == n { return i }
+      return nil
+    }
+    var rng = SplitMix64(seed: 4_2026)
+    for _ in 0..<5_000 {
+      var h: [UInt8] = []
+      for _ in 0..<rng.below(12) { h += pieces[rng.below(pieces.count)] }
+      let n = needles[rng.below(needles.count)]
+      let from = rng.below(h.count + 2)
+      let found = n.withUnsafeBufferPointer { nb in h.withUnsafeBufferPointer { LiteralSearch.find(nb, in: $0, from: from) } }
+      #expect(found == plain(n, h, from), "\(h) \(n) from \(from)")
+    }
+  }
+
+  /// The comparator and label readers' fast paths against Foundation and `Character` on random
+  /// text with their traps: ≧ and ≦ (no canonical equivalent, but not in the inert table),
+  /// U+F967 (canonically 不), combining marks after a trimmed colon, full-width forms.
+  @Test func comparatorPrefixesAndColonTrimmingAgreeWithFoundation() {
+    let pieces = [
+      ">", "=", "<", "≥", "≧", "≦", "＞", "＝", "不", "\u{F967}", "低于", "大于", "等于", "或", ":", "：", " ", "\u{301}",
+      "5", "%", "人", "\r", "\n", "a",
+    ]
+    let literals = [">=", "≧", "≦", "＞＝", "＞", "=", "不低于", "大于或等于", "大于"]
+    var rng = SplitMix64(seed: 2_026_1123)
+    for _ in 0..<10_000 {
+      var s = ""
+      for _ in 0..<rng.below(7) { s += pieces[rng.below(pieces.count)] }
+      let settled = s.comparesOnBytes
+      for literal in literals {
+        #expect(s.hasLiteralPrefix(literal, settledOnBytes: settled) == s.hasPrefix(literal), "\(s.debugDescription) prefix \(literal)")
+      }
+      #expect(s.trimmingScalars([":", "："]) == s.trimmingCharacters(in: [":", "："]), "\(s.debugDescription)")
+      #expect(s.trimmingScalars([":", "：", " "]) == s.trimmingCharacters(in: [":", "：", " "]), "\(s.debugDescription)")
+    }
+    #expect(IndicatorTarget.parse("≧90%") == IndicatorTarget(raw: "≧90%", comparator: ">=", value: 900_000, unit: "%"))
+    #expect(IndicatorTarget.parse("\u{F967}低于5人").comparator == ">=")  // a compatibility 不 is 不
+  }
+
+  /// The decimals of a printed amount read on bytes equal the `split`/`Character` reading,
+  /// with empty parts, several points, CR LF, full-width digits and combining marks.
+  @Test func printedDecimalsAgreeWithTheSplitReading() {
+    let pieces = [".", "..", "1", "23", "0", ",", "-", "\r", "\n", "a", "５", "\u{301}", "万", " "]
+    var rng = SplitMix64(seed: 1_123)
+    for _ in 0..<10_000 {
+      var s = ""
+      for _ in 0..<rng.below(8) { s += pieces[rng.below(pieces.count)] }
+      let bySplit = s.split(separator: ".").dropFirst().first.map { $0.prefix { $0.isASCIIDigit }.count } ?? 0
+      #expect(GridTableReader.printedDecimals(s) == bySplit, "\(s.debugDescription)")
+    }
+    #expect(GridTableReader.printedDecimals("1,234.50") == 2)
+    #expect(GridTableReader.printedDecimals(".5") == 0)
+  }
+
+  /// The level names compared on bytes find what hashing them found, with compatibility
+  /// ideographs (U+F97E is canonically 量) and combining marks in the cell.
+  @Test func indicatorLevelNamesAgreeWithTheHashedLookup() {
+    func hashed(_ cell: String) -> IndicatorVocabulary.Term? {
+      let c = PerformanceText.compact(cell)
+      guard !c.hasAtMostCharacters(3) else { return nil }
+      if c == IndicatorVocabulary.costName { return .cost }
+      if IndicatorVocabulary.level1Names.contains(c) { return .level1(c) }
+      if IndicatorVocabulary.level2Parents[c] != nil { return .level2(c) }
+      return nil
+    }
+    let pieces = ["数", "量", "\u{F97E}", "质", "指标", "产出", "成本", "经济", "效益", "\u{301}", " ", "a"]
+    var rng = SplitMix64(seed: 77)
+    for _ in 0..<10_000 {
+      var s = ""
+      for _ in 0..<rng.below(6) { s += pieces[rng.below(pieces.count)] }
+      let term = IndicatorVocabulary.term(s)
+      if let exact = hashed(s) {
+        #expect(term == exact, "\(s.debugDescription)")
+      } else if let term {
+        // Otherwise only a cut-short level-2 name can be found.
+        guard case .level2(let name) = term else {
+          Issue.record("\(s.debugDescription): \(term)")
+          continue
+        }
+        #expect(IndicatorVocabulary.level2Parents[name] != nil)
+      }
+    }
+    #expect(IndicatorVocabulary.term("数\u{F97E}指标") == .level2("数量指标"))
+    #expect(IndicatorVocabulary.term("数量指标") == .level2("数量指标"))
+    #expect(IndicatorVocabulary.term("成本指标") == .cost)
   }
 }

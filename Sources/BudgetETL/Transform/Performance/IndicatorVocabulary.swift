@@ -27,9 +27,17 @@ enum IndicatorVocabulary {
   static func term(_ cell: String) -> Term? {
     let c = PerformanceText.compact(cell)
     guard !c.hasAtMostCharacters(3) else { return nil }
-    if c.isLiteral(costName) { return .cost }
-    if level1Names.contains(c) { return .level1(c) }
-    if level2Parents[c] != nil { return .level2(c) }
+    // The names are inert: a cell that settles comparisons on bytes is compared byte by byte
+    // with the fifteen names instead of being hashed (normalizing Chinese text) twice.
+    let settled = c.comparesOnBytes
+    if c.isLiteral(costName, settledOnBytes: settled) { return .cost }
+    if settled {
+      if level1Names.contains(where: { c.isLiteral($0, settledOnBytes: true) }) { return .level1(c) }
+      if level2Parents.keys.contains(where: { c.isLiteral($0, settledOnBytes: true) }) { return .level2(c) }
+    } else {
+      if level1Names.contains(c) { return .level1(c) }
+      if level2Parents[c] != nil { return .level2(c) }
+    }
     if !c.hasAtMostCharacters(4) {
       // The names are inert: a cell that is too can be compared byte by byte.
       let inert = c.allScalarsInert

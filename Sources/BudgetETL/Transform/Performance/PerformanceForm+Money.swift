@@ -27,7 +27,7 @@ extension PerformanceForm {
       t = t.replacingOccurrences(of: suffix, with: "")
       break
     }
-    t = t.trimmingCharacters(in: [":", "：", " "])
+    t = t.trimmingScalars([":", "：", " "])
     var group: String?
     var isQizhong = false
     if let colon = t.firstIndex(where: { $0 == ":" || $0 == "：" }) {
@@ -39,7 +39,7 @@ extension PerformanceForm {
       isQizhong = true
       t = String(t.dropFirst(2))
     }
-    t = PerformanceText.stripNumbering(t.trimmingCharacters(in: [":", "：", " "]))
+    t = PerformanceText.stripNumbering(t.trimmingScalars([":", "：", " "]))
     return MoneyLabel(group: group, text: PerformanceText.fullWidthParentheses(t), unit: unit, isQizhong: isQizhong)
   }
 
@@ -52,7 +52,8 @@ extension PerformanceForm {
   ]
 
   static func isMoneyPart(_ compact: String) -> Bool {
-    moneyWords.contains { compact.contains($0) } && !notMoneyWords.contains { compact.contains($0) }
+    // (`containsNone` checks the cell's scalars once for all the words, not once per word.)
+    !compact.containsNone(of: moneyWords) && compact.containsNone(of: notMoneyWords)
   }
 
   static func isTotalLabel(_ label: String) -> Bool {

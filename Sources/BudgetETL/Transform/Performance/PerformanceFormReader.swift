@@ -128,7 +128,7 @@ struct PerformanceForm {
     for r in 0..<rowCount {
       guard let first = firstText(r) else { continue }
       let label = PerformanceText.halfWidthParentheses(compactCell(r, first.column))
-        .trimmingCharacters(in: [":", "："])
+        .trimmingScalars([":", "："])
       let value = cells[r][(first.column + 1)...].first { !$0.isEmpty }
       if label.hasPrefix("项目名称") {
         if project != nil {
@@ -152,8 +152,11 @@ struct PerformanceForm {
   func stopRow(from start: Int) -> Int {
     for r in start..<max(start, rowCount) {
       for c in compact[r] where !c.isEmpty {
-        if c.hasPrefix("负责人") || c.contains("联系电话") || c.contains("填报日期") || c.hasPrefix("填报人")
-          || c.hasPrefix("注:") || c.hasPrefix("注：") || c.hasPrefix("审核人")
+        // The prefixes are inert: compared on bytes when the cell settles it.
+        let settled = c.comparesOnBytes
+        func starts(_ prefix: String) -> Bool { c.hasLiteralPrefix(prefix, settledOnBytes: settled) }
+        if starts("负责人") || c.contains("联系电话") || c.contains("填报日期") || starts("填报人")
+          || starts("注:") || starts("注：") || starts("审核人")
         {
           return r
         }
