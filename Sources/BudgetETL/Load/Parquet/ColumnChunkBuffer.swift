@@ -8,10 +8,11 @@
 ///
 /// Strings are interned into a ``ByteArrayDictionary`` as they arrive and buffered as
 /// indices. The chunk gives the dictionary up for PLAIN when its first `distinctCheckMinValues`
-/// values, or its first page, show it mostly distinct, or when the dictionary outgrows `maxDictionaryBytes`: before any page is encoded
-/// the buffered values are re-encoded PLAIN and the chunk has no dictionary; after, the pages
-/// already encoded keep it (it is written, frozen, as the chunk's dictionary page) and the
-/// pages after them are PLAIN, as parquet-mr and Arrow fall back.
+/// values, or its first page, show it mostly distinct, or when the dictionary outgrows
+/// `maxDictionaryBytes`: before any page is encoded the buffered values are re-encoded PLAIN
+/// and the chunk has no dictionary; after, the pages already encoded keep it (it is written,
+/// frozen, as the chunk's dictionary page) and the pages after them are PLAIN, as parquet-mr
+/// and Arrow fall back.
 struct ColumnChunkBuffer {
   let column: ParquetColumn
   private let limits: ParquetWriterLimits
@@ -67,21 +68,14 @@ struct ColumnChunkBuffer {
   /// Non-null values in the chunk.
   var valueCount: Int { rowCount - nullCount }
 
-  /// Non-null values buffered for the next page.
-  var bufferedValueCount: Int {
-    switch column.type {
-    case .string: return isDictionaryEncoded ? dictionaryIndices.count : bufferedPlainCount
-    case .int32: return int32Values.count
-    case .int64, .decimal: return int64Values.count
-    case .boolean: return booleanValues.count
-    }
-  }
-  private var bufferedPlainCount = 0
-
   /// Whether the buffered values fill a data page (or must be encoded before a fallback).
   var isPageFull: Bool {
     bufferedRows >= limits.maxPageRows || bufferedPageBytes >= limits.targetPageBytes || fallbackPending
   }
+
+  /// What the chunk holds for its row group as a whole, the part that grows with the rows:
+  /// the encoded pages and the dictionary's bytes (the page buffers hold at most a page).
+  var rowGroupByteCount: Int { encodedPages.count + dictionary.byteCount }
 
   /// Roughly how many bytes the chunk holds: buffered values, the dictionary, encoded pages.
   var estimatedByteCount: Int {
@@ -144,7 +138,6 @@ struct ColumnChunkBuffer {
         if !hasDictionaryPages && dictionaryIndices.count == limits.distinctCheckMinValues { settleDictionary() }
       } else {
         PlainEncoding.appendByteArray(utf8, to: &plainBytes)
-        bufferedPlainCount += 1
         bufferedPageBytes += 4 + utf8.count
       }
     }
@@ -178,7 +171,6 @@ struct ColumnChunkBuffer {
       PlainEncoding.append(Int32(entry.count), to: &plainBytes)
       plainBytes.append(contentsOf: entry)
     }
-    bufferedPlainCount = dictionaryIndices.count
     bufferedPageBytes = plainBytes.count
     dictionary.removeAll()
     dictionaryIndices.removeAll(keepingCapacity: true)
@@ -200,7 +192,6 @@ struct ColumnChunkBuffer {
     if case .string = column.type, !isDictionaryEncoded { notePlainBounds() }
     bufferedRows = 0
     bufferedPageBytes = 0
-    bufferedPlainCount = 0
     definitionLevels.removeAll(keepingCapacity: true)
     int32Values.removeAll(keepingCapacity: true)
     int64Values.removeAll(keepingCapacity: true)

@@ -52,7 +52,7 @@ public final class ParquetWriter {
   ///   - path: where the finished file appears when ``close()`` succeeds.
   ///   - compressionLevel: GZIP level, 0 (store) to 9 (smallest).
   ///   - rowGroupRows: rows per row group (the last one may be shorter); a row group also
-  ///     ends early once its compressed pages, dictionaries and unencoded values pass 2 MiB.
+  ///     ends early once its compressed pages and dictionaries pass 2 MiB.
   ///   - createdBy: the footer's `created_by`, e.g. `budget-etl version 0.1.0`.
   /// - Throws: `ParquetWriterError` for a column Parquet cannot hold, an out-of-range
   ///   setting, or when the temporary file cannot be created.
@@ -127,7 +127,7 @@ public final class ParquetWriter {
     rowsInGroup += 1
     rowsWritten += 1
     if rowsInGroup >= rowGroupRows
-      || (rowsInGroup % 1024 == 0 && heldByteCount >= limits.maxRowGroupBytes)
+      || (rowsInGroup % 1024 == 0 && chunks.reduce(0, { $0 + $1.rowGroupByteCount }) >= limits.maxRowGroupBytes)
     {
       try flushRowGroup()
     }

@@ -1,5 +1,6 @@
 /// Size limits that shape a Parquet file: when a dictionary gives way to PLAIN, where pages
-/// and row groups end. They depend only on the data, so the same rows give the same bytes.
+/// and row groups end. They depend only on the data and the compression level (a row group's
+/// held size is counted compressed), so the same rows and settings give the same bytes.
 struct ParquetWriterLimits {
   /// A string column chunk whose dictionary grows past this many bytes is written PLAIN.
   var maxDictionaryBytes = 1 << 20
@@ -16,8 +17,8 @@ struct ParquetWriterLimits {
   /// slowly (a row per document): 128 KiB is four times gzip's 32 KiB window, so larger pages
   /// would compress hardly better.
   var targetPageBytes = 1 << 17
-  /// A row group ends early once its compressed pages, dictionaries and unencoded values take
-  /// about this many bytes.
+  /// A row group ends early once its compressed pages and dictionaries take about this many
+  /// bytes.
   /// The row group is held compressed, so this is small: datasets of a row per document reach
   /// it after tens of thousands of documents, and the writer's memory stays flat beyond.
   var maxRowGroupBytes = 2 << 20

@@ -405,9 +405,30 @@ import Testing
     let file = try ParquetTestFile(path: path)
     #expect(file.rowGroups.count == 1)
     // INT64 pages end at 128 KiB of values: six of 16,384 rows, then 1,696.
-    #expect(try file.pages(rowGroup: 0, column: 0).map { $0.header[5]?.fields?[1]?.int } == [16_384, 16_384, 16_384, 16_384, 16_384, 16_384, 1_696])
+    let pageRows = try file.pages(rowGroup: 0, column: 0).map { $0.header[5]?.fields?[1]?.int }
+    #expect(pageRows == [16_384, 16_384, 16_384, 16_384, 16_384, 16_384, 1_696])
     #expect(try file.values(column: 0) == rows.map { $0[0] })
     #expect(try file.values(column: 1) == rows.map { $0[1] })
+  }
+
+  /// A row group also ends, at a multiple of 1,024 rows, once its compressed pages and
+  /// dictionaries pass `maxRowGroupBytes`, whatever `rowGroupRows` says.
+  @Test func aRowGroupEndsOnceItsCompressedPagesPassTheLimit() throws {
+    var limits = ParquetWriterLimits.standard
+    limits.maxRowGroupBytes = 64 << 10
+    limits.maxPageRows = 1_000
+    var state: UInt64 = 7
+    let rows: [[Value]] = (0..<20_000).map { i in
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return [.string("第\(i)段 \(String(state, radix: 16))")]
+    }
+    let file = try Self.roundTrip(
+      [ColumnSpec("s", .string, nullable: false, "")], rows, rowGroupRows: 1_000_000, limits: limits)
+    let groupRows = file.rowGroups.map { Int($0[3]!.int!) }
+    #expect(groupRows.count > 2)
+    #expect(groupRows.dropLast().allSatisfy { $0 % 1_024 == 0 })
+    #expect(groupRows.reduce(0, +) == 20_000)
+    #expect(try file.values(column: 0) == rows.map { $0[0] })
   }
 
   @Test func identicalInputGivesIdenticalBytes() throws {
