@@ -20,8 +20,8 @@ final class OutcomeRecorder {
   let findings: FindingsSpill
   private(set) var live = (extract: LiveKeys(), transform: LiveKeys(), validate: LiveKeys(), bundle: LiveKeys())
   private(set) var loader: DatasetLoader?
-  /// The load's input while it is not known to be needed.
-  private var heldBack: [(source: SourceFile, bundleKey: String, include: Bool)] = []
+  /// The load's input while it is not known to be needed, on disk; created with its first file.
+  private var heldBack: HeldBackSpill?
   /// The first load failure; the documents go on, the run fails after them.
   private(set) var loadError: (any Error)?
 
@@ -67,7 +67,8 @@ final class OutcomeRecorder {
     guard loads else { return }
     if loader == nil && !outcome.reused { try startLoad() }
     if loader == nil && loadError == nil {
-      heldBack.append((source, outcome.key, include))
+      if heldBack == nil { heldBack = try HeldBackSpill(path: paths.state + "/held-back") }
+      try heldBack!.add(source: source, bundleKey: outcome.key, include: include)
     } else {
       append(source: source, bundleKey: outcome.key, include: include)
     }
@@ -83,20 +84,21 @@ final class OutcomeRecorder {
   func startLoad() throws {
     guard loader == nil, loadError == nil else { return }
     loader = try DatasetLoader(config: runner.config, paths: paths, columnarFactory: runner.columnarFactory)
-    for item in heldBack { append(source: item.source, bundleKey: item.bundleKey, include: item.include) }
-    heldBack = []
+    let held = heldBack
+    heldBack = nil
+    try held?.replay { source, bundleKey, include in append(source: source, bundleKey: bundleKey, include: include) }
   }
 
   /// Drops the load's unpublished files (the outputs are up to date).
   func discardLoad() {
     loader = nil
-    heldBack = []
+    heldBack = nil
   }
 
   /// Lets go of the load and the live keys, once the outputs are published and the garbage collected.
   func close() {
     loader = nil
-    heldBack = []
+    heldBack = nil
     live = (LiveKeys(), LiveKeys(), LiveKeys(), LiveKeys())
   }
 

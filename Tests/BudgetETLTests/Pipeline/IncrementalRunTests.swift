@@ -39,6 +39,10 @@ import Testing
     // The same files as a fresh run over the changed input.
     _ = try await run(input, dir.path + "/fresh")
     #expect(publishedFiles(dir.path + "/out") == publishedFiles(dir.path + "/fresh"))
+    // The files before the changed one were held back on disk until the load started, then
+    // replayed; the spill is gone.
+    let state = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/out/_state")
+    #expect(!state.contains { $0.hasPrefix("held-back") })
   }
 
   @Test func aRemovedDocumentDisappearsFromTheOutputs() async throws {
