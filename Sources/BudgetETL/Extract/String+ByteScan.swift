@@ -12,9 +12,7 @@ extension String {
   /// and `self` holds a scalar that is not inert.
   @inline(__always)
   func isLiteral(_ literal: String) -> Bool {
-    if utf8.count == literal.utf8.count && utf8.elementsEqual(literal.utf8) { return true }
-    if isASCIIOnly { return false }
-    return !allScalarsInert && self == literal
+    isLiteral(literal, settledOnBytes: comparesOnBytes)
   }
 
   /// True when comparing the string with an inert literal is settled by the bytes alone: it is
@@ -23,19 +21,26 @@ extension String {
   /// which otherwise rescan the whole string for every literal whose bytes differ.
   var comparesOnBytes: Bool { isASCIIOnly || allScalarsInert }
 
-  /// `isLiteral(literal)` for a string whose ``comparesOnBytes`` is `settledOnBytes`.
+  /// `isLiteral(literal)` for a string whose ``comparesOnBytes`` is `settledOnBytes` (asked
+  /// only when the bytes differ).
   @inline(__always)
-  func isLiteral(_ literal: String, settledOnBytes: Bool) -> Bool {
+  func isLiteral(_ literal: String, settledOnBytes settled: @autoclosure () -> Bool) -> Bool {
     if utf8.count == literal.utf8.count && utf8.elementsEqual(literal.utf8) { return true }
-    return !settledOnBytes && self == literal
+    return !settled() && self == literal
   }
 
   /// `hasPrefix(prefix)` for a prefix of inert scalars.
   func hasLiteralPrefix(_ prefix: String) -> Bool {
+    hasLiteralPrefix(prefix, settledOnBytes: comparesOnBytes)
+  }
+
+  /// `hasLiteralPrefix(prefix)` for a string whose ``comparesOnBytes`` is `settledOnBytes`
+  /// (asked only when the bytes differ).
+  func hasLiteralPrefix(_ prefix: String, settledOnBytes settled: @autoclosure () -> Bool) -> Bool {
     let n = prefix.utf8.count
     guard utf8.count >= n, utf8.prefix(n).elementsEqual(prefix.utf8) else {
       // Bytes that differ can still be canonically equivalent only with a scalar that is not inert.
-      return !isASCIIOnly && !allScalarsInert && hasPrefix(prefix)
+      return !settled() && hasPrefix(prefix)
     }
     // The prefix must end a character cluster: the scalar after it must start one.
     return utf8.count == n || scalarStartsCluster(atByte: n) ? true : hasPrefix(prefix)
@@ -43,29 +48,17 @@ extension String {
 
   /// `hasSuffix(suffix)` for a suffix of inert scalars.
   func hasLiteralSuffix(_ suffix: String) -> Bool {
+    hasLiteralSuffix(suffix, settledOnBytes: comparesOnBytes)
+  }
+
+  /// `hasLiteralSuffix(suffix)` for a string whose ``comparesOnBytes`` is `settledOnBytes`
+  /// (asked only when the bytes differ).
+  func hasLiteralSuffix(_ suffix: String, settledOnBytes settled: @autoclosure () -> Bool) -> Bool {
     let n = suffix.utf8.count
     guard utf8.count >= n, utf8.suffix(n).elementsEqual(suffix.utf8) else {
-      return !isASCIIOnly && !allScalarsInert && hasSuffix(suffix)
+      return !settled() && hasSuffix(suffix)
     }
     // The suffix must start a character cluster: the scalar before it must not hold on to it.
-    return utf8.count == n || scalarEndsCluster(beforeByte: utf8.count - n) ? true : hasSuffix(suffix)
-  }
-
-  /// `hasLiteralPrefix(prefix)` for a string whose ``comparesOnBytes`` is `settledOnBytes`.
-  func hasLiteralPrefix(_ prefix: String, settledOnBytes: Bool) -> Bool {
-    let n = prefix.utf8.count
-    guard utf8.count >= n, utf8.prefix(n).elementsEqual(prefix.utf8) else {
-      return !settledOnBytes && hasPrefix(prefix)
-    }
-    return utf8.count == n || scalarStartsCluster(atByte: n) ? true : hasPrefix(prefix)
-  }
-
-  /// `hasLiteralSuffix(suffix)` for a string whose ``comparesOnBytes`` is `settledOnBytes`.
-  func hasLiteralSuffix(_ suffix: String, settledOnBytes: Bool) -> Bool {
-    let n = suffix.utf8.count
-    guard utf8.count >= n, utf8.suffix(n).elementsEqual(suffix.utf8) else {
-      return !settledOnBytes && hasSuffix(suffix)
-    }
     return utf8.count == n || scalarEndsCluster(beforeByte: utf8.count - n) ? true : hasSuffix(suffix)
   }
 
