@@ -68,6 +68,12 @@ struct ColumnChunkBuffer {
   /// Non-null values in the chunk.
   var valueCount: Int { rowCount - nullCount }
 
+  /// Whether the buffered values are dictionary indices (a string column not yet PLAIN).
+  var buffersDictionaryIndices: Bool {
+    if case .string = column.type { return isDictionaryEncoded }
+    return false
+  }
+
   /// Whether the buffered values fill a data page (or must be encoded before a fallback).
   var isPageFull: Bool {
     bufferedRows >= limits.maxPageRows || bufferedPageBytes >= limits.targetPageBytes || fallbackPending
@@ -206,18 +212,22 @@ struct ColumnChunkBuffer {
 
   /// Widens the PLAIN bounds by the buffered PLAIN strings.
   private mutating func notePlainBounds() {
-    var cursor = 0
+    guard !plainBytes.isEmpty else { return }
     var lo = plainBounds?.lo[...]
     var hi = plainBounds?.hi[...]
-    var changed = false
+    var cursor = 0
     while cursor < plainBytes.count {
       let length = Self.plainLength(plainBytes, at: cursor)
-      let s = plainBytes[(cursor + 4)..<(cursor + 4 + length)]
-      if let l = lo { if s.lexicographicallyPrecedes(l) { lo = s; changed = true } } else { lo = s; changed = true }
-      if let h = hi { if h.lexicographicallyPrecedes(s) { hi = s; changed = true } } else { hi = s; changed = true }
+      Self.widen(&lo, &hi, by: plainBytes[(cursor + 4)..<(cursor + 4 + length)])
       cursor += 4 + length
     }
-    if changed, let lo, let hi { plainBounds = (Array(lo), Array(hi)) }
+    if let lo, let hi { plainBounds = (Array(lo), Array(hi)) }
+  }
+
+  /// Widens `lo`…`hi` (unsigned bytewise order) to hold `s`.
+  private static func widen(_ lo: inout ArraySlice<UInt8>?, _ hi: inout ArraySlice<UInt8>?, by s: ArraySlice<UInt8>) {
+    if let l = lo { if s.lexicographicallyPrecedes(l) { lo = s } } else { lo = s }
+    if let h = hi { if h.lexicographicallyPrecedes(s) { hi = s } } else { hi = s }
   }
 
   /// The chunk's statistics: the null count, and min/max (PLAIN, byte arrays without a length
@@ -256,11 +266,7 @@ struct ColumnChunkBuffer {
     var lo = plainBounds?.lo[...]
     var hi = plainBounds?.hi[...]
     if hasDictionaryPages {
-      for i in 0..<dictionary.count {
-        let s = dictionary.entry(i)
-        if let l = lo { if s.lexicographicallyPrecedes(l) { lo = s } } else { lo = s }
-        if let h = hi { if h.lexicographicallyPrecedes(s) { hi = s } } else { hi = s }
-      }
+      for i in 0..<dictionary.count { Self.widen(&lo, &hi, by: dictionary.entry(i)) }
     }
     guard let lo, let hi else { preconditionFailure("string bounds of an all-null chunk") }
     return (lo, hi)

@@ -24,7 +24,7 @@ struct ColumnChunkWriter {
   mutating func encodeBufferedPages(_ chunk: inout ColumnChunkBuffer, path: String) throws {
     chunk.settleDictionary()
     let column = chunk.column
-    let withDictionary = chunk.isDictionaryEncoded && { if case .string = column.type { true } else { false } }()
+    let withDictionary = chunk.buffersDictionaryIndices
     let indexBitWidth = max(1, RLEBitPackedHybrid.bitWidth(forMaxValue: UInt64(max(chunk.dictionary.count, 1) - 1)))
     var row = 0
     var value = 0
