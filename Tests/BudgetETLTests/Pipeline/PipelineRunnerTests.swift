@@ -166,6 +166,26 @@ import Testing
       let bytes = dir.read("on/\(schema.name).parquet")
       #expect(Array(bytes.prefix(4)) == Array("PAR1".utf8) && Array(bytes.suffix(4)) == Array("PAR1".utf8), "\(schema.name)")
     }
+    // The data contract's worked example (S0 表5, source line 312): the 合计 row's four amounts,
+    // read back from the Parquet file as decimals to the fen.
+    let file = try ParquetTestFile(path: dir.path + "/on/line_items.parquet")
+    func column(_ name: String) throws -> [Value] {
+      try file.values(column: Datasets.lineItems.columns.firstIndex { $0.name == name }!)
+    }
+    let (docs, tables, lines, measures, amounts) = (
+      try column("doc_id"), try column("table_id"), try column("source_line"), try column("measure"),
+      try column("amount_yuan")
+    )
+    let totalRow = docs.indices.filter {
+      docs[$0] == .string("2ff0101f1bd1b3d1") && tables[$0] == .string("t004") && lines[$0] == .int(312)
+    }
+    #expect(
+      totalRow.map { measures[$0] } == [.string("合计"), .string("人员经费支出"), .string("公用经费支出"), .string("专项业务经费支出")])
+    #expect(
+      totalRow.map { amounts[$0] } == [
+        .decimal(unscaled: 123_984_400, scale: 2), .decimal(unscaled: 108_029_400, scale: 2),
+        .decimal(unscaled: 10_955_000, scale: 2), .decimal(unscaled: 5_000_000, scale: 2),
+      ])
     let package = String(decoding: dir.read("on/datapackage.json"), as: UTF8.self)
     #expect(package.contains("\"name\" : \"line_items-parquet\""))
     #expect(package.contains("\"format\" : \"parquet\""))
