@@ -164,17 +164,8 @@ struct ThriftCompactWriter {
   }
 
   /// An unsigned LEB128 varint: 7 bits a byte, least significant first, high bit = more.
-  mutating func writeVarint(_ value: UInt64) {
-    var v = value
-    while v >= 0x80 {
-      bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-      v >>= 7
-    }
-    bytes.append(UInt8(v))
-  }
+  mutating func writeVarint(_ value: UInt64) { Varint.append(value, to: &bytes) }
 
   /// Zigzag mapping of signed to unsigned: 0, -1, 1, -2, 2 … become 0, 1, 2, 3, 4 ….
-  static func zigzag(_ value: Int64) -> UInt64 {
-    UInt64(bitPattern: (value << 1) ^ (value >> 63))
-  }
+  static func zigzag(_ value: Int64) -> UInt64 { Varint.zigzag(value) }
 }

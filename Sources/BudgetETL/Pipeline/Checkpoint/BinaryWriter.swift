@@ -15,18 +15,11 @@ struct BinaryWriter {
   mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
   /// An unsigned LEB128 varint: 7 bits a byte, low bits first.
-  mutating func write(varint value: UInt64) {
-    var v = value
-    while v >= 0x80 {
-      bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-      v >>= 7
-    }
-    bytes.append(UInt8(v))
-  }
+  mutating func write(varint value: UInt64) { Varint.append(value, to: &bytes) }
 
   /// A signed integer, zigzag-encoded (0, -1, 1, -2… as 0, 1, 2, 3…) then as a varint.
   mutating func write(_ value: Int64) {
-    write(varint: UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+    write(varint: Varint.zigzag(value))
   }
 
   mutating func write(_ value: Int) { write(Int64(value)) }
