@@ -1,5 +1,6 @@
 /// Unsigned LEB128 varints and the zigzag mapping of signed integers, as Thrift's compact
-/// protocol (the Parquet footer and page headers) and the checkpoints' binary format write them.
+/// protocol (the Parquet footer and page headers), the RLE/bit-packed hybrid's run headers and
+/// the checkpoints' binary format write them.
 enum Varint {
   /// Appends `value` 7 bits a byte, least significant first, high bit = more.
   static func append(_ value: UInt64, to bytes: inout [UInt8]) {

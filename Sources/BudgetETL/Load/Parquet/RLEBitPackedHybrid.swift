@@ -47,7 +47,7 @@ enum RLEBitPackedHybrid {
 
   /// One RLE run: header `count << 1`, then the value in whole little-endian bytes.
   static func appendRLE(_ value: UInt64, count: Int, bitWidth: Int, into out: inout [UInt8]) {
-    appendVarint(UInt64(count) << 1, into: &out)
+    Varint.append(UInt64(count) << 1, to: &out)
     var v = value
     for _ in 0..<((bitWidth + 7) / 8) {
       out.append(UInt8(truncatingIfNeeded: v))
@@ -61,7 +61,7 @@ enum RLEBitPackedHybrid {
     _ values: Values, from start: Int, groups: Int, bitWidth: Int, into out: inout [UInt8]
   ) where Values.Element: FixedWidthInteger & UnsignedInteger, Values.Index == Int {
     guard groups > 0 else { return }
-    appendVarint(UInt64(groups) << 1 | 1, into: &out)
+    Varint.append(UInt64(groups) << 1 | 1, to: &out)
     let end = values.endIndex
     var buffer: UInt64 = 0
     var bits = 0
@@ -76,15 +76,5 @@ enum RLEBitPackedHybrid {
       }
     }
     assert(bits == 0, "a group of 8 values fills whole bytes")
-  }
-
-  /// An unsigned LEB128 varint.
-  static func appendVarint(_ value: UInt64, into out: inout [UInt8]) {
-    var v = value
-    while v >= 0x80 {
-      out.append(UInt8(truncatingIfNeeded: v) | 0x80)
-      v >>= 7
-    }
-    out.append(UInt8(v))
   }
 }
