@@ -95,15 +95,8 @@ public enum FileIO {
     }
 
     private func writeAll(_ bytes: [UInt8]) throws {
-      var done = 0
-      while done < bytes.count {
-        let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-        if n < 0 {
-          if errno == EINTR { continue }
-          throw FileIOError.write(path: temporaryPath, errno: errno)
-        }
-        done += n
-      }
+      let failure = bytes.withUnsafeBytes { FileIO.writeAll(descriptor: fd, $0) }
+      if failure != 0 { throw FileIOError.write(path: temporaryPath, errno: failure) }
     }
 
     /// Copies what was written so far to `other`, reading it back from the temporary file
@@ -188,6 +181,21 @@ public enum FileIO {
   }
 
   public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+  /// Writes all of `bytes` to `descriptor`, retrying short writes and EINTR.
+  /// - Returns: 0, or the `errno` of the write that failed.
+  static func writeAll(descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+    var done = 0
+    while done < bytes.count {
+      let n = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+      if n < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      done += n
+    }
+    return 0
+  }
 
   /// A file's size and modification time (nanoseconds since the epoch).
   public struct Status: Sendable, Hashable {

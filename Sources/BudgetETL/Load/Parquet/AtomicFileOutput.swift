@@ -1,12 +1,9 @@
 #if canImport(Glibc)
   import Glibc
-  private let systemWrite = Glibc.write
 #elseif canImport(Musl)
   import Musl
-  private let systemWrite = Musl.write
 #elseif canImport(Darwin)
   import Darwin
-  private let systemWrite = Darwin.write
 #endif
 
 /// A file written beside its final name and published whole: bytes go to `path + ".tmp"`;
@@ -85,15 +82,8 @@ final class AtomicFileOutput {
   }
 
   private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
-    var offset = 0
-    while offset < bytes.count {
-      let n = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw ParquetWriterError.io(path: temporaryPath, operation: "write", errno: errno)
-      }
-      offset += n
-    }
+    let failure = FileIO.writeAll(descriptor: descriptor, bytes)
+    if failure != 0 { throw ParquetWriterError.io(path: temporaryPath, operation: "write", errno: failure) }
   }
 
   /// The directory part of `path` ("." when there is none).

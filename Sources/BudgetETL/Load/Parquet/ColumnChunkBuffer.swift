@@ -3,7 +3,8 @@
 ///
 /// Values are buffered only until they fill a data page (`ParquetWriterLimits.maxPageRows`
 /// rows or about `targetPageBytes` bytes); ``ColumnChunkWriter`` then encodes and compresses
-/// them into ``encodedPages``, so a row group is held compressed, and memory does not grow
+/// them into the writer's ``PageSpill``, and the chunk keeps only where they are
+/// (``encodedPages``). So a row group is held compressed and on disk, and memory does not grow
 /// with how many rows a slowly filling dataset has buffered.
 ///
 /// Strings are interned into a ``ByteArrayDictionary`` as they arrive and buffered as
@@ -47,9 +48,11 @@ struct ColumnChunkBuffer {
   /// indices are encoded as one last dictionary page, then values go PLAIN.
   private(set) var fallbackPending = false
 
-  /// Encoded and compressed data pages (header, then body), back to back, oldest first.
-  private(set) var encodedPages: [UInt8] = []
-  /// Their size as the footer counts it, headers included, before and after compression.
+  /// Where the encoded and compressed data pages (header, then body) are in the spill file,
+  /// oldest first; pages encoded one after another are one extent.
+  private(set) var encodedPages: [PageSpill.Extent] = []
+  /// Their size as the footer counts it, headers included, after and before compression.
+  private(set) var encodedByteCount = 0
   private(set) var encodedUncompressedBytes: Int64 = 0
 
   private var minInteger = Int64.max
@@ -81,12 +84,13 @@ struct ColumnChunkBuffer {
 
   /// What the chunk holds for its row group as a whole, the part that grows with the rows:
   /// the encoded pages and the dictionary's bytes (the page buffers hold at most a page).
-  var rowGroupByteCount: Int { encodedPages.count + dictionary.byteCount }
+  var rowGroupByteCount: Int { encodedByteCount + dictionary.byteCount }
 
-  /// Roughly how many bytes the chunk holds: buffered values, the dictionary, encoded pages.
+  /// Roughly how many bytes the chunk holds in memory: buffered values and the dictionary
+  /// (the encoded pages are in the spill file).
   var estimatedByteCount: Int {
     definitionLevels.count + int32Values.count * 4 + int64Values.count * 8 + booleanValues.count
-      + dictionary.byteCount + dictionaryIndices.count * 4 + plainBytes.count + encodedPages.count
+      + dictionary.byteCount + dictionaryIndices.count * 4 + plainBytes.count
   }
 
   /// Appends a value that `ParquetColumn.problem(with:)` accepted.
@@ -183,11 +187,16 @@ struct ColumnChunkBuffer {
     isDictionaryEncoded = false
   }
 
-  /// Takes an encoded, compressed data page (`header`, then `body`) that holds the buffered
-  /// values up to here; `uncompressedBytes` is its size before compression, header included.
-  mutating func appendEncodedPage(header: [UInt8], body: [UInt8], uncompressedBytes: Int, dictionaryEncoded: Bool) {
-    encodedPages.append(contentsOf: header)
-    encodedPages.append(contentsOf: body)
+  /// Notes an encoded, compressed data page (header, then body), now at `extent` of the spill
+  /// file, that holds the buffered values up to here; `uncompressedBytes` is its size before
+  /// compression, header included.
+  mutating func appendEncodedPage(at extent: PageSpill.Extent, uncompressedBytes: Int, dictionaryEncoded: Bool) {
+    if let last = encodedPages.last, last.offset + Int64(last.count) == extent.offset {
+      encodedPages[encodedPages.count - 1].count += extent.count
+    } else {
+      encodedPages.append(extent)
+    }
+    encodedByteCount += extent.count
     encodedUncompressedBytes += Int64(uncompressedBytes)
     if dictionaryEncoded { hasDictionaryPages = true }
   }
@@ -278,8 +287,8 @@ struct ColumnChunkBuffer {
   }
 
   /// Empties the chunk for the next row group. The page buffers keep their capacity (at most
-  /// a page); the encoded pages and the dictionary let theirs go, so that what one large row
-  /// group needed is not held for the rest of the run.
+  /// a page); the dictionary lets its go, so that what one large row group needed is not held
+  /// for the rest of the run.
   mutating func removeAll() {
     removeBufferedValues()
     rowCount = 0
@@ -288,7 +297,8 @@ struct ColumnChunkBuffer {
     isDictionaryEncoded = true
     hasDictionaryPages = false
     fallbackPending = false
-    encodedPages = []
+    encodedPages.removeAll(keepingCapacity: true)
+    encodedByteCount = 0
     encodedUncompressedBytes = 0
     minInteger = .max
     maxInteger = .min

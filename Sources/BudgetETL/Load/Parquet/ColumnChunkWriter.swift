@@ -19,9 +19,9 @@ struct ColumnChunkWriter {
     page.reserveCapacity(limits.targetPageBytes + (limits.targetPageBytes >> 2))
   }
 
-  /// Encodes and compresses `chunk`'s buffered values as data pages kept in the chunk.
-  /// - Parameter path: the file being written, for errors.
-  mutating func encodeBufferedPages(_ chunk: inout ColumnChunkBuffer, path: String) throws {
+  /// Encodes and compresses `chunk`'s buffered values as data pages, appended to `spill`.
+  mutating func encodeBufferedPages(_ chunk: inout ColumnChunkBuffer, spill: PageSpill) throws {
+    let path = spill.ownerPath
     chunk.settleDictionary()
     let column = chunk.column
     let withDictionary = chunk.buffersDictionaryIndices
@@ -83,18 +83,19 @@ struct ColumnChunkWriter {
           dataPageHeader: .init(numValues: Int32(row - firstRow), encoding: encoding)),
         path: path)
       chunk.appendEncodedPage(
-        header: header.bytes, body: body, uncompressedBytes: header.bytes.count + page.count,
+        at: try spill.append(header.bytes, body), uncompressedBytes: header.bytes.count + page.count,
         dictionaryEncoded: withDictionary)
     }
     chunk.removeBufferedValues()
   }
 
   /// Writes `chunk` at the output's position — its dictionary page, when its pages refer to
-  /// one, then its data pages — and returns its footer entry. The chunk is then empty.
+  /// one, then its data pages, copied from `spill` — and returns its footer entry. The chunk
+  /// is then empty.
   mutating func write(
-    _ chunk: inout ColumnChunkBuffer, to output: AtomicFileOutput
+    _ chunk: inout ColumnChunkBuffer, spill: PageSpill, to output: AtomicFileOutput
   ) throws -> ParquetFormat.ColumnChunk {
-    if chunk.bufferedRows > 0 { try encodeBufferedPages(&chunk, path: output.temporaryPath) }
+    if chunk.bufferedRows > 0 { try encodeBufferedPages(&chunk, spill: spill) }
     let column = chunk.column
     var uncompressed: Int64 = 0
     var compressed: Int64 = 0
@@ -123,9 +124,9 @@ struct ColumnChunkWriter {
     }
 
     let dataPageOffset = output.position
-    try output.write(chunk.encodedPages)
+    try spill.copy(chunk.encodedPages, to: output)
     uncompressed += chunk.encodedUncompressedBytes
-    compressed += Int64(chunk.encodedPages.count)
+    compressed += Int64(chunk.encodedByteCount)
     let metaData = ParquetFormat.ColumnMetaData(
       type: column.physicalType, encodings: encodings, pathInSchema: [column.name], codec: .gzip,
       numValues: Int64(chunk.rowCount), totalUncompressedSize: uncompressed,

@@ -1,7 +1,8 @@
 /// Writes one dataset as an Apache Parquet file, streaming: each column's values are encoded
-/// into GZIP-compressed pages as soon as they fill one, and a row group's pages are written as
-/// column chunks when it ends; so the writer holds one row group compressed, plus one page of
-/// values and the dictionary per column, whatever the number of rows.
+/// into GZIP-compressed pages as soon as they fill one, kept in an unnamed scratch file
+/// (``PageSpill``) until the row group ends, then written as column chunks; so the writer
+/// holds in memory one page of values and the dictionary per column, whatever the number of
+/// rows, and on disk one row group.
 ///
 /// The file is written to `path + ".tmp"` and renamed to `path` by ``close()`` after an
 /// fsync, so no partial file is ever visible under `path`; a writer dropped without
@@ -34,6 +35,7 @@ public final class ParquetWriter {
   private var chunks: [ColumnChunkBuffer]
   private var chunkWriter: ColumnChunkWriter
   private let output: AtomicFileOutput
+  private let spill: PageSpill
   private var rowGroups: [ParquetFormat.RowGroup] = []
   private var rowsInGroup = 0
   private var rowsWritten: Int64 = 0
@@ -91,6 +93,7 @@ public final class ParquetWriter {
     chunks = columns.map { ColumnChunkBuffer(column: $0, limits: limits) }
     chunkWriter = ColumnChunkWriter(compressionLevel: compressionLevel, limits: limits)
     output = try AtomicFileOutput(path: path)
+    spill = try PageSpill(besides: output.temporaryPath)
     try output.write(ParquetFormat.magic)
   }
 
@@ -133,8 +136,8 @@ public final class ParquetWriter {
     }
   }
 
-  /// About how many bytes the writer holds for the row group being written: its compressed
-  /// pages, dictionaries and values not yet encoded.
+  /// About how many bytes the writer holds in memory for the row group being written: its
+  /// dictionaries and values not yet encoded (its compressed pages are in the spill file).
   var heldByteCount: Int { chunks.reduce(0) { $0 + $1.estimatedByteCount } }
 
   /// Writes the rows buffered so far as a row group now rather than at ``close()``; the file
@@ -189,7 +192,7 @@ public final class ParquetWriter {
   private func encodeFullPages() throws {
     do {
       for i in chunks.indices where chunks[i].isPageFull {
-        try chunkWriter.encodeBufferedPages(&chunks[i], path: output.temporaryPath)
+        try chunkWriter.encodeBufferedPages(&chunks[i], spill: spill)
       }
     } catch {
       fail()
@@ -203,8 +206,9 @@ public final class ParquetWriter {
       var columnChunks: [ParquetFormat.ColumnChunk] = []
       columnChunks.reserveCapacity(chunks.count)
       for i in chunks.indices {
-        columnChunks.append(try chunkWriter.write(&chunks[i], to: output))
+        columnChunks.append(try chunkWriter.write(&chunks[i], spill: spill, to: output))
       }
+      try spill.reset()
       let ordinal = Int16(exactly: rowGroups.count)
       rowGroups.append(
         ParquetFormat.RowGroup(

@@ -18,9 +18,9 @@ struct ParquetWriterLimits {
   /// would compress hardly better.
   var targetPageBytes = 1 << 17
   /// A row group ends early once its compressed pages and dictionaries take about this many
-  /// bytes.
-  /// The row group is held compressed, so this is small: datasets of a row per document reach
-  /// it after tens of thousands of documents, and the writer's memory stays flat beyond.
+  /// bytes. The pages wait in the writer's ``PageSpill`` file and the dictionaries in memory
+  /// (a dictionary of a mostly distinct column gives way to PLAIN), so this bounds the spill
+  /// file and what the dictionaries can hold.
   var maxRowGroupBytes = 2 << 20
 
   static let standard = ParquetWriterLimits()

@@ -386,9 +386,10 @@ import Testing
     #expect(try file.values(column: 0) == rows.map { $0[0] })
   }
 
-  /// A row group is held as compressed pages: a slowly filling dataset (one row per document)
-  /// does not hold its values until 65,536 rows are in.
-  @Test func aRowGroupIsHeldCompressedNotAsValues() throws {
+  /// A row group is held as compressed pages in an unnamed scratch file: a slowly filling
+  /// dataset (one row per document) holds neither its values nor its pages in memory until
+  /// 65,536 rows are in, and nothing but the temporary Parquet file shows in the folder.
+  @Test func aRowGroupIsHeldCompressedOnDiskNotAsValues() throws {
     let path = try Self.temporaryPath()
     defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
     let writer = try ParquetWriter(
@@ -398,9 +399,12 @@ import Testing
       path: path, compressionLevel: 6, rowGroupRows: 1_000_000, createdBy: "test")
     let rows: [[Value]] = (0..<100_000).map { [.int(Int64($0 % 1_000)), .string("文件\($0 % 7)")] }
     for row in rows { try writer.write(row: row) }
-    // Unencoded, the values alone take 100,000 × (8 + 4) bytes; held: the full pages of each
-    // column compressed, the dictionary, and the values since the last page.
-    #expect(writer.heldByteCount < 200_000)
+    // Unencoded, the values alone take 100,000 × (8 + 4) bytes. Held in memory: the 7-entry
+    // dictionary and the values since the last page, 1,696 INT64s (the string column's pages
+    // end every 20,000 rows, so none of its indices are left).
+    #expect(writer.heldByteCount == 1_696 * 8 + "文件0".utf8.count * 7)
+    let folder = (path as NSString).deletingLastPathComponent
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [(path as NSString).lastPathComponent + ".tmp"])
     try writer.close()
     let file = try ParquetTestFile(path: path)
     #expect(file.rowGroups.count == 1)
