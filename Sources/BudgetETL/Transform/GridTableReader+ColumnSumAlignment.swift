@@ -17,7 +17,7 @@ extension GridTableReader {
   }
 
   func alignByColumnSums(
-    columns: [TableColumn], items: [LineItem], dataRows: [RawRow], table: RawTable, tableUnit: MoneyUnit,
+    columns: [TableColumn], items: [LineItem], dataRows: [DataRow], table: RawTable, tableUnit: MoneyUnit,
     context: TableContext
   ) -> ColumnSumAlignment? {
     guard sections(columns).count == 1 else { return nil }
@@ -25,7 +25,7 @@ extension GridTableReader {
     // is an amount (the header of a label column can sit over amounts, S2:240).
     func hasData(_ c: Int) -> Bool { dataRows.contains { !$0[c].isEmpty } }
     func onlyAmounts(_ c: Int) -> Bool {
-      hasData(c) && dataRows.allSatisfy { $0[c].isEmpty || AmountCell.parse($0[c]) != nil }
+      hasData(c) && dataRows.allSatisfy { $0[c].isEmpty || $0.amount(c) != nil }
     }
     let movable = columns.indices.filter {
       columns[$0].role == .amount || (columns[$0].role == .label && onlyAmounts($0) && $0 > firstLabel(columns))

@@ -20,6 +20,8 @@ public struct GridTableReader: Sendable {
     var line: Int
     var page: Int?
     var rawLabel: String
+    /// `TextCleaner.title(rawLabel)`, which the label, the memo flag and the rank all start from.
+    var titledLabel = ""
     var label: String
     /// The column the label was read from (rows of a deeper label column are details).
     var labelColumn: Int?
@@ -41,11 +43,12 @@ public struct GridTableReader: Sendable {
     let columnCount = table.columnCount
     guard columnCount > 0 else { return reading }
     let headerRows = table.headerRows.filter { !HeaderDetector.isColumnNumberRow($0) }
-    let dataRows = table.dataRows.filter { !HeaderDetector.isColumnNumberRow($0) && !$0.isBlank }
+    let rawDataRows = table.dataRows.filter { !HeaderDetector.isColumnNumberRow($0) && !$0.isBlank }
+    let dataRows = rawDataRows.map(DataRow.init)
     let tableUnit = table.declaredUnit.flatMap(MoneyUnit.init(rawValue:)) ?? .yuan
     let paths = Self.headerPaths(Array(headerRows), columnCount: columnCount)
     var columns = classify(paths: paths, dataRows: dataRows, columnCount: columnCount)
-    realign(&columns, dataRows: dataRows, table: table, context: context, warnings: &reading.warnings)
+    realign(&columns, dataRows: rawDataRows, table: table, context: context, warnings: &reading.warnings)
     reading.rowCount = dataRows.count
     var rowWarnings: [ReadWarning] = []
     reading.lineItems = lineItems(columns: columns, dataRows: dataRows, tableUnit: tableUnit, context: context,
@@ -64,16 +67,17 @@ public struct GridTableReader: Sendable {
   }
 
   /// The line items of the data rows under `columns`, section by section, in row then column order.
-  func lineItems(columns: [TableColumn], dataRows: [RawRow], tableUnit: MoneyUnit, context: TableContext,
+  func lineItems(columns: [TableColumn], dataRows: [DataRow], tableUnit: MoneyUnit, context: TableContext,
     warnings: inout [ReadWarning]) -> [LineItem]
   {
     let sections = self.sections(columns)
     var items: [LineItem] = []
     for section in sections {
       var entries: [Entry] = []
+      let labelOrder = self.labelOrder(section, columns)
       for (r, row) in dataRows.enumerated() {
-        if let e = entry(row: row, rowNo: r + 1, section: section, columns: columns, tableUnit: tableUnit,
-          context: context, warnings: &warnings)
+        if let e = entry(row: row, rowNo: r + 1, section: section, labelOrder: labelOrder, columns: columns,
+          tableUnit: tableUnit, context: context, warnings: &warnings)
         {
           entries.append(e)
         }
@@ -144,7 +148,7 @@ public struct GridTableReader: Sendable {
 
   // MARK: - Columns
 
-  func classify(paths: [[String]], dataRows: [RawRow], columnCount: Int) -> [TableColumn] {
+  func classify(paths: [[String]], dataRows: [DataRow], columnCount: Int) -> [TableColumn] {
     var columns: [TableColumn] = []
     for c in 0..<columnCount {
       let path = paths[c]
@@ -154,10 +158,9 @@ public struct GridTableReader: Sendable {
       var codes = 0
       var texts = 0
       for row in dataRows {
-        let cell = row[c]
-        if cell.isEmpty { continue }
-        if CodeValue.isCodeLike(cell) { codes += 1 }
-        else if AmountCell.parse(cell) != nil { amounts += 1 }
+        if row[c].isEmpty { continue }
+        if row.isCodeLike(c) { codes += 1 }
+        else if row.amount(c) != nil { amounts += 1 }
         else { texts += 1 }
       }
       let role: ColumnRole
@@ -265,6 +268,13 @@ public struct GridTableReader: Sendable {
     return t
   }
 
+  /// The section's label columns in the order a row's label is looked for: the main one first.
+  func labelOrder(_ section: Section, _ columns: [TableColumn]) -> [Int] {
+    var order = section.labelColumns
+    if let main = mainLabelColumn(section, columns) { order.removeAll { $0 == main }; order.insert(main, at: 0) }
+    return order
+  }
+
   func mainLabelColumn(_ section: Section, _ columns: [TableColumn]) -> Int? {
     let labels = section.labelColumns
     if let named = labels.first(where: { c in
@@ -294,18 +304,17 @@ public struct GridTableReader: Sendable {
 
   // MARK: - Rows
 
-  func entry(row: RawRow, rowNo: Int, section: Section, columns: [TableColumn], tableUnit: MoneyUnit,
-    context: TableContext, warnings: inout [ReadWarning]) -> Entry?
+  /// The entry of one row of `section`; `labelOrder` is the section's label columns, its main
+  /// one first (``labelOrder(_:_:)``).
+  func entry(row: DataRow, rowNo: Int, section: Section, labelOrder: [Int], columns: [TableColumn],
+    tableUnit: MoneyUnit, context: TableContext, warnings: inout [ReadWarning]) -> Entry?
   {
     var e = Entry(rowNo: rowNo, line: row.line, page: row.page, rawLabel: "", label: "")
     // Label: the main label column, else another label column of the section.
-    let main = mainLabelColumn(section, columns)
-    var labelCandidates = section.labelColumns
-    if let main { labelCandidates.removeAll { $0 == main }; labelCandidates.insert(main, at: 0) }
-    for c in labelCandidates {
+    for c in labelOrder {
       let cell = row[c]
       if cell.isEmpty { continue }
-      if CodeValue.isCodeLike(cell) {
+      if row.isCodeLike(c) {
         e.agencyCode = e.agencyCode ?? cell.replacingOccurrences(of: " ", with: "")
         continue
       }
@@ -343,23 +352,26 @@ public struct GridTableReader: Sendable {
     flushSplit()
     // A label printed in a code column (合计 under 科目编码, S1:169).
     if e.rawLabel.isEmpty {
-      for c in section.codeColumns where !row[c].isEmpty && !CodeValue.isCodeLike(row[c]) {
+      for c in section.codeColumns where !row[c].isEmpty && !row.isCodeLike(c) {
         let t = TextCleaner.title(row[c])
         if t.contains(where: { !$0.isASCIIDigit && $0 != " " && $0 != "-" }) {
           e.rawLabel = row[c]
+          e.titledLabel = t
           break
         }
       }
+    } else {
+      e.titledLabel = TextCleaner.title(e.rawLabel)
     }
     // A code printed inside the name: 医疗保障经办事务（2101506）.
-    var label = TextCleaner.label(e.rawLabel)
+    var label = TextCleaner.label(titled: e.titledLabel)
     if let (code, rest) = Self.trailingCode(label) {
       label = rest
       assign(code: code, kind: .bySubject, to: &e)
     }
     // `907-社保股`: an agency code before a name.
     e.label = label
-    e.isMemoLabel = TextCleaner.isMemo(e.rawLabel)
+    e.isMemoLabel = TextCleaner.isMemo(titled: e.titledLabel)
     // Printed 序号.
     if let ordinal = columns.first(where: { $0.role == .ordinal }), !row[ordinal.index].isEmpty {
       e.printedNo = row[ordinal.index]
@@ -368,7 +380,7 @@ public struct GridTableReader: Sendable {
     for c in section.amountColumns {
       let cell = row[c]
       if cell.isEmpty { continue }
-      guard let amount = AmountCell.parse(cell) else {
+      guard let amount = row.amount(c) else {
         warnings.append(
           ReadWarning(
             rule: "not_an_amount", subject: e.label,
@@ -447,13 +459,13 @@ public struct GridTableReader: Sendable {
   }
 
   func rank(_ e: Entry) -> Rank {
-    if LabelKind.isTotal(e.label) || (e.label.isEmpty && LabelKind.isTotal(TextCleaner.title(e.rawLabel))) {
+    if LabelKind.isTotal(e.label) || (e.label.isEmpty && LabelKind.isTotal(e.titledLabel)) {
       return .total
     }
     if let code = e.functionCode { return .ranked(20 + Double(code.count - 3) / 2, code: code) }
     if let code = e.econCode ?? e.govEconCode { return .ranked(20 + Double(code.count - 3) / 2, code: code) }
     if let code = e.agencyCode, !code.isEmpty { return .ranked(10 + Double(code.count - 3) / 3, code: code) }
-    if let n = NumberingPrefix.match(TextCleaner.title(e.rawLabel)) { return .ranked(30 + Double(n.rank), code: nil) }
+    if let n = NumberingPrefix.match(e.titledLabel) { return .ranked(30 + Double(n.rank), code: nil) }
     if e.isMemoLabel { return .memo }
     return .unranked
   }

@@ -144,7 +144,12 @@ public enum TextCleaner {
 
   /// A row label: markup, numbering (一、 1、 (1) ① 其中：), OCR spaces removed; parentheses full width.
   public static func label(_ raw: String) -> String {
-    var t = title(raw)
+    label(titled: title(raw))
+  }
+
+  /// ``label(_:)`` of a text whose ``title(_:)`` is `titled`.
+  static func label(titled: String) -> String {
+    var t = titled
     if let n = NumberingPrefix.match(t) { t = String(t.dropFirst(n.length)) }
     t = stripMemoPrefix(t)
     if let n = NumberingPrefix.match(t) { t = String(t.dropFirst(n.length)) }
@@ -163,6 +168,11 @@ public enum TextCleaner {
 
   /// True when a label starts with 其中 (a memo row or column).
   public static func isMemo(_ raw: String) -> Bool {
-    title(raw).hasPrefix("其中")
+    isMemo(titled: title(raw))
+  }
+
+  /// ``isMemo(_:)`` of a text whose ``title(_:)`` is `titled`.
+  static func isMemo(titled: String) -> Bool {
+    titled.hasPrefix("其中")
   }
 }
