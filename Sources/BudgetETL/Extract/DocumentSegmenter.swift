@@ -95,7 +95,7 @@ public struct DocumentSegmenter: Sendable {
       var pageBreaks = Set<Int>()
       let firstCells = rows.first.map(normalizedCells)
       for row in rows {
-        if !pieces[0].isEmpty, !pieces.last!.isEmpty, normalizedCells(row) == firstCells {
+        if !pieces[0].isEmpty, !pieces.last!.isEmpty, let firstCells, Self.cells(of: row, normalizeTo: firstCells) {
           pieces.append([row])
         } else if let previous = pieces.last!.last, let page = row.page, let before = previous.page, page != before {
           pageBreaks.insert(pieces.count)
@@ -177,15 +177,38 @@ public struct DocumentSegmenter: Sendable {
   }
 
   private func sameCells(_ a: RawRow, _ b: RawRow) -> Bool {
-    normalizedCells(a) == normalizedCells(b)
+    Self.cells(of: a, normalizeTo: normalizedCells(b))
   }
 
-  private func normalizedCells(_ r: RawRow) -> [String] {
-    var cells = r.cells.map {
-      TextCleaner.isAlreadyClean($0) ? $0 : TextCleaner.title($0).replacingOccurrences(of: " ", with: "")
-    }
+  func normalizedCells(_ r: RawRow) -> [String] {
+    var cells = r.cells.map(Self.normalizedCell)
     while let l = cells.last, l.isEmpty { cells.removeLast() }
     return cells
+  }
+
+  static func normalizedCell(_ cell: String) -> String {
+    TextCleaner.isAlreadyClean(cell) ? cell : TextCleaner.title(cell).replacingOccurrences(of: " ", with: "")
+  }
+
+  /// `normalizedCells(row) == normalized`, cell by cell, stopping at the first cell that
+  /// differs: a data row compared with its table's header row differs in its first cell, and
+  /// normalizing all of its cells was most of the time of splitting runs into fragments.
+  static func cells(of row: RawRow, normalizeTo normalized: [String]) -> Bool {
+    // `normalized` ends in a non-empty cell: a shorter row cannot reach it.
+    guard row.cells.count >= normalized.count else { return false }
+    for (k, cell) in row.cells.enumerated() {
+      let n = normalizedCell(cell)
+      if k < normalized.count {
+        // Equal bytes are equal strings; different bytes are different strings when both are
+        // inert (no scalar with another canonically equivalent spelling), else `==` decides.
+        if n.utf8.elementsEqual(normalized[k].utf8) { continue }
+        if n.allScalarsInert && normalized[k].allScalarsInert { return false }
+        if n != normalized[k] { return false }
+      } else if !n.isEmpty {
+        return false  // past the end, only blank cells (trimmed off) may follow
+      }
+    }
+    return true
   }
 
   /// Walks back from a table's first line over the caption lines above it.

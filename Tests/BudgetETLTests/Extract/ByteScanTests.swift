@@ -200,3 +200,36 @@ import Testing
     #expect(IndicatorVocabulary.term("成本指标") == .cost)
   }
 }
+
+/// The segmenter's cell-by-cell comparison of a row with a header row against comparing the
+/// whole normalized rows, on random cells with markup, spaces, blanks, combining marks and
+/// compatibility ideographs (U+F9FA is canonically 狀, so `狀` and `\u{F9FA}` cells are equal).
+@Suite struct SegmenterCellComparisonTests {
+  @Test func cellByCellComparisonAgreesWithWholeRows() {
+    let pieces = ["项目", "合计", "狀", "\u{F9FA}", "\u{72C0}", "\u{301}", " ", "**", "12", "-", "１", "（", "）", "", "<b>"]
+    var rng = SplitMix64(seed: 31_2026)
+    let segmenter = DocumentSegmenter()
+    var equal = 0
+    for _ in 0..<20_000 {
+      func cell() -> String {
+        var s = ""
+        for _ in 0..<rng.below(3) { s += pieces[rng.below(pieces.count)] }
+        return s
+      }
+      let header = RawRow(cells: (0..<rng.below(4)).map { _ in cell() }, line: 1, page: nil)
+      // Rows often equal to the header up to a cell or two, so that both answers occur.
+      var cells = header.cells
+      if rng.below(2) == 0, !cells.isEmpty { cells[rng.below(cells.count)] = cell() }
+      if rng.below(3) == 0 { cells.append(rng.below(2) == 0 ? "" : cell()) }
+      let row = RawRow(cells: cells, line: 2, page: nil)
+      let normalized = segmenter.normalizedCells(header)
+      let whole = segmenter.normalizedCells(row) == normalized
+      #expect(DocumentSegmenter.cells(of: row, normalizeTo: normalized) == whole, "\(row.cells) vs \(header.cells)")
+      if whole { equal += 1 }
+    }
+    #expect(equal > 2_000)
+    // Canonically equal cells in other bytes are the same cell.
+    #expect(DocumentSegmenter.cells(of: RawRow(cells: ["\u{F9FA}", ""], line: 1, page: nil), normalizeTo: ["\u{72C0}"]))
+    #expect(!DocumentSegmenter.cells(of: RawRow(cells: ["狀", "1"], line: 1, page: nil), normalizeTo: ["狀"]))
+  }
+}
