@@ -17,18 +17,27 @@ public struct NoiseFilter: Sendable {
     // Each line's text without markup, computed once for both passes.
     let hasTab = lines.map { $0.text.utf8.contains(0x09) }
     var cleaned = [String?](repeating: nil, count: lines.count)
+    // Whether a line without tabs is a repeat or running-header candidate: only those are
+    // counted, so only those need their count looked up (hashing every line was a tenth of
+    // the filter's time).
+    var isCandidate = [Bool](repeating: false, count: lines.count)
     var counts: [String: Int] = [:]
     for (i, line) in lines.enumerated() where !hasTab[i] {
       let t = TextCleaner.stripMarkup(line.text).trimmingASCIIAndIdeographicSpaces()
       cleaned[i] = t
-      if isRepeatCandidate(t) || isRunningHeaderCandidate(t) { counts[t, default: 0] += 1 }
+      if isRepeatCandidate(t) || isRunningHeaderCandidate(t) {
+        isCandidate[i] = true
+        counts[t, default: 0] += 1
+      }
     }
     // Configured watermarks are compared on bytes when they are inert (see `isLiteral`).
     let inertWatermarks = watermarks.map(\.allScalarsInert)
     func isWatermark(_ t: String) -> Bool {
-      let settled = t.comparesOnBytes
+      // Whether the bytes settle it is asked only of a line as long as a watermark.
+      var settled: Bool?
       return zip(watermarks, inertWatermarks).contains { w, inert in
-        inert ? t.isLiteral(w, settledOnBytes: settled) : t == w
+        guard inert else { return t == w }
+        return t.isLiteral(w, settledOnBytes: settled ?? { settled = t.comparesOnBytes; return settled! }())
       }
     }
     var flags = [Bool](repeating: false, count: lines.count)
@@ -39,9 +48,13 @@ public struct NoiseFilter: Sendable {
         flags[i] = !line.text.trimmingASCIIAndIdeographicSpaces().isEmpty  // bare markup like `**`
         continue
       }
-      if isWatermark(t)
-        || (counts[t] ?? 0) >= repeatThreshold && (isRepeatCandidate(t) || isRunningHeaderCandidate(t))
-      {
+      // A line without tabs was counted when it is a candidate; another line's text may
+      // still equal a counted one.
+      let repeated =
+        hasTab[i]
+        ? (counts[t] ?? 0) >= repeatThreshold && (isRepeatCandidate(t) || isRunningHeaderCandidate(t))
+        : isCandidate[i] && counts[t]! >= repeatThreshold
+      if isWatermark(t) || repeated {
         flags[i] = true
       } else if Self.isPageNumber(t, lines: lines, index: i)
         || Self.isPageNumber(line.text.trimmingASCIIAndIdeographicSpaces(), lines: lines, index: i)
