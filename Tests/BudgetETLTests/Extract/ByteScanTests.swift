@@ -233,3 +233,58 @@ import Testing
     #expect(!DocumentSegmenter.cells(of: RawRow(cells: ["狀", "1"], line: 1, page: nil), normalizeTo: ["狀"]))
   }
 }
+
+/// `TextCleaner`'s byte readings of OCR spaces and full-width forms against the `Character`
+/// reading, on random text with every kind of space, CJK punctuation, combining marks (which
+/// join a space into one character), CR LF and compatibility ideographs.
+@Suite struct OCRSpaceTests {
+  /// `removeOCRSpaces` as it read on an array of `Character`s.
+  static func byCharacters(_ text: String) -> String {
+    let chars = Array(text)
+    var out = ""
+    var i = 0
+    while i < chars.count {
+      let c = chars[i]
+      if c == " " || c == "\u{3000}" {
+        var j = i
+        while j < chars.count, chars[j] == " " || chars[j] == "\u{3000}" { j += 1 }
+        let before = out.last
+        let after = j < chars.count ? chars[j] : nil
+        if !(before == nil || after == nil || before!.isCJK || after!.isCJK) { out.append(" ") }
+        i = j
+        continue
+      }
+      out.append(c)
+      i += 1
+    }
+    return out
+  }
+
+  @Test func spacesGoWhereTheCharacterReadingDropsThem() {
+    let pieces = [
+      " ", "  ", "\u{3000}", "补", "助", "2023", "年", "a", "b", "Z", "，", "、", "（", "）", "１", "Ａ", "—", "…", "\u{301}",
+      "\u{F9FA}", "\r", "\n", "\t", "·", "℃", "①", "\u{A0}",
+    ]
+    var rng = SplitMix64(seed: 3_000)
+    var changed = 0
+    for _ in 0..<20_000 {
+      var s = ""
+      for _ in 0..<rng.below(9) { s += pieces[rng.below(pieces.count)] }
+      let removed = TextCleaner.removeOCRSpaces(s)
+      #expect(removed == Self.byCharacters(s), "\(s.debugDescription)")
+      #expect(Array(removed.utf8) == Array(Self.byCharacters(s).utf8), "bytes of \(s.debugDescription)")
+      if removed != s { changed += 1 }
+      let halfWidth = String(String.UnicodeScalarView(s.unicodeScalars.map { s in
+        let fold = (0xFF10...0xFF19).contains(s.value) || (0xFF21...0xFF3A).contains(s.value)
+          || (0xFF41...0xFF5A).contains(s.value) || s.value == 0xFF0E || s.value == 0xFF05
+        return fold ? Unicode.Scalar(s.value - 0xFEE0)! : s
+      }))
+      #expect(TextCleaner.halfWidthDigits(s) == halfWidth, "\(s.debugDescription)")
+    }
+    #expect(changed > 5_000)
+    #expect(TextCleaner.removeOCRSpaces("补 助  2023 年 a  b") == "补助2023年a b")
+    #expect(TextCleaner.removeOCRSpaces(" a\u{3000}\u{3000}b ") == "a b")
+    #expect(TextCleaner.removeOCRSpaces("a \u{301}b") == "a \u{301}b")  // the space carries the mark: no space
+    #expect(TextCleaner.removeOCRSpacesOnBytes("a \u{301}b") == nil)
+  }
+}
