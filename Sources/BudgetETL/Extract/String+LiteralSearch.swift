@@ -144,6 +144,20 @@ enum LiteralSearch {
     }
   }
 
+  /// The scalar of valid UTF-8 starting at byte `i`, and its length in bytes.
+  @inline(__always)
+  static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+    let b0 = b[i]
+    if b0 < 0x80 { return (UInt32(b0), 1) }
+    if b0 < 0xE0 { return (UInt32(b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
+    if b0 < 0xF0 {
+      return (UInt32(b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3)
+    }
+    let value =
+      UInt32(b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+    return (value, 4)
+  }
+
   /// True when the scalar starting at byte `i` is inert.
   static func scalarIsInert(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
     var n = 1

@@ -123,21 +123,6 @@ public enum TextCleaner {
         if b[i] == 0xE3, i + 2 < count, b[i + 1] == 0x80, b[i + 2] == 0x80 { return 3 }
         return 0
       }
-      func scalarLength(at i: Int) -> Int {
-        let b0 = b[i]
-        return b0 < 0x80 ? 1 : b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
-      }
-      func scalar(at i: Int) -> UInt32 {
-        var value = UInt32(b[i])
-        switch scalarLength(at: i) {
-        case 1: return value
-        case 2: value &= 0x1F
-        case 3: value &= 0x0F
-        default: value &= 0x07
-        }
-        for k in 1..<scalarLength(at: i) { value = value << 6 | UInt32(b[i + k] & 0x3F) }
-        return value
-      }
       var out: [UInt8] = []
       var sawSpace = false
       // The last scalar written to `out`, as its value.
@@ -146,9 +131,9 @@ public enum TextCleaner {
       while i < count {
         let n = spaceLength(at: i)
         if n == 0 {
-          let length = scalarLength(at: i)
+          let (value, length) = LiteralSearch.scalar(b, at: i)
           if sawSpace { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + length)])) }
-          last = scalar(at: i)
+          last = value
           i += length
           continue
         }
@@ -164,7 +149,7 @@ public enum TextCleaner {
           j += m
         }
         // A run of spaces goes next to CJK and at either end; between others it is one space.
-        if let before = last, j < count, !Character.isCJK(before), !Character.isCJK(scalar(at: j)) {
+        if let before = last, j < count, !Character.isCJK(before), !Character.isCJK(LiteralSearch.scalar(b, at: j).value) {
           out.append(0x20)
           last = 0x20
         }

@@ -288,3 +288,65 @@ import Testing
     #expect(TextCleaner.removeOCRSpacesOnBytes("a \u{301}b") == nil)
   }
 }
+
+/// `PerformanceText`'s byte readings of spaces and separators against the `Character`
+/// readings, on random text with every space, the separators, Chinese and Latin text,
+/// combining marks, CR LF, U+037E (canonically `;`) and compatibility ideographs.
+@Suite struct PerformanceTextSpaceTests {
+  static func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\u{3000}" || c == "\u{a0}" }
+
+  /// `clean`'s space handling as it read on `Character`s.
+  static func cleanSpaces(_ s: String) -> String {
+    var out = ""
+    var pendingSpace = false
+    var previous: Character?
+    for c in s {
+      if isSpace(c) {
+        pendingSpace = true
+        continue
+      }
+      if pendingSpace {
+        if let p = previous, !PerformanceText.isCJK(p), !PerformanceText.isCJK(c) { out.append(" ") }
+        pendingSpace = false
+      }
+      out.append(c)
+      previous = c
+    }
+    return out
+  }
+
+  static func trimSeparators(_ text: String) -> String {
+    var s = Substring(text)
+    while let l = s.last, isSpace(l) || l == ";" || l == "；" || l == "、" || l == "," || l == "，" { s = s.dropLast() }
+    while let f = s.first, isSpace(f) { s = s.dropFirst() }
+    return String(s)
+  }
+
+  @Test func spacesAndSeparatorsAgreeWithTheCharacterReading() {
+    let pieces = [
+      " ", "\t", "\u{3000}", "\u{A0}", "DRG", "试点", "56.8", "万人", "；", ";", "\u{37E}", "、", ",", "，", "…", "—", "\u{301}",
+      "\u{F9FA}", "\r\n", "a", "指标", "1", "：",
+    ]
+    var rng = SplitMix64(seed: 5_2026)
+    var inert = 0
+    for _ in 0..<20_000 {
+      var s = ""
+      for _ in 0..<rng.below(8) { s += pieces[rng.below(pieces.count)] }
+      if let fast = PerformanceText.cleanSpacesOfInertText(s) {
+        inert += 1
+        #expect(fast == Self.cleanSpaces(s), "clean \(s.debugDescription)")
+      }
+      #expect(
+        PerformanceText.clean(s) == Self.cleanSpaces(PerformanceText.stripMarkup(s))
+          || TextCleaner.isAlreadyClean(s) && PerformanceText.clean(s) == s, "clean \(s.debugDescription)")
+      #expect(PerformanceText.trimSeparators(s) == Self.trimSeparators(s), "trim \(s.debugDescription)")
+      let removed = PerformanceText.removingSpaces(s)
+      #expect(removed == String(s.filter { !Self.isSpace($0) }), "remove \(s.debugDescription)")
+      #expect(Array(removed.utf8) == Array(String(s.filter { !Self.isSpace($0) }).utf8))
+    }
+    #expect(inert > 5_000)
+    #expect(PerformanceText.trimSeparators(" 数量；\u{37E}") == "数量")  // U+037E is `;` to String
+    #expect(PerformanceText.clean("DRG  试点 a  b") == "DRG试点a b")
+    #expect(PerformanceText.indicatorText("指标1：门诊人次；") == "门诊人次")
+  }
+}
