@@ -43,12 +43,11 @@ public struct GridTableReader: Sendable {
     let columnCount = table.columnCount
     guard columnCount > 0 else { return reading }
     let headerRows = table.headerRows.filter { !HeaderDetector.isColumnNumberRow($0) }
-    let rawDataRows = table.dataRows.filter { !HeaderDetector.isColumnNumberRow($0) && !$0.isBlank }
-    let dataRows = rawDataRows.map(DataRow.init)
+    let dataRows = table.dataRows.filter { !HeaderDetector.isColumnNumberRow($0) && !$0.isBlank }.map(DataRow.init)
     let tableUnit = table.declaredUnit.flatMap(MoneyUnit.init(rawValue:)) ?? .yuan
     let paths = Self.headerPaths(Array(headerRows), columnCount: columnCount)
     var columns = classify(paths: paths, dataRows: dataRows, columnCount: columnCount)
-    realign(&columns, dataRows: rawDataRows, table: table, context: context, warnings: &reading.warnings)
+    realign(&columns, dataRows: dataRows, table: table, context: context, warnings: &reading.warnings)
     reading.rowCount = dataRows.count
     var rowWarnings: [ReadWarning] = []
     reading.lineItems = lineItems(columns: columns, dataRows: dataRows, tableUnit: tableUnit, context: context,
@@ -157,11 +156,13 @@ public struct GridTableReader: Sendable {
       var amounts = 0
       var codes = 0
       var texts = 0
-      for row in dataRows {
-        if row[c].isEmpty { continue }
-        if row.isCodeLike(c) { codes += 1 }
-        else if row.amount(c) != nil { amounts += 1 }
-        else { texts += 1 }
+      for r in dataRows.indices {
+        switch dataRows[r].kind(c) {
+        case .blank: break
+        case .code: codes += 1
+        case .amount: amounts += 1
+        case .text: texts += 1
+        }
       }
       let role: ColumnRole
       var codePart: Int?
@@ -207,10 +208,10 @@ public struct GridTableReader: Sendable {
 
   /// Header cells shifted against the data (S2:550-552): a column with amounts but no header
   /// takes the header of a neighbouring column that has a header but no data.
-  func realign(_ columns: inout [TableColumn], dataRows: [RawRow], table: RawTable, context: TableContext,
+  func realign(_ columns: inout [TableColumn], dataRows: [DataRow], table: RawTable, context: TableContext,
     warnings: inout [ReadWarning])
   {
-    func hasData(_ c: Int) -> Bool { dataRows.contains { !$0[c].isEmpty } }
+    func hasData(_ c: Int) -> Bool { dataRows.contains { !$0.isBlank(c) } }
     for c in columns.indices where columns[c].path.isEmpty && hasData(c) {
       for n in [c - 1, c + 1] where n >= 0 && n < columns.count {
         guard !columns[n].path.isEmpty, !hasData(n), columns[n].role == .amount else { continue }
