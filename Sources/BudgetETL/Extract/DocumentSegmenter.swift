@@ -201,7 +201,7 @@ public struct DocumentSegmenter: Sendable {
       if k < normalized.count {
         // Equal bytes are equal strings; different bytes are different strings when both are
         // inert (no scalar with another canonically equivalent spelling), else `==` decides.
-        if n.utf8.elementsEqual(normalized[k].utf8) { continue }
+        if n.utf8.count == normalized[k].utf8.count && n.utf8Matches(normalized[k], at: 0) { continue }
         if n.allScalarsInert && normalized[k].allScalarsInert { return false }
         if n != normalized[k] { return false }
       } else if !n.isEmpty {

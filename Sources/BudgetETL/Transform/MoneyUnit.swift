@@ -10,7 +10,8 @@ public enum MoneyUnit: String, Sendable, Codable, CaseIterable {
   /// is canonically equivalent to them (no compatibility ideograph stands for 元, 万 or 亿), and
   /// this runs for every figure the validator checks.
   public init?(rawValue: String) {
-    guard let unit = Self.allCases.first(where: { $0.rawValue.utf8.elementsEqual(rawValue.utf8) }) else { return nil }
+    guard let unit = Self.allCases.first(where: { $0.rawValue.utf8.count == rawValue.utf8.count && $0.rawValue.utf8Matches(rawValue, at: 0) })
+    else { return nil }
     self = unit
   }
 

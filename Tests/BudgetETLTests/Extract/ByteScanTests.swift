@@ -350,3 +350,30 @@ import Testing
     #expect(PerformanceText.indicatorText("指标1：门诊人次；") == "门诊人次")
   }
 }
+
+@Suite struct UTF8MatchTests {
+  /// The `memcmp` comparison of bytes at an offset against the byte-by-byte one, for small
+  /// (inline) and large strings, at every offset including past the end.
+  @Test func bytesAtAnOffsetMatchAsTheirElementsDo() {
+    let pieces = ["合", "计", "a", "1", "\u{301}", "\u{F9FA}", "万元", " ", "一般公共预算财政拨款收入合计"]
+    var rng = SplitMix64(seed: 8_2026)
+    var matches = 0
+    for _ in 0..<20_000 {
+      var s = ""
+      for _ in 0..<rng.below(6) { s += pieces[rng.below(pieces.count)] }
+      var other = ""
+      for _ in 0..<rng.below(3) { other += pieces[rng.below(pieces.count)] }
+      let bytes = Array(s.utf8)
+      let n = other.utf8.count
+      for offset in -1...(bytes.count + 1) {
+        let fits = offset >= 0 && offset + n <= bytes.count
+        let expected = fits && bytes[offset..<(offset + n)].elementsEqual(other.utf8)
+        #expect(s.utf8Matches(other, at: offset) == expected, "\(s.debugDescription) at \(offset): \(other.debugDescription)")
+        if expected { matches += 1 }
+      }
+    }
+    #expect(matches > 5_000)
+    #expect("一般公共预算财政拨款收入合计".utf8Matches("合计", at: "一般公共预算财政拨款收入".utf8.count))
+    #expect(!"合计".utf8Matches("合计 ", at: 0))
+  }
+}
