@@ -15,7 +15,7 @@ public struct NoiseFilter: Sendable {
   /// Returns a flag per line: true when the line is noise.
   public func noiseFlags(_ lines: [SourceLine]) -> [Bool] {
     // Each line's text without markup, computed once for both passes.
-    let hasTab = lines.map { $0.text.utf8.contains(0x09) }
+    let hasTab = lines.map { $0.text.containsByte(0x09) }
     var cleaned = [String?](repeating: nil, count: lines.count)
     // Whether a line without tabs is a repeat or running-header candidate: only those are
     // counted, so only those need their count looked up (hashing every line was a tenth of

@@ -80,6 +80,15 @@ extension String {
     return utf8.dropFirst(offset).prefix(n).elementsEqual(other.utf8)
   }
 
+  /// `utf8.contains(byte)` with `memchr` (vectorized) instead of a walk through the view.
+  @inline(__always)
+  func containsByte(_ byte: UInt8) -> Bool {
+    let found = utf8.withContiguousStorageIfAvailable { b in
+      b.isEmpty ? false : memchr(b.baseAddress!, Int32(byte), b.count) != nil
+    }
+    return found ?? utf8.contains(byte)
+  }
+
   /// False only when the string cannot contain `literal` (inert scalars) in any spelling: its
   /// bytes do not hold the literal's and every scalar is inert. A gate before costlier checks.
   func mayContain(_ literal: String) -> Bool {

@@ -168,7 +168,7 @@ public struct GridTableReader: Sendable {
       var codePart: Int?
       if header.contains("序号") {
         role = .ordinal
-      } else if ["备注", "说明", "简介", "理由", "是否", "概况", "依据", "内容"].contains(where: header.contains) {
+      } else if !header.containsNone(of: Self.noteWords) {
         role = .note
       } else if last == "类" || last == "款" || last == "项" {
         role = .code(Self.codeKind(header))
@@ -192,8 +192,14 @@ public struct GridTableReader: Sendable {
   }
 
   static func looksLikeMoneyHeader(_ h: String) -> Bool {
-    ["合计", "金额", "预算", "支出", "收入", "经费", "资金", "小计", "总计", "拨款", "决算"].contains(where: h.contains)
+    !h.containsNone(of: moneyWords)
   }
+
+  /// Words of a note column's header. (Searched with `containsNone(of:)`: one scan for scalars
+  /// that are not inert per header instead of one per word.)
+  static let noteWords = ["备注", "说明", "简介", "理由", "是否", "概况", "依据", "内容"]
+  /// Words of a money column's header.
+  static let moneyWords = ["合计", "金额", "预算", "支出", "收入", "经费", "资金", "小计", "总计", "拨款", "决算"]
 
   static func codeKind(_ header: String) -> CodeKind {
     if header.contains("功能") { return .function }

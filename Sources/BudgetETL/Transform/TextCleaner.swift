@@ -162,7 +162,7 @@ public enum TextCleaner {
   /// Full-width digits, letters and number punctuation to half-width (`１２３．４` → `123.4`).
   public static func halfWidthDigits(_ text: String) -> String {
     // Every full-width form starts with the byte EF: most text holds none.
-    guard text.utf8.contains(0xEF) else { return text }
+    guard text.containsByte(0xEF) else { return text }
     guard text.unicodeScalars.contains(where: { $0.value >= 0xFF01 && $0.value <= 0xFF5E }) else { return text }
     var scalars = String.UnicodeScalarView()
     for s in text.unicodeScalars {

@@ -377,3 +377,22 @@ import Testing
     #expect(!"合计".utf8Matches("合计 ", at: 0))
   }
 }
+
+@Suite struct ContainsByteTests {
+  /// `memchr` finds a byte where the view's walk does, in small and large strings.
+  @Test func containsByteAgreesWithTheUTF8View() {
+    let pieces = ["\t", "<", "合计", "a", "１", "\u{301}", "\u{F9FA}", " ", "一般公共预算财政拨款收入合计"]
+    var rng = SplitMix64(seed: 9_2026)
+    for _ in 0..<10_000 {
+      var s = ""
+      for _ in 0..<rng.below(6) { s += pieces[rng.below(pieces.count)] }
+      for byte: UInt8 in [0x09, 0x3C, 0xEF, 0xE5, 0x00] {
+        #expect(s.containsByte(byte) == s.utf8.contains(byte), "\(s.debugDescription) \(byte)")
+      }
+      // A line with a tab byte is a table line only when the search finds the tab too.
+      #expect((s.containsByte(0x09) && s.contains("\t")) == s.contains("\t"))
+    }
+    #expect("预算\t12.00".containsByte(0x09))
+    #expect(!"".containsByte(0x09))
+  }
+}
