@@ -228,8 +228,9 @@ public struct DocumentSegmenter: Sendable {
       let cleaned = TextCleaner.title(text)
       if cleaned.isEmpty { continue }
       seen += 1
-      let agency = TableCaption.agency(text)
-      let unit = TableCaption.unit(text)
+      // The caption readers start from the title each: it is worked out once, here.
+      let agency = TableCaption.agencyFromTitle(cleaned)
+      let unit = TableCaption.unitFromTitle(cleaned)
       if agency != nil || unit != nil {
         if caption.title != nil { break }
         caption.agency = caption.agency ?? agency
@@ -237,7 +238,7 @@ public struct DocumentSegmenter: Sendable {
         caption.lineIndexes.append(k)
         continue
       }
-      if let no = TableCaption.tableNumber(text) {
+      if let no = TableCaption.tableNumberFromTitle(cleaned) {
         if caption.tableNo != nil { break }
         caption.tableNo = no
         caption.lineIndexes.append(k)
@@ -249,7 +250,7 @@ public struct DocumentSegmenter: Sendable {
         caption.lineIndexes.append(k)
         continue
       }
-      if caption.title == nil, caption.tableNo == nil, TableCaption.isTitleCandidate(text),
+      if caption.title == nil, caption.tableNo == nil, TableCaption.isTitleCandidateFromTitle(cleaned),
         looksLikeTableTitle(cleaned)
       {
         caption.title = cleaned

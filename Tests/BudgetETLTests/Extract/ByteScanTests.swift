@@ -396,3 +396,62 @@ import Testing
     #expect(!"".containsByte(0x09))
   }
 }
+
+/// The caption readers' byte search for units and their one-scan gate for agencies against
+/// the Foundation searches, on random caption lines with both colons, spaces, combining
+/// marks (元 with an accent is no unit) and compatibility ideographs.
+@Suite struct CaptionSearchTests {
+  static func unitByFoundation(_ titled: String) -> String? {
+    let t = titled.replacingOccurrences(of: " ", with: "")
+    for marker in ["单位：", "单位:"] {
+      var search = t.startIndex..<t.endIndex
+      while let r = t.range(of: marker, range: search) {
+        let rest = t[r.upperBound...]
+        for unit in ["万元", "亿元", "元"] where rest.hasPrefix(unit) { return unit }
+        search = r.upperBound..<t.endIndex
+      }
+    }
+    return nil
+  }
+
+  static func agencyByFoundation(_ t: String) -> String? {
+    for key in TableCaption.agencyKeys {
+      guard let r = t[...].range(of: key) else { continue }
+      var rest = t[r.upperBound...]
+      guard let f = rest.first, f == "：" || f == ":" else { continue }
+      rest = rest.dropFirst()
+      var value = String(rest).trimmingASCIIAndIdeographicSpaces()
+      for stop in ["单位：", "单位:", "金额单位", "\t"] {
+        if let s = value[...].range(of: stop) { value = String(value[..<s.lowerBound]) }
+      }
+      value = value.replacingOccurrences(of: " ", with: "")
+      return value.isEmpty ? nil : value
+    }
+    return nil
+  }
+
+  @Test func unitsAndAgenciesAgreeWithFoundation() {
+    let pieces = [
+      "单位：", "单位:", "单位", "：", ":", "万元", "亿元", "元", "万", "金额", " ", "\u{301}", "\u{F9FA}", "部门名称", "单位名称",
+      "测试局", "编制部门", "（", "）", "\t", "2024", "预算",
+    ]
+    var rng = SplitMix64(seed: 10_2026)
+    var units = 0
+    var agencies = 0
+    for _ in 0..<20_000 {
+      var s = ""
+      for _ in 0..<rng.below(7) { s += pieces[rng.below(pieces.count)] }
+      let unit = TableCaption.unitFromTitle(s)
+      #expect(unit == Self.unitByFoundation(s), "unit \(s.debugDescription)")
+      let agency = TableCaption.agencyFromTitle(s)
+      #expect(agency == Self.agencyByFoundation(s), "agency \(s.debugDescription)")
+      if unit != nil { units += 1 }
+      if agency != nil { agencies += 1 }
+    }
+    #expect(units > 400)
+    #expect(agencies > 300)
+    #expect(TableCaption.unit("金额单位：万元") == "万元")
+    #expect(TableCaption.unit("单位：元\u{301}") == nil)
+    #expect(TableCaption.agency("部门名称：测试局  单位：元") == "测试局")
+  }
+}
