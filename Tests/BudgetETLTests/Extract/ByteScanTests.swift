@@ -455,3 +455,72 @@ import Testing
     #expect(TableCaption.agency("部门名称：测试局  单位：元") == "测试局")
   }
 }
+
+/// The pointer reading of `isAlreadyClean` and the byte formatting of `yuan` against the
+/// readings they replace.
+@Suite struct CleanBytesTests {
+  /// `isAlreadyClean` as it read through the `UTF8View` with the two bytes before each.
+  static func isAlreadyCleanByView(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    var beforePrevious: UInt8 = 0
+    for b in text.utf8 {
+      switch b {
+      case 0x3C, 0x2A, 0x23, 0x5F, 0x2D, 0x3E, 0x7C, 0x20, 0x09: return false
+      case 0xA0 where previous == 0xC2: return false
+      case 0x80 where previous == 0x80 && beforePrevious == 0xE3: return false
+      case 0xBC where previous == 0xEF: return false
+      case 0xBD where previous == 0xEF: return false
+      default: break
+      }
+      beforePrevious = previous
+      previous = b
+    }
+    return true
+  }
+
+  static func yuanByGroups(_ fen: Int64) -> String {
+    let negative = fen < 0
+    let m = fen.magnitude
+    var whole = String(m / 100)
+    var groups: [String] = []
+    while whole.count > 3 {
+      groups.insert(String(whole.suffix(3)), at: 0)
+      whole = String(whole.dropLast(3))
+    }
+    groups.insert(whole, at: 0)
+    let cents = m % 100
+    return (negative ? "-" : "") + groups.joined(separator: ",") + "." + (cents < 10 ? "0" : "") + String(cents)
+  }
+
+  @Test func cleanTextAgreesWithTheViewReading() {
+    let pieces = [
+      "合计", "a", "1", "<", "*", "#", "_", "-", ">", "|", " ", "\t", "\u{A0}", "\u{3000}", "\u{3001}", "\u{3080}", "Ａ", "１",
+      "\u{FF61}", "\u{FFE5}", "\u{FE30}", "\u{C0}", "\u{301}", "\u{F9FA}", "〇", "”", "…",
+    ]
+    var rng = SplitMix64(seed: 12_2026)
+    var clean = 0
+    for _ in 0..<20_000 {
+      var s = ""
+      for _ in 0..<rng.below(6) { s += pieces[rng.below(pieces.count)] }
+      let fast = TextCleaner.isAlreadyClean(s)
+      #expect(fast == Self.isAlreadyCleanByView(s), "\(s.debugDescription)")
+      if fast { clean += 1 }
+    }
+    #expect(clean > 1_000)
+  }
+
+  @Test func yuanAgreesWithTheGroupedReading() {
+    var rng = SplitMix64(seed: 13_2026)
+    for _ in 0..<10_000 {
+      let digits = rng.below(19)
+      var fen = Int64(rng.below(10))
+      for _ in 0..<digits { fen = fen.multipliedReportingOverflow(by: 10).partialValue + Int64(rng.below(10)) }
+      if rng.below(2) == 0 { fen = -fen }
+      #expect(yuan(fen) == Self.yuanByGroups(fen), "\(fen)")
+    }
+    for fen: Int64 in [0, 5, -5, 100, 99_999, 100_000, -115_044_100, .max, .min, .min + 1] {
+      #expect(yuan(fen) == Self.yuanByGroups(fen), "\(fen)")
+    }
+    #expect(yuan(115_044_100) == "1,150,441.00")
+  }
+}
