@@ -524,3 +524,26 @@ import Testing
     #expect(yuan(115_044_100) == "1,150,441.00")
   }
 }
+
+@Suite struct ScalarStringTests {
+  /// Scalars written as UTF-8 into a string's storage give the string the scalar view builds,
+  /// for scalars of every length, arrays and slices, empty ones included.
+  @Test func encodedScalarsAgreeWithTheScalarView() {
+    let samples: [Unicode.Scalar] = ["a", "\u{0}", "\u{7F}", "\u{80}", "\u{A0}", "\u{301}", "\u{7FF}", "\u{800}", "合", "\u{3000}",
+      "\u{F9FA}", "\u{FFFD}", "\u{FFFF}", "\u{10000}", "\u{20000}", "\u{10FFFF}", "\r", "\n"]
+    var rng = SplitMix64(seed: 16_2026)
+    for _ in 0..<10_000 {
+      let scalars = (0..<rng.below(10)).map { _ in samples[rng.below(samples.count)] }
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars)
+      let expected = String(view)
+      #expect(Array(NarrativeText.string(scalars).utf8) == Array(expected.utf8))
+      if !scalars.isEmpty {
+        let slice = scalars[1...]
+        var sliceView = String.UnicodeScalarView()
+        sliceView.append(contentsOf: slice)
+        #expect(Array(NarrativeText.string(slice).utf8) == Array(String(sliceView).utf8))
+      }
+    }
+  }
+}
