@@ -547,3 +547,22 @@ import Testing
     }
   }
 }
+
+@Suite struct IndicatorCellTests {
+  /// The block labels compared on bytes find what the set lookup finds, with compatibility
+  /// ideographs and combining marks in the cell.
+  @Test func blockLabelsAgreeWithTheSetLookup() {
+    let labels: Set<String> = ["绩效指标", "年度绩效指标", "绩效目标", "年度绩效目标"]
+    let pieces = ["绩效", "指标", "目标", "年度", "\u{301}", "\u{F9FA}", " ", "1"]
+    var rng = SplitMix64(seed: 17_2026)
+    var found = 0
+    for _ in 0..<10_000 {
+      var s = ""
+      for _ in 0..<rng.below(5) { s += pieces[rng.below(pieces.count)] }
+      #expect(PerformanceForm.isBlockLabel(s) == labels.contains(s), "\(s.debugDescription)")
+      if labels.contains(s) { found += 1 }
+    }
+    #expect(found > 50)
+    #expect(IndicatorTarget.parse("≥ 90 %") == IndicatorTarget(raw: "≥ 90 %", comparator: ">=", value: 900_000, unit: "%"))
+  }
+}
