@@ -33,6 +33,9 @@ extension String {
   /// The string with every occurrence of `target` replaced, left to right, without overlap
   /// (Foundation's `replacingOccurrences(of:with:)`).
   func replacingOccurrences(of target: String, with replacement: String) -> String {
+    // No other spelling is canonically a space: text without a space byte holds none (most
+    // calls remove spaces from text that has none).
+    if target.utf8.count == 1, target.utf8.first == 0x20, !containsByte(0x20) { return self }
     if let result = LiteralSearch.replacing(target, with: replacement, in: self) { return result }
     return self[...].replacingOccurrences(of: target, with: replacement)
   }

@@ -303,10 +303,28 @@ public struct GridTableReader: Sendable {
   }
 
   static func measureKind(_ measure: String) -> LineItem.MeasureKind {
-    let last = measure.split(separator: "/").last.map(String.init) ?? measure
+    let last = lastLevel(measure)
     if last.hasPrefix("其中") { return .memo }
     if last.contains("合计") || last.contains("小计") || last.contains("总计") || last == "总额" { return .total }
     return .part
+  }
+
+  /// The last level of a measure path: `measure.split(separator: "/").last`, or the measure
+  /// when it has no level. On the bytes of inert text, where every scalar is a character
+  /// (splitting by `Character` was most of the time of `measureKind`).
+  static func lastLevel(_ measure: String) -> String {
+    guard measure.allScalarsInert else { return measure.split(separator: "/").last.map(String.init) ?? measure }
+    var copy = measure
+    return copy.withUTF8 { b in
+      // Empty levels are dropped: trailing slashes first.
+      var end = b.count
+      while end > 0, b[end - 1] == 0x2F { end -= 1 }
+      guard end > 0 else { return measure }
+      var start = end
+      while start > 0, b[start - 1] != 0x2F { start -= 1 }
+      if start == 0 && end == b.count { return measure }
+      return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+    }
   }
 
   // MARK: - Rows
@@ -422,7 +440,10 @@ public struct GridTableReader: Sendable {
   }
 
   func assign(code raw: String, kind: CodeKind, to e: inout Entry) {
-    let code = raw.filter { $0.isASCIIDigit || $0.isLetter || $0 == "-" }
+    // A code of ASCII digits, letters and dashes (most) keeps every character.
+    let code =
+      raw.utf8.allSatisfy { $0 == 0x2D || ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }
+      ? raw : raw.filter { $0.isASCIIDigit || $0.isLetter || $0 == "-" }
     guard !code.isEmpty else { return }
     let digits = code.prefix { $0.isASCIIDigit }
     let first = code.first
@@ -449,7 +470,7 @@ public struct GridTableReader: Sendable {
 
   /// `医疗保障经办事务（2101506）` → ("2101506", "医疗保障经办事务").
   static func trailingCode(_ label: String) -> (String, String)? {
-    guard label.hasSuffix("）") || label.hasSuffix(")") else { return nil }
+    guard label.hasLiteralSuffix("）") || label.hasLiteralSuffix(")") else { return nil }
     guard let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
     let inner = label[label.index(after: open)..<label.index(before: label.endIndex)]
     guard (3...7).contains(inner.count), inner.allSatisfy(\.isASCIIDigit) else { return nil }

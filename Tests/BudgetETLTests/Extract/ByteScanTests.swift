@@ -566,3 +566,23 @@ import Testing
     #expect(IndicatorTarget.parse("≥ 90 %") == IndicatorTarget(raw: "≥ 90 %", comparator: ">=", value: 900_000, unit: "%"))
   }
 }
+
+@Suite struct MeasureLevelTests {
+  /// The last level of a measure path on bytes against `split`, with empty levels, combining
+  /// marks after a slash (`/\u{301}` is no separator) and compatibility ideographs; and
+  /// removing spaces from text without a space byte against Foundation.
+  @Test func lastLevelsAndSpacesAgreeWithTheCharacterReadings() {
+    let pieces = ["/", "//", "合计", "其中", "a", "\u{301}", "\u{F9FA}", " ", "\u{3000}", "1"]
+    var rng = SplitMix64(seed: 18_2026)
+    for _ in 0..<10_000 {
+      var s = ""
+      for _ in 0..<rng.below(7) { s += pieces[rng.below(pieces.count)] }
+      let bySplit = s.split(separator: "/").last.map(String.init) ?? s
+      #expect(GridTableReader.lastLevel(s) == bySplit, "\(s.debugDescription)")
+      #expect(Array(GridTableReader.lastLevel(s).utf8) == Array(bySplit.utf8), "\(s.debugDescription)")
+      #expect(s.replacingOccurrences(of: " ", with: "") == s[...].replacingOccurrences(of: " ", with: ""), "\(s.debugDescription)")
+    }
+    #expect(GridTableReader.measureKind("支出/其中：人员经费") == .memo)
+    #expect(GridTableReader.measureKind("本年支出/合计/") == .total)
+  }
+}
