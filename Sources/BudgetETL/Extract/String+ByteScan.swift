@@ -137,6 +137,10 @@ extension String {
   @inline(__always)
   func hasAtMostCharacters(_ limit: Int) -> Bool {
     if utf8.count <= limit { return true }
+    // Inert scalars are separated by cluster breaks: counting them settles most strings
+    // without the grapheme breaking of `index(_:offsetBy:limitedBy:)`.
+    let counted = utf8.withContiguousStorageIfAvailable { LiteralSearch.hasAtMostInertScalars(limit, $0) }
+    if let counted, let counted { return counted }
     guard let end = index(startIndex, offsetBy: limit, limitedBy: endIndex) else { return true }
     return end == endIndex
   }

@@ -161,6 +161,33 @@ enum LiteralSearch {
     return (value, 4)
   }
 
+  /// Whether the text has at most `limit` characters, from its first scalars when they are
+  /// inert: between two inert scalars there is always a cluster break, so `limit + 1` inert
+  /// scalars at the start make at least `limit + 1` characters, and text of inert scalars
+  /// only has one character per scalar. Nil when a scalar that is not inert comes first.
+  static func hasAtMostInertScalars(_ limit: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+    var i = 0
+    var count = 0
+    let n = b.count
+    while i < n {
+      let b0 = b[i]
+      if b0 < 0x80 {
+        if b0 == 0x0D { return nil }
+        i += 1
+      } else if b0 >= 0xE5 && b0 <= 0xE9 && i + 2 < n {
+        i += 3
+      } else if b0 == 0xE4 && i + 2 < n && b[i + 1] != 0xB7 {
+        i += 3
+      } else {
+        guard scalarIsInert(b, at: i) else { return nil }
+        i += b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
+      }
+      count += 1
+      if count > limit { return false }
+    }
+    return true
+  }
+
   /// True when the scalar starting at byte `i` is inert.
   static func scalarIsInert(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
     var n = 1

@@ -586,3 +586,26 @@ import Testing
     #expect(GridTableReader.measureKind("本年支出/合计/") == .total)
   }
 }
+
+@Suite struct CharacterLimitTests {
+  /// Counting inert scalars answers what counting characters does, with CR LF (one
+  /// character), combining marks (joined to the scalar before them), compatibility
+  /// ideographs, Hangul jamo, a prepend mark and regional indicators.
+  @Test func characterLimitsAgreeWithCount() {
+    let pieces = [
+      "合", "计", "a", "1", " ", "\r", "\n", "\r\n", "\u{301}", "\u{F9FA}", "\u{1100}", "\u{1161}", "\u{600}", "\u{1F1E8}",
+      "\u{1F1F3}", "·", "①", "\u{3000}", "\u{4DC0}", "\u{200D}", "\u{20000}",
+    ]
+    var rng = SplitMix64(seed: 19_2026)
+    for _ in 0..<20_000 {
+      var s = ""
+      for _ in 0..<rng.below(14) { s += pieces[rng.below(pieces.count)] }
+      let limit = rng.below(10)
+      #expect(s.hasAtMostCharacters(limit) == (s.count <= limit), "\(s.debugDescription) ≤ \(limit)")
+    }
+    #expect(!"阳城县医疗保障局2023年部门预算".hasAtMostCharacters(3))
+    #expect("阳城县医疗保障局2023年部门预算".hasAtMostCharacters(17))
+    #expect(!"阳城县医疗保障局2023年部门预算".hasAtMostCharacters(16))
+    #expect("合\u{301}计\u{301}".hasAtMostCharacters(2))
+  }
+}
