@@ -167,10 +167,33 @@ public struct NoiseFilter: Sendable {
 
   /// A table-of-contents entry: dot leaders (`.....`, `……`, `···`) then a page number.
   static func isDotLeaderLine(_ text: String) -> Bool {
-    guard !text.containsNone(of: ["....", "……", "···", "．．．"]) else { return false }
+    guard mayHoldDotLeader(text), !text.containsNone(of: ["....", "……", "···", "．．．"]) else { return false }
     let trimmed = text.trimmingASCIIAndIdeographicSpaces()
     guard let last = trimmed.unicodeScalars.last else { return false }
     return ("0"..."9").contains(last) || last == "." || last == "…"
+  }
+
+  /// False when `text` cannot hold a dot leader in any spelling: none of its bytes start `.`,
+  /// `…` (E2 80 A6), `·` (C2 B7, or U+0387 CE 87, canonically `·`) or `．` (EF BC 8E). One pass;
+  /// most lines hold none, and need not be searched four times.
+  static func mayHoldDotLeader(_ text: String) -> Bool {
+    var copy = text
+    return copy.withUTF8 { b in
+      let n = b.count
+      var i = 0
+      while i < n {
+        switch b[i] {
+        case 0x2E: return true
+        case 0xE2 where i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0xA6: return true
+        case 0xC2 where i + 1 < n && b[i + 1] == 0xB7: return true
+        case 0xCE where i + 1 < n && b[i + 1] == 0x87: return true
+        case 0xEF where i + 2 < n && b[i + 1] == 0xBC && b[i + 2] == 0x8E: return true
+        default: break
+        }
+        i += 1
+      }
+      return false
+    }
   }
 
   /// The chart kinds an empty chart caption ends with.

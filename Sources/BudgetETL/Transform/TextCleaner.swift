@@ -191,6 +191,8 @@ public enum TextCleaner {
 
   /// Parentheses unified to full width (`维修(护)费` → `维修（护）费`).
   public static func fullWidthParentheses(_ text: String) -> String {
+    // Nothing else is canonically `(` or `)`: text without their bytes holds neither.
+    guard text.containsByte(0x28) || text.containsByte(0x29) else { return text }
     guard text.contains("(") || text.contains(")") else { return text }
     return text.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
   }
@@ -219,13 +221,19 @@ public enum TextCleaner {
     t = stripMemoPrefix(t)
     if let n = NumberingPrefix.match(t) { t = String(t.dropFirst(n.length)) }
     t = t.trimmingASCIIAndIdeographicSpaces()
-    while let l = t.last, l == ":" || l == "：" || l == ";" || l == "；" { t.removeLast() }
+    // A last character equal to one of these ends in the byte 3A, 3B, 9A (：), 9B (；) or BE
+    // (U+037E, canonically `;`): any other last byte settles it without comparing characters.
+    while let b = t.utf8.last, b == 0x3A || b == 0x3B || b == 0x9A || b == 0x9B || b == 0xBE, let l = t.last,
+      l == ":" || l == "：" || l == ";" || l == "；"
+    {
+      t.removeLast()
+    }
     return fullWidthParentheses(t)
   }
 
   /// `其中：财政拨款` → `财政拨款`.
   public static func stripMemoPrefix(_ t: String) -> String {
-    guard t.hasPrefix("其中") else { return t }
+    guard t.hasLiteralPrefix("其中") else { return t }
     var rest = t.dropFirst(2)
     while let f = rest.first, f == ":" || f == "：" || f == " " || f == "," || f == "，" { rest = rest.dropFirst() }
     return String(rest)

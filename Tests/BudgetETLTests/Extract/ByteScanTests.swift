@@ -609,3 +609,32 @@ import Testing
     #expect("合\u{301}计\u{301}".hasAtMostCharacters(2))
   }
 }
+
+@Suite struct LabelGateTests {
+  /// The byte gates of dot leaders, parentheses and trailing colons against the searches and
+  /// `Character` comparisons they skip, with U+0387 (canonically `·`), U+037E (canonically
+  /// `;`) and combining marks after the marks.
+  @Test func gatesAgreeWithTheSearches() {
+    let pieces = [
+      ".", "....", "…", "……", "·", "···", "\u{387}", "．", "(", ")", ":", "：", ";", "；", "\u{37E}", "\u{301}", "合计", "12", " ",
+    ]
+    var rng = SplitMix64(seed: 20_2026)
+    for _ in 0..<20_000 {
+      var s = ""
+      for _ in 0..<rng.below(8) { s += pieces[rng.below(pieces.count)] }
+      let holds = !s.containsNone(of: ["....", "……", "···", "．．．"])
+      if holds { #expect(NoiseFilter.mayHoldDotLeader(s), "\(s.debugDescription)") }
+      let parenthesized = s.contains("(") || s.contains(")")
+        ? s.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）") : s
+      #expect(TextCleaner.fullWidthParentheses(s) == parenthesized, "\(s.debugDescription)")
+      var t = s.trimmingASCIIAndIdeographicSpaces()
+      while let l = t.last, l == ":" || l == "：" || l == ";" || l == "；" { t.removeLast() }
+      let byCharacters = TextCleaner.fullWidthParentheses(t)
+      if NumberingPrefix.match(s) == nil, !s.hasPrefix("其中") {
+        #expect(TextCleaner.label(titled: s) == byCharacters, "\(s.debugDescription)")
+      }
+    }
+    #expect(TextCleaner.label(titled: "合计\u{37E}") == "合计")
+    #expect(TextCleaner.label(titled: "合计：\u{301}") == "合计：\u{301}")
+  }
+}
