@@ -43,7 +43,12 @@ public struct DocumentSegmenter: Sendable {
   public func segment(_ lines: [SourceLine]) -> SegmentedDocument {
     let noiseFlags = noise.noiseFlags(lines)
     var consumed = noiseFlags  // lines that are not narrative
-    let isTableLine = lines.indices.map { !noiseFlags[$0] && lines[$0].text.contains("\t") && !isTitleInTableLine(lines[$0].text) }
+    // A line without a tab byte holds no tab in any spelling (the search also scans the line
+    // for scalars that are not inert, which most lines, narrative, need not pay for).
+    let isTableLine = lines.indices.map {
+      !noiseFlags[$0] && lines[$0].text.containsByte(0x09) && lines[$0].text.contains("\t")
+        && !isTitleInTableLine(lines[$0].text)
+    }
 
     let strayCell = strayCells(lines: lines, isTableLine: isTableLine, noise: noiseFlags)
     // Runs of table lines, allowing blank or noise lines inside.
@@ -95,7 +100,7 @@ public struct DocumentSegmenter: Sendable {
       var pageBreaks = Set<Int>()
       let firstCells = rows.first.map(normalizedCells)
       for row in rows {
-        if !pieces[0].isEmpty, !pieces.last!.isEmpty, normalizedCells(row) == firstCells {
+        if !pieces[0].isEmpty, !pieces.last!.isEmpty, let firstCells, Self.cells(of: row, normalizeTo: firstCells) {
           pieces.append([row])
         } else if let previous = pieces.last!.last, let page = row.page, let before = previous.page, page != before {
           pageBreaks.insert(pieces.count)
@@ -177,15 +182,38 @@ public struct DocumentSegmenter: Sendable {
   }
 
   private func sameCells(_ a: RawRow, _ b: RawRow) -> Bool {
-    normalizedCells(a) == normalizedCells(b)
+    Self.cells(of: a, normalizeTo: normalizedCells(b))
   }
 
-  private func normalizedCells(_ r: RawRow) -> [String] {
-    var cells = r.cells.map {
-      TextCleaner.isAlreadyClean($0) ? $0 : TextCleaner.title($0).replacingOccurrences(of: " ", with: "")
-    }
+  func normalizedCells(_ r: RawRow) -> [String] {
+    var cells = r.cells.map(Self.normalizedCell)
     while let l = cells.last, l.isEmpty { cells.removeLast() }
     return cells
+  }
+
+  static func normalizedCell(_ cell: String) -> String {
+    TextCleaner.isAlreadyClean(cell) ? cell : TextCleaner.title(cell).replacingOccurrences(of: " ", with: "")
+  }
+
+  /// `normalizedCells(row) == normalized`, cell by cell, stopping at the first cell that
+  /// differs: a data row compared with its table's header row differs in its first cell, and
+  /// normalizing all of its cells was most of the time of splitting runs into fragments.
+  static func cells(of row: RawRow, normalizeTo normalized: [String]) -> Bool {
+    // `normalized` ends in a non-empty cell: a shorter row cannot reach it.
+    guard row.cells.count >= normalized.count else { return false }
+    for (k, cell) in row.cells.enumerated() {
+      let n = normalizedCell(cell)
+      if k < normalized.count {
+        // Equal bytes are equal strings; different bytes are different strings when both are
+        // inert (no scalar with another canonically equivalent spelling), else `==` decides.
+        if n.utf8.count == normalized[k].utf8.count && n.utf8Matches(normalized[k], at: 0) { continue }
+        if n.allScalarsInert && normalized[k].allScalarsInert { return false }
+        if n != normalized[k] { return false }
+      } else if !n.isEmpty {
+        return false  // past the end, only blank cells (trimmed off) may follow
+      }
+    }
+    return true
   }
 
   /// Walks back from a table's first line over the caption lines above it.
@@ -200,8 +228,9 @@ public struct DocumentSegmenter: Sendable {
       let cleaned = TextCleaner.title(text)
       if cleaned.isEmpty { continue }
       seen += 1
-      let agency = TableCaption.agency(text)
-      let unit = TableCaption.unit(text)
+      // The caption readers start from the title each: it is worked out once, here.
+      let agency = TableCaption.agencyFromTitle(cleaned)
+      let unit = TableCaption.unitFromTitle(cleaned)
       if agency != nil || unit != nil {
         if caption.title != nil { break }
         caption.agency = caption.agency ?? agency
@@ -209,7 +238,7 @@ public struct DocumentSegmenter: Sendable {
         caption.lineIndexes.append(k)
         continue
       }
-      if let no = TableCaption.tableNumber(text) {
+      if let no = TableCaption.tableNumberFromTitle(cleaned) {
         if caption.tableNo != nil { break }
         caption.tableNo = no
         caption.lineIndexes.append(k)
@@ -221,7 +250,7 @@ public struct DocumentSegmenter: Sendable {
         caption.lineIndexes.append(k)
         continue
       }
-      if caption.title == nil, caption.tableNo == nil, TableCaption.isTitleCandidate(text),
+      if caption.title == nil, caption.tableNo == nil, TableCaption.isTitleCandidateFromTitle(cleaned),
         looksLikeTableTitle(cleaned)
       {
         caption.title = cleaned

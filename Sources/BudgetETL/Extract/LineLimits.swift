@@ -1,3 +1,5 @@
+import Foundation
+
 /// Limits that keep one absurd line from stalling a document or eating memory: a line of
 /// megabytes (a blob, a whole file without line ends) is not read, and a row of thousands of
 /// cells is cut. Real budget text stays far below both: a long paragraph has a few thousand
@@ -9,6 +11,21 @@ public struct LineLimits: Sendable, Hashable {
   public var maxCells = 256
 
   public init() {}
+
+  /// The tabs in `text`, counted with `memchr`.
+  static func tabCount(_ text: String) -> Int {
+    let counted = text.utf8.withContiguousStorageIfAvailable { b -> Int in
+      guard let base = b.baseAddress else { return 0 }
+      var count = 0
+      var i = 0
+      while i < b.count, let hit = memchr(base + i, 0x09, b.count - i) {
+        count += 1
+        i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) + 1
+      }
+      return count
+    }
+    return counted ?? text.utf8.reduce(0) { $0 + ($1 == 0x09 ? 1 : 0) }
+  }
 
   /// The lines with each over-long line blanked and each over-wide row cut, and one sentence
   /// per kind of problem found (empty when none).
@@ -25,6 +42,9 @@ public struct LineLimits: Sendable, Hashable {
         out[i].text = ""
         continue
       }
+      // Most lines are far below the limit: their tabs are counted on the bytes, and only a
+      // line at the limit is walked again for where to cut it.
+      guard Self.tabCount(line.text) >= maxCells else { continue }
       var tabs = 0
       var cut: String.UTF8View.Index?
       for index in line.text.utf8.indices where line.text.utf8[index] == 0x09 {

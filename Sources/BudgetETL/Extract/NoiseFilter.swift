@@ -15,20 +15,29 @@ public struct NoiseFilter: Sendable {
   /// Returns a flag per line: true when the line is noise.
   public func noiseFlags(_ lines: [SourceLine]) -> [Bool] {
     // Each line's text without markup, computed once for both passes.
-    let hasTab = lines.map { $0.text.utf8.contains(0x09) }
+    let hasTab = lines.map { $0.text.containsByte(0x09) }
     var cleaned = [String?](repeating: nil, count: lines.count)
+    // Whether a line without tabs is a repeat or running-header candidate: only those are
+    // counted, so only those need their count looked up (hashing every line was a tenth of
+    // the filter's time).
+    var isCandidate = [Bool](repeating: false, count: lines.count)
     var counts: [String: Int] = [:]
     for (i, line) in lines.enumerated() where !hasTab[i] {
       let t = TextCleaner.stripMarkup(line.text).trimmingASCIIAndIdeographicSpaces()
       cleaned[i] = t
-      if isRepeatCandidate(t) || isRunningHeaderCandidate(t) { counts[t, default: 0] += 1 }
+      if isRepeatCandidate(t) || isRunningHeaderCandidate(t) {
+        isCandidate[i] = true
+        counts[t, default: 0] += 1
+      }
     }
     // Configured watermarks are compared on bytes when they are inert (see `isLiteral`).
     let inertWatermarks = watermarks.map(\.allScalarsInert)
     func isWatermark(_ t: String) -> Bool {
-      let settled = t.comparesOnBytes
+      // Whether the bytes settle it is asked only of a line as long as a watermark.
+      var settled: Bool?
       return zip(watermarks, inertWatermarks).contains { w, inert in
-        inert ? t.isLiteral(w, settledOnBytes: settled) : t == w
+        guard inert else { return t == w }
+        return t.isLiteral(w, settledOnBytes: settled ?? { settled = t.comparesOnBytes; return settled! }())
       }
     }
     var flags = [Bool](repeating: false, count: lines.count)
@@ -39,9 +48,13 @@ public struct NoiseFilter: Sendable {
         flags[i] = !line.text.trimmingASCIIAndIdeographicSpaces().isEmpty  // bare markup like `**`
         continue
       }
-      if isWatermark(t)
-        || (counts[t] ?? 0) >= repeatThreshold && (isRepeatCandidate(t) || isRunningHeaderCandidate(t))
-      {
+      // A line without tabs was counted when it is a candidate; another line's text may
+      // still equal a counted one.
+      let repeated =
+        hasTab[i]
+        ? (counts[t] ?? 0) >= repeatThreshold && (isRepeatCandidate(t) || isRunningHeaderCandidate(t))
+        : isCandidate[i] && counts[t]! >= repeatThreshold
+      if isWatermark(t) || repeated {
         flags[i] = true
       } else if Self.isPageNumber(t, lines: lines, index: i)
         || Self.isPageNumber(line.text.trimmingASCIIAndIdeographicSpaces(), lines: lines, index: i)
@@ -154,10 +167,33 @@ public struct NoiseFilter: Sendable {
 
   /// A table-of-contents entry: dot leaders (`.....`, `……`, `···`) then a page number.
   static func isDotLeaderLine(_ text: String) -> Bool {
-    guard !text.containsNone(of: ["....", "……", "···", "．．．"]) else { return false }
+    guard mayHoldDotLeader(text), !text.containsNone(of: ["....", "……", "···", "．．．"]) else { return false }
     let trimmed = text.trimmingASCIIAndIdeographicSpaces()
     guard let last = trimmed.unicodeScalars.last else { return false }
     return ("0"..."9").contains(last) || last == "." || last == "…"
+  }
+
+  /// False when `text` cannot hold a dot leader in any spelling: none of its bytes start `.`,
+  /// `…` (E2 80 A6), `·` (C2 B7, or U+0387 CE 87, canonically `·`) or `．` (EF BC 8E). One pass;
+  /// most lines hold none, and need not be searched four times.
+  static func mayHoldDotLeader(_ text: String) -> Bool {
+    var copy = text
+    return copy.withUTF8 { b in
+      let n = b.count
+      var i = 0
+      while i < n {
+        switch b[i] {
+        case 0x2E: return true
+        case 0xE2 where i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0xA6: return true
+        case 0xC2 where i + 1 < n && b[i + 1] == 0xB7: return true
+        case 0xCE where i + 1 < n && b[i + 1] == 0x87: return true
+        case 0xEF where i + 2 < n && b[i + 1] == 0xBC && b[i + 2] == 0x8E: return true
+        default: break
+        }
+        i += 1
+      }
+      return false
+    }
   }
 
   /// The chart kinds an empty chart caption ends with.

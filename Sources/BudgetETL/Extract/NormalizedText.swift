@@ -1,3 +1,5 @@
+import Foundation
+
 /// A document's text as the data contract normalizes it for identity: decoded to UTF-8, BOM
 /// removed, CRLF and CR turned into LF, spaces and tabs at the end of each line removed.
 public struct NormalizedText: Sendable {
@@ -8,49 +10,44 @@ public struct NormalizedText: Sendable {
   let layout: [UInt8]
 
   /// Normalizes decoded UTF-8 (any BOM already removed by the decoder).
+  ///
+  /// Works line by line on the bytes, copying each line's bytes at once (`memchr` finds the
+  /// line ends): appending byte by byte, twice over, was most of the time of reading a file.
   public init(decoded: [UInt8]) {
-    var layout: [UInt8] = []
-    layout.reserveCapacity(decoded.count)
-    var k = 0
-    while k < decoded.count {
-      let b = decoded[k]
-      if b == 0x0D {
-        layout.append(0x0A)
-        if k + 1 < decoded.count, decoded[k + 1] == 0x0A { k += 1 }
-      } else {
-        layout.append(b)
+    let (layout, utf8) = decoded.withUnsafeBufferPointer { b -> ([UInt8], [UInt8]) in
+      let n = b.count
+      guard let base = b.baseAddress else { return ([], []) }
+      let hasCR = memchr(base, 0x0D, n) != nil
+      var layout: [UInt8] = []
+      var out: [UInt8] = []
+      out.reserveCapacity(n)
+      if hasCR { layout.reserveCapacity(n) }
+      var start = 0
+      while start <= n {
+        // The line runs to the next LF, or CR (with its LF when CR LF), or the end.
+        var end = start
+        if hasCR {
+          while end < n, b[end] != 0x0A, b[end] != 0x0D { end += 1 }
+        } else if let hit = memchr(base + start, 0x0A, n - start) {
+          end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+        } else {
+          end = n
+        }
+        let line = UnsafeBufferPointer(rebasing: b[start..<end])
+        var trimmed = end
+        while trimmed > start, b[trimmed - 1] == 0x20 || b[trimmed - 1] == 0x09 { trimmed -= 1 }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<trimmed]))
+        if hasCR { layout.append(contentsOf: line) }
+        guard end < n else { break }
+        out.append(0x0A)
+        if hasCR { layout.append(0x0A) }
+        start = end + 1
+        if b[end] == 0x0D, start < n, b[start] == 0x0A { start += 1 }
       }
-      k += 1
+      return (hasCR ? layout : Array(b), out)
     }
     self.layout = layout
-    var out: [UInt8] = []
-    out.reserveCapacity(decoded.count)
-    var lineStart = 0
-    var i = 0
-    let n = decoded.count
-    func trimLine() {
-      while out.count > lineStart, out[out.count - 1] == 0x20 || out[out.count - 1] == 0x09 {
-        out.removeLast()
-      }
-    }
-    while i < n {
-      let b = decoded[i]
-      if b == 0x0D {
-        trimLine()
-        out.append(0x0A)
-        lineStart = out.count
-        if i + 1 < n, decoded[i + 1] == 0x0A { i += 1 }
-      } else if b == 0x0A {
-        trimLine()
-        out.append(0x0A)
-        lineStart = out.count
-      } else {
-        out.append(b)
-      }
-      i += 1
-    }
-    trimLine()
-    utf8 = out
+    self.utf8 = utf8
   }
 
   /// `doc_id`: the first 16 hex characters of the SHA-256 of the normalized text.
@@ -70,8 +67,19 @@ public struct NormalizedText: Sendable {
       while i <= n {
         if i == n || buf[i] == 0x0A {
           number += 1
-          var slice = Array(buf[start..<i])
           var linePage = page
+          if !hasPages || !buf[start..<i].contains(0x0C) {
+            if i == n && start == n && number > 1 { break }
+            // Decoded from the buffer: no copy of the line's bytes first.
+            result.append(
+              SourceLine(
+                number: number, page: hasPages ? linePage : nil,
+                text: String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self)))
+            start = i + 1
+            i += 1
+            continue
+          }
+          var slice = Array(buf[start..<i])
           if hasPages, slice.contains(0x0C) {
             // A form feed at the start of a line begins a new page for that line.
             var leading = 0

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Questions the readers ask of every cell and line, answered on UTF-8 bytes with the same
 /// results as the `Character`-based `String` operations they replace.
 ///
@@ -25,7 +27,7 @@ extension String {
   /// only when the bytes differ).
   @inline(__always)
   func isLiteral(_ literal: String, settledOnBytes settled: @autoclosure () -> Bool) -> Bool {
-    if utf8.count == literal.utf8.count && utf8.elementsEqual(literal.utf8) { return true }
+    if utf8.count == literal.utf8.count && utf8Matches(literal, at: 0) { return true }
     return !settled() && self == literal
   }
 
@@ -38,7 +40,7 @@ extension String {
   /// (asked only when the bytes differ).
   func hasLiteralPrefix(_ prefix: String, settledOnBytes settled: @autoclosure () -> Bool) -> Bool {
     let n = prefix.utf8.count
-    guard utf8.count >= n, utf8.prefix(n).elementsEqual(prefix.utf8) else {
+    guard utf8.count >= n, utf8Matches(prefix, at: 0) else {
       // Bytes that differ can still be canonically equivalent only with a scalar that is not inert.
       return !settled() && hasPrefix(prefix)
     }
@@ -55,11 +57,36 @@ extension String {
   /// (asked only when the bytes differ).
   func hasLiteralSuffix(_ suffix: String, settledOnBytes settled: @autoclosure () -> Bool) -> Bool {
     let n = suffix.utf8.count
-    guard utf8.count >= n, utf8.suffix(n).elementsEqual(suffix.utf8) else {
+    guard utf8.count >= n, utf8Matches(suffix, at: utf8.count - n) else {
       return !settled() && hasSuffix(suffix)
     }
     // The suffix must start a character cluster: the scalar before it must not hold on to it.
     return utf8.count == n || scalarEndsCluster(beforeByte: utf8.count - n) ? true : hasSuffix(suffix)
+  }
+
+  /// True when the bytes of `other` stand at byte `offset` of the string's:
+  /// `utf8.dropFirst(offset).prefix(n).elementsEqual(other.utf8)` for `n = other.utf8.count`, as
+  /// one `memcmp` (the generic `elementsEqual` walks both views through iterators, byte by
+  /// byte); false when `other` does not fit.
+  @inline(__always)
+  func utf8Matches(_ other: String, at offset: Int) -> Bool {
+    let n = other.utf8.count
+    guard offset >= 0, offset + n <= utf8.count else { return false }
+    if n == 0 { return true }
+    let compared = utf8.withContiguousStorageIfAvailable { a in
+      other.utf8.withContiguousStorageIfAvailable { b in memcmp(a.baseAddress! + offset, b.baseAddress!, n) == 0 }
+    }
+    if let compared, let compared { return compared }
+    return utf8.dropFirst(offset).prefix(n).elementsEqual(other.utf8)
+  }
+
+  /// `utf8.contains(byte)` with `memchr` (vectorized) instead of a walk through the view.
+  @inline(__always)
+  func containsByte(_ byte: UInt8) -> Bool {
+    let found = utf8.withContiguousStorageIfAvailable { b in
+      b.isEmpty ? false : memchr(b.baseAddress!, Int32(byte), b.count) != nil
+    }
+    return found ?? utf8.contains(byte)
   }
 
   /// False only when the string cannot contain `literal` (inert scalars) in any spelling: its
@@ -110,6 +137,10 @@ extension String {
   @inline(__always)
   func hasAtMostCharacters(_ limit: Int) -> Bool {
     if utf8.count <= limit { return true }
+    // Inert scalars are separated by cluster breaks: counting them settles most strings
+    // without the grapheme breaking of `index(_:offsetBy:limitedBy:)`.
+    let counted = utf8.withContiguousStorageIfAvailable { LiteralSearch.hasAtMostInertScalars(limit, $0) }
+    if let counted, let counted { return counted }
     guard let end = index(startIndex, offsetBy: limit, limitedBy: endIndex) else { return true }
     return end == endIndex
   }

@@ -33,6 +33,9 @@ extension String {
   /// The string with every occurrence of `target` replaced, left to right, without overlap
   /// (Foundation's `replacingOccurrences(of:with:)`).
   func replacingOccurrences(of target: String, with replacement: String) -> String {
+    // No other spelling is canonically a space: text without a space byte holds none (most
+    // calls remove spaces from text that has none).
+    if target.utf8.count == 1, target.utf8.first == 0x20, !containsByte(0x20) { return self }
     if let result = LiteralSearch.replacing(target, with: replacement, in: self) { return result }
     return self[...].replacingOccurrences(of: target, with: replacement)
   }
@@ -142,6 +145,47 @@ enum LiteralSearch {
       if start == 0 && end == count { return original }
       return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
     }
+  }
+
+  /// The scalar of valid UTF-8 starting at byte `i`, and its length in bytes.
+  @inline(__always)
+  static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+    let b0 = b[i]
+    if b0 < 0x80 { return (UInt32(b0), 1) }
+    if b0 < 0xE0 { return (UInt32(b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
+    if b0 < 0xF0 {
+      return (UInt32(b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3)
+    }
+    let value =
+      UInt32(b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+    return (value, 4)
+  }
+
+  /// Whether the text has at most `limit` characters, from its first scalars when they are
+  /// inert: between two inert scalars there is always a cluster break, so `limit + 1` inert
+  /// scalars at the start make at least `limit + 1` characters, and text of inert scalars
+  /// only has one character per scalar. Nil when a scalar that is not inert comes first.
+  static func hasAtMostInertScalars(_ limit: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+    var i = 0
+    var count = 0
+    let n = b.count
+    while i < n {
+      let b0 = b[i]
+      if b0 < 0x80 {
+        if b0 == 0x0D { return nil }
+        i += 1
+      } else if b0 >= 0xE5 && b0 <= 0xE9 && i + 2 < n {
+        i += 3
+      } else if b0 == 0xE4 && i + 2 < n && b[i + 1] != 0xB7 {
+        i += 3
+      } else {
+        guard scalarIsInert(b, at: i) else { return nil }
+        i += b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
+      }
+      count += 1
+      if count > limit { return false }
+    }
+    return true
   }
 
   /// True when the scalar starting at byte `i` is inert.

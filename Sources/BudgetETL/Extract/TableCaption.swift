@@ -18,7 +18,12 @@ public struct TableCaption: Sendable, Hashable {
 
   /// A table number alone on a line: 表5, 表 14-1, 附表1, 预算01表, 公开01表, 预算公开表1, 部门预算公开表3.
   public static func tableNumber(_ line: String) -> String? {
-    let t = TextCleaner.title(line).replacingOccurrences(of: " ", with: "")
+    tableNumberFromTitle(TextCleaner.title(line))
+  }
+
+  /// ``tableNumber(_:)`` of a line whose ``TextCleaner/title(_:)`` is `titled`.
+  static func tableNumberFromTitle(_ titled: String) -> String? {
+    let t = titled.replacingOccurrences(of: " ", with: "")
     guard !t.isEmpty, t.count <= 14 else { return nil }
     let scalars = Array(t)
     func digitsOrDash(_ s: ArraySlice<Character>) -> Bool {
@@ -44,7 +49,13 @@ public struct TableCaption: Sendable, Hashable {
 
   /// The unit a line declares: `单位：元`, `单位:万元`, `金额单位：万元`.
   public static func unit(_ line: String) -> String? {
-    let t = TextCleaner.title(line).replacingOccurrences(of: " ", with: "")
+    unitFromTitle(TextCleaner.title(line))
+  }
+
+  /// ``unit(_:)`` of a line whose ``TextCleaner/title(_:)`` is `titled`.
+  static func unitFromTitle(_ titled: String) -> String? {
+    let t = titled.replacingOccurrences(of: " ", with: "")
+    if let onBytes = unitOfInertText(t) { return onBytes }
     for marker in ["单位：", "单位:"] {
       var search = t.startIndex..<t.endIndex
       while let r = t.range(of: marker, range: search) {
@@ -56,14 +67,44 @@ public struct TableCaption: Sendable, Hashable {
     return nil
   }
 
+  /// ``unit(_:)`` on the bytes of inert text, where Foundation's search finds what a byte
+  /// search finds and every scalar is a character (the units' prefixes compare as bytes);
+  /// nil when `t` is not inert. Foundation's `range(of:range:)` was most of the captions' time.
+  static func unitOfInertText(_ t: String) -> String?? {
+    var text = t
+    return text.withUTF8 { b -> String?? in
+      guard LiteralSearch.isInert(b) else { return nil }
+      for marker in ["单位：", "单位:"] {
+        let m = Array(marker.utf8)
+        var from = 0
+        while let found = m.withUnsafeBufferPointer({ LiteralSearch.find($0, in: b, from: from) }) {
+          let rest = found + m.count
+          for unit in ["万元", "亿元", "元"] {
+            let u = unit.utf8
+            if rest + u.count <= b.count, b[rest..<(rest + u.count)].elementsEqual(u) { return .some(unit) }
+          }
+          from = rest
+        }
+      }
+      return .some(nil)
+    }
+  }
+
   /// The agency a line names: `单位名称：…`, `部门名称：…`, `部门（单位）名称：…`, `编制部门：…`.
   public static func agency(_ line: String) -> String? {
-    let t = TextCleaner.title(line)
-    let keys = [
-      "部门（单位）名称", "部门(单位)名称", "单位名称", "部门名称", "编制部门", "编制单位", "预算单位", "预算主管部门",
-      "主管部门名称",
-    ]
-    for key in keys {
+    agencyFromTitle(TextCleaner.title(line))
+  }
+
+  static let agencyKeys = [
+    "部门（单位）名称", "部门(单位)名称", "单位名称", "部门名称", "编制部门", "编制单位", "预算单位", "预算主管部门",
+    "主管部门名称",
+  ]
+
+  /// ``agency(_:)`` of a line whose ``TextCleaner/title(_:)`` is `titled`.
+  static func agencyFromTitle(_ t: String) -> String? {
+    // Most lines name no agency: one scan settles that for all the keys.
+    if t.containsNone(of: agencyKeys) { return nil }
+    for key in agencyKeys {
       guard let r = t.range(of: key) else { continue }
       var rest = t[r.upperBound...]
       guard let f = rest.first, f == "：" || f == ":" else { continue }
@@ -88,7 +129,11 @@ public struct TableCaption: Sendable, Hashable {
 
   /// A line that can be a table title: short, not a sentence, not a definition or a note.
   static func isTitleCandidate(_ line: String) -> Bool {
-    let t = TextCleaner.title(line)
+    isTitleCandidateFromTitle(TextCleaner.title(line))
+  }
+
+  /// ``isTitleCandidate(_:)`` of a line whose ``TextCleaner/title(_:)`` is `t`.
+  static func isTitleCandidateFromTitle(_ t: String) -> Bool {
     guard !t.isEmpty, t.count <= 70 else { return false }
     if t.hasSuffix("。") || t.hasPrefix("注") || t.contains("：") || t.contains(":") { return false }
     if t.contains("，") || t.contains("；") { return false }

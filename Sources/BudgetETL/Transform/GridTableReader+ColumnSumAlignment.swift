@@ -17,15 +17,17 @@ extension GridTableReader {
   }
 
   func alignByColumnSums(
-    columns: [TableColumn], items: [LineItem], dataRows: [RawRow], table: RawTable, tableUnit: MoneyUnit,
+    columns: [TableColumn], items: [LineItem], dataRows: [DataRow], table: RawTable, tableUnit: MoneyUnit,
     context: TableContext
   ) -> ColumnSumAlignment? {
     guard sections(columns).count == 1 else { return nil }
     // The columns whose header may move: amount columns, and columns every filled cell of which
     // is an amount (the header of a label column can sit over amounts, S2:240).
-    func hasData(_ c: Int) -> Bool { dataRows.contains { !$0[c].isEmpty } }
+    // Whether a column holds data, asked for every candidate reading: worked out once.
+    let filled = columns.indices.map { c in dataRows.contains { !$0.isBlank(c) } }
+    func hasData(_ c: Int) -> Bool { c < filled.count ? filled[c] : dataRows.contains { !$0.isBlank(c) } }
     func onlyAmounts(_ c: Int) -> Bool {
-      hasData(c) && dataRows.allSatisfy { $0[c].isEmpty || AmountCell.parse($0[c]) != nil }
+      hasData(c) && dataRows.allSatisfy { $0.isBlank(c) || $0.amount(c) != nil }
     }
     let movable = columns.indices.filter {
       columns[$0].role == .amount || (columns[$0].role == .label && onlyAmounts($0) && $0 > firstLabel(columns))

@@ -20,6 +20,8 @@ public struct GridTableReader: Sendable {
     var line: Int
     var page: Int?
     var rawLabel: String
+    /// `TextCleaner.title(rawLabel)`, which the label, the memo flag and the rank all start from.
+    var titledLabel = ""
     var label: String
     /// The column the label was read from (rows of a deeper label column are details).
     var labelColumn: Int?
@@ -41,7 +43,7 @@ public struct GridTableReader: Sendable {
     let columnCount = table.columnCount
     guard columnCount > 0 else { return reading }
     let headerRows = table.headerRows.filter { !HeaderDetector.isColumnNumberRow($0) }
-    let dataRows = table.dataRows.filter { !HeaderDetector.isColumnNumberRow($0) && !$0.isBlank }
+    let dataRows = table.dataRows.filter { !HeaderDetector.isColumnNumberRow($0) && !$0.isBlank }.map(DataRow.init)
     let tableUnit = table.declaredUnit.flatMap(MoneyUnit.init(rawValue:)) ?? .yuan
     let paths = Self.headerPaths(Array(headerRows), columnCount: columnCount)
     var columns = classify(paths: paths, dataRows: dataRows, columnCount: columnCount)
@@ -64,16 +66,17 @@ public struct GridTableReader: Sendable {
   }
 
   /// The line items of the data rows under `columns`, section by section, in row then column order.
-  func lineItems(columns: [TableColumn], dataRows: [RawRow], tableUnit: MoneyUnit, context: TableContext,
+  func lineItems(columns: [TableColumn], dataRows: [DataRow], tableUnit: MoneyUnit, context: TableContext,
     warnings: inout [ReadWarning]) -> [LineItem]
   {
     let sections = self.sections(columns)
     var items: [LineItem] = []
     for section in sections {
       var entries: [Entry] = []
+      let labelOrder = self.labelOrder(section, columns)
       for (r, row) in dataRows.enumerated() {
-        if let e = entry(row: row, rowNo: r + 1, section: section, columns: columns, tableUnit: tableUnit,
-          context: context, warnings: &warnings)
+        if let e = entry(row: row, rowNo: r + 1, section: section, labelOrder: labelOrder, columns: columns,
+          tableUnit: tableUnit, context: context, warnings: &warnings)
         {
           entries.append(e)
         }
@@ -144,7 +147,7 @@ public struct GridTableReader: Sendable {
 
   // MARK: - Columns
 
-  func classify(paths: [[String]], dataRows: [RawRow], columnCount: Int) -> [TableColumn] {
+  func classify(paths: [[String]], dataRows: [DataRow], columnCount: Int) -> [TableColumn] {
     var columns: [TableColumn] = []
     for c in 0..<columnCount {
       let path = paths[c]
@@ -153,18 +156,19 @@ public struct GridTableReader: Sendable {
       var amounts = 0
       var codes = 0
       var texts = 0
-      for row in dataRows {
-        let cell = row[c]
-        if cell.isEmpty { continue }
-        if CodeValue.isCodeLike(cell) { codes += 1 }
-        else if AmountCell.parse(cell) != nil { amounts += 1 }
-        else { texts += 1 }
+      for r in dataRows.indices {
+        switch dataRows[r].kind(c) {
+        case .blank: break
+        case .code: codes += 1
+        case .amount: amounts += 1
+        case .text: texts += 1
+        }
       }
       let role: ColumnRole
       var codePart: Int?
       if header.contains("序号") {
         role = .ordinal
-      } else if ["备注", "说明", "简介", "理由", "是否", "概况", "依据", "内容"].contains(where: header.contains) {
+      } else if !header.containsNone(of: Self.noteWords) {
         role = .note
       } else if last == "类" || last == "款" || last == "项" {
         role = .code(Self.codeKind(header))
@@ -188,8 +192,14 @@ public struct GridTableReader: Sendable {
   }
 
   static func looksLikeMoneyHeader(_ h: String) -> Bool {
-    ["合计", "金额", "预算", "支出", "收入", "经费", "资金", "小计", "总计", "拨款", "决算"].contains(where: h.contains)
+    !h.containsNone(of: moneyWords)
   }
+
+  /// Words of a note column's header. (Searched with `containsNone(of:)`: one scan for scalars
+  /// that are not inert per header instead of one per word.)
+  static let noteWords = ["备注", "说明", "简介", "理由", "是否", "概况", "依据", "内容"]
+  /// Words of a money column's header.
+  static let moneyWords = ["合计", "金额", "预算", "支出", "收入", "经费", "资金", "小计", "总计", "拨款", "决算"]
 
   static func codeKind(_ header: String) -> CodeKind {
     if header.contains("功能") { return .function }
@@ -204,10 +214,10 @@ public struct GridTableReader: Sendable {
 
   /// Header cells shifted against the data (S2:550-552): a column with amounts but no header
   /// takes the header of a neighbouring column that has a header but no data.
-  func realign(_ columns: inout [TableColumn], dataRows: [RawRow], table: RawTable, context: TableContext,
+  func realign(_ columns: inout [TableColumn], dataRows: [DataRow], table: RawTable, context: TableContext,
     warnings: inout [ReadWarning])
   {
-    func hasData(_ c: Int) -> Bool { dataRows.contains { !$0[c].isEmpty } }
+    func hasData(_ c: Int) -> Bool { dataRows.contains { !$0.isBlank(c) } }
     for c in columns.indices where columns[c].path.isEmpty && hasData(c) {
       for n in [c - 1, c + 1] where n >= 0 && n < columns.count {
         guard !columns[n].path.isEmpty, !hasData(n), columns[n].role == .amount else { continue }
@@ -265,6 +275,13 @@ public struct GridTableReader: Sendable {
     return t
   }
 
+  /// The section's label columns in the order a row's label is looked for: the main one first.
+  func labelOrder(_ section: Section, _ columns: [TableColumn]) -> [Int] {
+    var order = section.labelColumns
+    if let main = mainLabelColumn(section, columns) { order.removeAll { $0 == main }; order.insert(main, at: 0) }
+    return order
+  }
+
   func mainLabelColumn(_ section: Section, _ columns: [TableColumn]) -> Int? {
     let labels = section.labelColumns
     if let named = labels.first(where: { c in
@@ -286,26 +303,43 @@ public struct GridTableReader: Sendable {
   }
 
   static func measureKind(_ measure: String) -> LineItem.MeasureKind {
-    let last = measure.split(separator: "/").last.map(String.init) ?? measure
+    let last = lastLevel(measure)
     if last.hasPrefix("其中") { return .memo }
     if last.contains("合计") || last.contains("小计") || last.contains("总计") || last == "总额" { return .total }
     return .part
   }
 
+  /// The last level of a measure path: `measure.split(separator: "/").last`, or the measure
+  /// when it has no level. On the bytes of inert text, where every scalar is a character
+  /// (splitting by `Character` was most of the time of `measureKind`).
+  static func lastLevel(_ measure: String) -> String {
+    guard measure.allScalarsInert else { return measure.split(separator: "/").last.map(String.init) ?? measure }
+    var copy = measure
+    return copy.withUTF8 { b in
+      // Empty levels are dropped: trailing slashes first.
+      var end = b.count
+      while end > 0, b[end - 1] == 0x2F { end -= 1 }
+      guard end > 0 else { return measure }
+      var start = end
+      while start > 0, b[start - 1] != 0x2F { start -= 1 }
+      if start == 0 && end == b.count { return measure }
+      return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+    }
+  }
+
   // MARK: - Rows
 
-  func entry(row: RawRow, rowNo: Int, section: Section, columns: [TableColumn], tableUnit: MoneyUnit,
-    context: TableContext, warnings: inout [ReadWarning]) -> Entry?
+  /// The entry of one row of `section`; `labelOrder` is the section's label columns, its main
+  /// one first (``labelOrder(_:_:)``).
+  func entry(row: DataRow, rowNo: Int, section: Section, labelOrder: [Int], columns: [TableColumn],
+    tableUnit: MoneyUnit, context: TableContext, warnings: inout [ReadWarning]) -> Entry?
   {
     var e = Entry(rowNo: rowNo, line: row.line, page: row.page, rawLabel: "", label: "")
     // Label: the main label column, else another label column of the section.
-    let main = mainLabelColumn(section, columns)
-    var labelCandidates = section.labelColumns
-    if let main { labelCandidates.removeAll { $0 == main }; labelCandidates.insert(main, at: 0) }
-    for c in labelCandidates {
+    for c in labelOrder {
       let cell = row[c]
       if cell.isEmpty { continue }
-      if CodeValue.isCodeLike(cell) {
+      if row.isCodeLike(c) {
         e.agencyCode = e.agencyCode ?? cell.replacingOccurrences(of: " ", with: "")
         continue
       }
@@ -343,23 +377,26 @@ public struct GridTableReader: Sendable {
     flushSplit()
     // A label printed in a code column (合计 under 科目编码, S1:169).
     if e.rawLabel.isEmpty {
-      for c in section.codeColumns where !row[c].isEmpty && !CodeValue.isCodeLike(row[c]) {
+      for c in section.codeColumns where !row[c].isEmpty && !row.isCodeLike(c) {
         let t = TextCleaner.title(row[c])
         if t.contains(where: { !$0.isASCIIDigit && $0 != " " && $0 != "-" }) {
           e.rawLabel = row[c]
+          e.titledLabel = t
           break
         }
       }
+    } else {
+      e.titledLabel = TextCleaner.title(e.rawLabel)
     }
     // A code printed inside the name: 医疗保障经办事务（2101506）.
-    var label = TextCleaner.label(e.rawLabel)
+    var label = TextCleaner.label(titled: e.titledLabel)
     if let (code, rest) = Self.trailingCode(label) {
       label = rest
       assign(code: code, kind: .bySubject, to: &e)
     }
     // `907-社保股`: an agency code before a name.
     e.label = label
-    e.isMemoLabel = TextCleaner.isMemo(e.rawLabel)
+    e.isMemoLabel = TextCleaner.isMemo(titled: e.titledLabel)
     // Printed 序号.
     if let ordinal = columns.first(where: { $0.role == .ordinal }), !row[ordinal.index].isEmpty {
       e.printedNo = row[ordinal.index]
@@ -368,7 +405,7 @@ public struct GridTableReader: Sendable {
     for c in section.amountColumns {
       let cell = row[c]
       if cell.isEmpty { continue }
-      guard let amount = AmountCell.parse(cell) else {
+      guard let amount = row.amount(c) else {
         warnings.append(
           ReadWarning(
             rule: "not_an_amount", subject: e.label,
@@ -403,7 +440,10 @@ public struct GridTableReader: Sendable {
   }
 
   func assign(code raw: String, kind: CodeKind, to e: inout Entry) {
-    let code = raw.filter { $0.isASCIIDigit || $0.isLetter || $0 == "-" }
+    // A code of ASCII digits, letters and dashes (most) keeps every character.
+    let code =
+      raw.utf8.allSatisfy { $0 == 0x2D || ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }
+      ? raw : raw.filter { $0.isASCIIDigit || $0.isLetter || $0 == "-" }
     guard !code.isEmpty else { return }
     let digits = code.prefix { $0.isASCIIDigit }
     let first = code.first
@@ -430,7 +470,7 @@ public struct GridTableReader: Sendable {
 
   /// `医疗保障经办事务（2101506）` → ("2101506", "医疗保障经办事务").
   static func trailingCode(_ label: String) -> (String, String)? {
-    guard label.hasSuffix("）") || label.hasSuffix(")") else { return nil }
+    guard label.hasLiteralSuffix("）") || label.hasLiteralSuffix(")") else { return nil }
     guard let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
     let inner = label[label.index(after: open)..<label.index(before: label.endIndex)]
     guard (3...7).contains(inner.count), inner.allSatisfy(\.isASCIIDigit) else { return nil }
@@ -447,13 +487,13 @@ public struct GridTableReader: Sendable {
   }
 
   func rank(_ e: Entry) -> Rank {
-    if LabelKind.isTotal(e.label) || (e.label.isEmpty && LabelKind.isTotal(TextCleaner.title(e.rawLabel))) {
+    if LabelKind.isTotal(e.label) || (e.label.isEmpty && LabelKind.isTotal(e.titledLabel)) {
       return .total
     }
     if let code = e.functionCode { return .ranked(20 + Double(code.count - 3) / 2, code: code) }
     if let code = e.econCode ?? e.govEconCode { return .ranked(20 + Double(code.count - 3) / 2, code: code) }
     if let code = e.agencyCode, !code.isEmpty { return .ranked(10 + Double(code.count - 3) / 3, code: code) }
-    if let n = NumberingPrefix.match(TextCleaner.title(e.rawLabel)) { return .ranked(30 + Double(n.rank), code: nil) }
+    if let n = NumberingPrefix.match(e.titledLabel) { return .ranked(30 + Double(n.rank), code: nil) }
     if e.isMemoLabel { return .memo }
     return .unranked
   }

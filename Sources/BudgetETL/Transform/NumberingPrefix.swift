@@ -131,9 +131,15 @@ extension Character {
   /// CJK ideographs and the CJK/full-width punctuation OCR separates with stray spaces.
   var isCJK: Bool {
     guard let s = unicodeScalars.first else { return false }
-    switch s.value {
+    return Self.isCJK(s.value)
+  }
+
+  /// ``isCJK`` of a character whose first scalar is `value`.
+  @inline(__always)
+  static func isCJK(_ value: UInt32) -> Bool {
+    switch value {
     case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3000...0x303F, 0xFF00...0xFFEF, 0x2000...0x206F:
-      return s.value != 0x3000
+      return value != 0x3000
     default: return false
     }
   }

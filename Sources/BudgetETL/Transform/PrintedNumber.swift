@@ -15,8 +15,22 @@ public struct PrintedNumber: Sendable, Hashable, Codable {
 
   /// Parses a printed number; nil when `text` is not exactly one.
   public init?(_ text: Substring) {
-    var bytes = Array(text.utf8)
-    PrintedNumber.foldFullWidth(&bytes)
+    // Read in place (no copy of the bytes unless a full-width form has to be folded).
+    let read = text.utf8.withContiguousStorageIfAvailable(Self.read) ?? Array(text.utf8).withUnsafeBufferPointer(Self.read)
+    guard let read else { return nil }
+    self = read
+  }
+
+  /// The number `bytes` print, full-width forms read as half-width.
+  private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> PrintedNumber? {
+    guard bytes.contains(where: { $0 >= 0x80 }) else { return PrintedNumber(foldedBytes: bytes) }
+    var folded = Array(bytes)
+    foldFullWidth(&folded)
+    return folded.withUnsafeBufferPointer { PrintedNumber(foldedBytes: $0) }
+  }
+
+  /// Parses the bytes of a printed number whose full-width forms are already folded.
+  private init?(foldedBytes bytes: UnsafeBufferPointer<UInt8>) {
     var start = 0
     var end = bytes.count
     while start < end, bytes[start] == 0x20 { start += 1 }

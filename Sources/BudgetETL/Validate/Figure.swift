@@ -40,17 +40,21 @@ struct FindingCollector {
   mutating func append(_ check: Check) { checks.append(check) }
 }
 
-/// Formats fen as 元 with thousands separators: 1,150,441.00.
+/// Formats fen as 元 with thousands separators: 1,150,441.00. (Written as bytes: splitting
+/// and joining the digit groups as strings took a tenth of the column-sum rule's time.)
 func yuan(_ fen: Int64) -> String {
-  let negative = fen < 0
   let m = fen.magnitude
-  var whole = String(m / 100)
-  var groups: [String] = []
-  while whole.count > 3 {
-    groups.insert(String(whole.suffix(3)), at: 0)
-    whole = String(whole.dropLast(3))
+  let whole = Array(String(m / 100).utf8)
+  var out: [UInt8] = []
+  out.reserveCapacity(whole.count + whole.count / 3 + 4)
+  if fen < 0 { out.append(UInt8(ascii: "-")) }
+  for (i, digit) in whole.enumerated() {
+    if i > 0 && (whole.count - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+    out.append(digit)
   }
-  groups.insert(whole, at: 0)
   let cents = m % 100
-  return (negative ? "-" : "") + groups.joined(separator: ",") + "." + (cents < 10 ? "0" : "") + String(cents)
+  out.append(UInt8(ascii: "."))
+  out.append(UInt8(ascii: "0") + UInt8(cents / 10))
+  out.append(UInt8(ascii: "0") + UInt8(cents % 10))
+  return String(decoding: out, as: UTF8.self)
 }

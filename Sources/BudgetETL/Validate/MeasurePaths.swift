@@ -28,10 +28,14 @@ struct MeasurePaths {
     var byMeasure: [String: Int] = [:]
     // The items of one column mostly share a measure: one whose bytes equal the last one seen
     // in the column is the same `String` and needs no hashing.
-    var lastInColumn: [Int: (measure: String, info: Int)] = [:]
+    // By column number (small and positive: a column index + 1); an array, not a dictionary.
+    var lastInColumn: [(measure: String, info: Int)?] = []
     infoOfItem.reserveCapacity(items.count)
     for item in items {
-      if let last = lastInColumn[item.colNo], last.measure.utf8.elementsEqual(item.measure.utf8) {
+      let column = item.colNo
+      if column >= 0, column < lastInColumn.count, let last = lastInColumn[column],
+        last.measure.utf8.count == item.measure.utf8.count, last.measure.utf8Matches(item.measure, at: 0)
+      {
         infoOfItem.append(last.info)
         continue
       }
@@ -54,7 +58,10 @@ struct MeasurePaths {
         byMeasure[item.measure] = known
       }
       infoOfItem.append(known)
-      lastInColumn[item.colNo] = (item.measure, known)
+      if column >= 0, column < 4_096 {
+        if column >= lastInColumn.count { lastInColumn += Array(repeating: nil, count: column + 1 - lastInColumn.count) }
+        lastInColumn[column] = (item.measure, known)
+      }
     }
     let order = names.indices.sorted { names[$0] < names[$1] }
     rank = [Int](repeating: 0, count: names.count)

@@ -200,3 +200,441 @@ import Testing
     #expect(IndicatorVocabulary.term("成本指标") == .cost)
   }
 }
+
+/// The segmenter's cell-by-cell comparison of a row with a header row against comparing the
+/// whole normalized rows, on random cells with markup, spaces, blanks, combining marks and
+/// compatibility ideographs (U+F9FA is canonically 狀, so `狀` and `\u{F9FA}` cells are equal).
+@Suite struct SegmenterCellComparisonTests {
+  @Test func cellByCellComparisonAgreesWithWholeRows() {
+    let pieces = ["项目", "合计", "狀", "\u{F9FA}", "\u{72C0}", "\u{301}", " ", "**", "12", "-", "１", "（", "）", "", "<b>"]
+    var rng = SplitMix64(seed: 31_2026)
+    let segmenter = DocumentSegmenter()
+    var equal = 0
+    for _ in 0..<20_000 {
+      func cell() -> String {
+        var s = ""
+        for _ in 0..<rng.below(3) { s += pieces[rng.below(pieces.count)] }
+        return s
+      }
+      let header = RawRow(cells: (0..<rng.below(4)).map { _ in cell() }, line: 1, page: nil)
+      // Rows often equal to the header up to a cell or two, so that both answers occur.
+      var cells = header.cells
+      if rng.below(2) == 0, !cells.isEmpty { cells[rng.below(cells.count)] = cell() }
+      if rng.below(3) == 0 { cells.append(rng.below(2) == 0 ? "" : cell()) }
+      let row = RawRow(cells: cells, line: 2, page: nil)
+      let normalized = segmenter.normalizedCells(header)
+      let whole = segmenter.normalizedCells(row) == normalized
+      #expect(DocumentSegmenter.cells(of: row, normalizeTo: normalized) == whole, "\(row.cells) vs \(header.cells)")
+      if whole { equal += 1 }
+    }
+    #expect(equal > 2_000)
+    // Canonically equal cells in other bytes are the same cell.
+    #expect(DocumentSegmenter.cells(of: RawRow(cells: ["\u{F9FA}", ""], line: 1, page: nil), normalizeTo: ["\u{72C0}"]))
+    #expect(!DocumentSegmenter.cells(of: RawRow(cells: ["狀", "1"], line: 1, page: nil), normalizeTo: ["狀"]))
+  }
+}
+
+/// `TextCleaner`'s byte readings of OCR spaces and full-width forms against the `Character`
+/// reading, on random text with every kind of space, CJK punctuation, combining marks (which
+/// join a space into one character), CR LF and compatibility ideographs.
+@Suite struct OCRSpaceTests {
+  /// `removeOCRSpaces` as it read on an array of `Character`s.
+  static func byCharacters(_ text: String) -> String {
+    let chars = Array(text)
+    var out = ""
+    var i = 0
+    while i < chars.count {
+      let c = chars[i]
+      if c == " " || c == "\u{3000}" {
+        var j = i
+        while j < chars.count, chars[j] == " " || chars[j] == "\u{3000}" { j += 1 }
+        let before = out.last
+        let after = j < chars.count ? chars[j] : nil
+        if !(before == nil || after == nil || before!.isCJK || after!.isCJK) { out.append(" ") }
+        i = j
+        continue
+      }
+      out.append(c)
+      i += 1
+    }
+    return out
+  }
+
+  @Test func spacesGoWhereTheCharacterReadingDropsThem() {
+    let pieces = [
+      " ", "  ", "\u{3000}", "补", "助", "2023", "年", "a", "b", "Z", "，", "、", "（", "）", "１", "Ａ", "—", "…", "\u{301}",
+      "\u{F9FA}", "\r", "\n", "\t", "·", "℃", "①", "\u{A0}",
+    ]
+    var rng = SplitMix64(seed: 3_000)
+    var changed = 0
+    for _ in 0..<20_000 {
+      var s = ""
+      for _ in 0..<rng.below(9) { s += pieces[rng.below(pieces.count)] }
+      let removed = TextCleaner.removeOCRSpaces(s)
+      #expect(removed == Self.byCharacters(s), "\(s.debugDescription)")
+      #expect(Array(removed.utf8) == Array(Self.byCharacters(s).utf8), "bytes of \(s.debugDescription)")
+      if removed != s { changed += 1 }
+      let halfWidth = String(String.UnicodeScalarView(s.unicodeScalars.map { s in
+        let fold = (0xFF10...0xFF19).contains(s.value) || (0xFF21...0xFF3A).contains(s.value)
+          || (0xFF41...0xFF5A).contains(s.value) || s.value == 0xFF0E || s.value == 0xFF05
+        return fold ? Unicode.Scalar(s.value - 0xFEE0)! : s
+      }))
+      #expect(TextCleaner.halfWidthDigits(s) == halfWidth, "\(s.debugDescription)")
+    }
+    #expect(changed > 5_000)
+    #expect(TextCleaner.removeOCRSpaces("补 助  2023 年 a  b") == "补助2023年a b")
+    #expect(TextCleaner.removeOCRSpaces(" a\u{3000}\u{3000}b ") == "a b")
+    #expect(TextCleaner.removeOCRSpaces("a \u{301}b") == "a \u{301}b")  // the space carries the mark: no space
+    #expect(TextCleaner.removeOCRSpacesOnBytes("a \u{301}b") == nil)
+  }
+}
+
+/// `PerformanceText`'s byte readings of spaces and separators against the `Character`
+/// readings, on random text with every space, the separators, Chinese and Latin text,
+/// combining marks, CR LF, U+037E (canonically `;`) and compatibility ideographs.
+@Suite struct PerformanceTextSpaceTests {
+  static func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\u{3000}" || c == "\u{a0}" }
+
+  /// `clean`'s space handling as it read on `Character`s.
+  static func cleanSpaces(_ s: String) -> String {
+    var out = ""
+    var pendingSpace = false
+    var previous: Character?
+    for c in s {
+      if isSpace(c) {
+        pendingSpace = true
+        continue
+      }
+      if pendingSpace {
+        if let p = previous, !PerformanceText.isCJK(p), !PerformanceText.isCJK(c) { out.append(" ") }
+        pendingSpace = false
+      }
+      out.append(c)
+      previous = c
+    }
+    return out
+  }
+
+  static func trimSeparators(_ text: String) -> String {
+    var s = Substring(text)
+    while let l = s.last, isSpace(l) || l == ";" || l == "；" || l == "、" || l == "," || l == "，" { s = s.dropLast() }
+    while let f = s.first, isSpace(f) { s = s.dropFirst() }
+    return String(s)
+  }
+
+  @Test func spacesAndSeparatorsAgreeWithTheCharacterReading() {
+    let pieces = [
+      " ", "\t", "\u{3000}", "\u{A0}", "DRG", "试点", "56.8", "万人", "；", ";", "\u{37E}", "、", ",", "，", "…", "—", "\u{301}",
+      "\u{F9FA}", "\r\n", "a", "指标", "1", "：",
+    ]
+    var rng = SplitMix64(seed: 5_2026)
+    var inert = 0
+    for _ in 0..<20_000 {
+      var s = ""
+      for _ in 0..<rng.below(8) { s += pieces[rng.below(pieces.count)] }
+      if let fast = PerformanceText.cleanSpacesOfInertText(s) {
+        inert += 1
+        #expect(fast == Self.cleanSpaces(s), "clean \(s.debugDescription)")
+      }
+      #expect(
+        PerformanceText.clean(s) == Self.cleanSpaces(PerformanceText.stripMarkup(s))
+          || TextCleaner.isAlreadyClean(s) && PerformanceText.clean(s) == s, "clean \(s.debugDescription)")
+      #expect(PerformanceText.trimSeparators(s) == Self.trimSeparators(s), "trim \(s.debugDescription)")
+      let removed = PerformanceText.removingSpaces(s)
+      #expect(removed == String(s.filter { !Self.isSpace($0) }), "remove \(s.debugDescription)")
+      #expect(Array(removed.utf8) == Array(String(s.filter { !Self.isSpace($0) }).utf8))
+    }
+    #expect(inert > 5_000)
+    #expect(PerformanceText.trimSeparators(" 数量；\u{37E}") == "数量")  // U+037E is `;` to String
+    #expect(PerformanceText.clean("DRG  试点 a  b") == "DRG试点a b")
+    #expect(PerformanceText.indicatorText("指标1：门诊人次；") == "门诊人次")
+  }
+}
+
+@Suite struct UTF8MatchTests {
+  /// The `memcmp` comparison of bytes at an offset against the byte-by-byte one, for small
+  /// (inline) and large strings, at every offset including past the end.
+  @Test func bytesAtAnOffsetMatchAsTheirElementsDo() {
+    let pieces = ["合", "计", "a", "1", "\u{301}", "\u{F9FA}", "万元", " ", "一般公共预算财政拨款收入合计"]
+    var rng = SplitMix64(seed: 8_2026)
+    var matches = 0
+    for _ in 0..<20_000 {
+      var s = ""
+      for _ in 0..<rng.below(6) { s += pieces[rng.below(pieces.count)] }
+      var other = ""
+      for _ in 0..<rng.below(3) { other += pieces[rng.below(pieces.count)] }
+      let bytes = Array(s.utf8)
+      let n = other.utf8.count
+      for offset in -1...(bytes.count + 1) {
+        let fits = offset >= 0 && offset + n <= bytes.count
+        let expected = fits && bytes[offset..<(offset + n)].elementsEqual(other.utf8)
+        #expect(s.utf8Matches(other, at: offset) == expected, "\(s.debugDescription) at \(offset): \(other.debugDescription)")
+        if expected { matches += 1 }
+      }
+    }
+    #expect(matches > 5_000)
+    #expect("一般公共预算财政拨款收入合计".utf8Matches("合计", at: "一般公共预算财政拨款收入".utf8.count))
+    #expect(!"合计".utf8Matches("合计 ", at: 0))
+  }
+}
+
+@Suite struct ContainsByteTests {
+  /// `memchr` finds a byte where the view's walk does, in small and large strings.
+  @Test func containsByteAgreesWithTheUTF8View() {
+    let pieces = ["\t", "<", "合计", "a", "１", "\u{301}", "\u{F9FA}", " ", "一般公共预算财政拨款收入合计"]
+    var rng = SplitMix64(seed: 9_2026)
+    for _ in 0..<10_000 {
+      var s = ""
+      for _ in 0..<rng.below(6) { s += pieces[rng.below(pieces.count)] }
+      for byte: UInt8 in [0x09, 0x3C, 0xEF, 0xE5, 0x00] {
+        #expect(s.containsByte(byte) == s.utf8.contains(byte), "\(s.debugDescription) \(byte)")
+      }
+      // A line with a tab byte is a table line only when the search finds the tab too.
+      #expect((s.containsByte(0x09) && s.contains("\t")) == s.contains("\t"))
+    }
+    #expect("预算\t12.00".containsByte(0x09))
+    #expect(!"".containsByte(0x09))
+  }
+}
+
+/// The caption readers' byte search for units and their one-scan gate for agencies against
+/// the Foundation searches, on random caption lines with both colons, spaces, combining
+/// marks (元 with an accent is no unit) and compatibility ideographs.
+@Suite struct CaptionSearchTests {
+  static func unitByFoundation(_ titled: String) -> String? {
+    let t = titled.replacingOccurrences(of: " ", with: "")
+    for marker in ["单位：", "单位:"] {
+      var search = t.startIndex..<t.endIndex
+      while let r = t.range(of: marker, range: search) {
+        let rest = t[r.upperBound...]
+        for unit in ["万元", "亿元", "元"] where rest.hasPrefix(unit) { return unit }
+        search = r.upperBound..<t.endIndex
+      }
+    }
+    return nil
+  }
+
+  static func agencyByFoundation(_ t: String) -> String? {
+    for key in TableCaption.agencyKeys {
+      guard let r = t[...].range(of: key) else { continue }
+      var rest = t[r.upperBound...]
+      guard let f = rest.first, f == "：" || f == ":" else { continue }
+      rest = rest.dropFirst()
+      var value = String(rest).trimmingASCIIAndIdeographicSpaces()
+      for stop in ["单位：", "单位:", "金额单位", "\t"] {
+        if let s = value[...].range(of: stop) { value = String(value[..<s.lowerBound]) }
+      }
+      value = value.replacingOccurrences(of: " ", with: "")
+      return value.isEmpty ? nil : value
+    }
+    return nil
+  }
+
+  @Test func unitsAndAgenciesAgreeWithFoundation() {
+    let pieces = [
+      "单位：", "单位:", "单位", "：", ":", "万元", "亿元", "元", "万", "金额", " ", "\u{301}", "\u{F9FA}", "部门名称", "单位名称",
+      "测试局", "编制部门", "（", "）", "\t", "2024", "预算",
+    ]
+    var rng = SplitMix64(seed: 10_2026)
+    var units = 0
+    var agencies = 0
+    for _ in 0..<20_000 {
+      var s = ""
+      for _ in 0..<rng.below(7) { s += pieces[rng.below(pieces.count)] }
+      let unit = TableCaption.unitFromTitle(s)
+      #expect(unit == Self.unitByFoundation(s), "unit \(s.debugDescription)")
+      let agency = TableCaption.agencyFromTitle(s)
+      #expect(agency == Self.agencyByFoundation(s), "agency \(s.debugDescription)")
+      if unit != nil { units += 1 }
+      if agency != nil { agencies += 1 }
+    }
+    #expect(units > 400)
+    #expect(agencies > 300)
+    #expect(TableCaption.unit("金额单位：万元") == "万元")
+    #expect(TableCaption.unit("单位：元\u{301}") == nil)
+    #expect(TableCaption.agency("部门名称：测试局  单位：元") == "测试局")
+  }
+}
+
+/// The pointer reading of `isAlreadyClean` and the byte formatting of `yuan` against the
+/// readings they replace.
+@Suite struct CleanBytesTests {
+  /// `isAlreadyClean` as it read through the `UTF8View` with the two bytes before each.
+  static func isAlreadyCleanByView(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    var beforePrevious: UInt8 = 0
+    for b in text.utf8 {
+      switch b {
+      case 0x3C, 0x2A, 0x23, 0x5F, 0x2D, 0x3E, 0x7C, 0x20, 0x09: return false
+      case 0xA0 where previous == 0xC2: return false
+      case 0x80 where previous == 0x80 && beforePrevious == 0xE3: return false
+      case 0xBC where previous == 0xEF: return false
+      case 0xBD where previous == 0xEF: return false
+      default: break
+      }
+      beforePrevious = previous
+      previous = b
+    }
+    return true
+  }
+
+  static func yuanByGroups(_ fen: Int64) -> String {
+    let negative = fen < 0
+    let m = fen.magnitude
+    var whole = String(m / 100)
+    var groups: [String] = []
+    while whole.count > 3 {
+      groups.insert(String(whole.suffix(3)), at: 0)
+      whole = String(whole.dropLast(3))
+    }
+    groups.insert(whole, at: 0)
+    let cents = m % 100
+    return (negative ? "-" : "") + groups.joined(separator: ",") + "." + (cents < 10 ? "0" : "") + String(cents)
+  }
+
+  @Test func cleanTextAgreesWithTheViewReading() {
+    let pieces = [
+      "合计", "a", "1", "<", "*", "#", "_", "-", ">", "|", " ", "\t", "\u{A0}", "\u{3000}", "\u{3001}", "\u{3080}", "Ａ", "１",
+      "\u{FF61}", "\u{FFE5}", "\u{FE30}", "\u{C0}", "\u{301}", "\u{F9FA}", "〇", "”", "…",
+    ]
+    var rng = SplitMix64(seed: 12_2026)
+    var clean = 0
+    for _ in 0..<20_000 {
+      var s = ""
+      for _ in 0..<rng.below(6) { s += pieces[rng.below(pieces.count)] }
+      let fast = TextCleaner.isAlreadyClean(s)
+      #expect(fast == Self.isAlreadyCleanByView(s), "\(s.debugDescription)")
+      if fast { clean += 1 }
+    }
+    #expect(clean > 1_000)
+  }
+
+  @Test func yuanAgreesWithTheGroupedReading() {
+    var rng = SplitMix64(seed: 13_2026)
+    for _ in 0..<10_000 {
+      let digits = rng.below(19)
+      var fen = Int64(rng.below(10))
+      for _ in 0..<digits { fen = fen.multipliedReportingOverflow(by: 10).partialValue + Int64(rng.below(10)) }
+      if rng.below(2) == 0 { fen = -fen }
+      #expect(yuan(fen) == Self.yuanByGroups(fen), "\(fen)")
+    }
+    for fen: Int64 in [0, 5, -5, 100, 99_999, 100_000, -115_044_100, .max, .min, .min + 1] {
+      #expect(yuan(fen) == Self.yuanByGroups(fen), "\(fen)")
+    }
+    #expect(yuan(115_044_100) == "1,150,441.00")
+  }
+}
+
+@Suite struct ScalarStringTests {
+  /// Scalars written as UTF-8 into a string's storage give the string the scalar view builds,
+  /// for scalars of every length, arrays and slices, empty ones included.
+  @Test func encodedScalarsAgreeWithTheScalarView() {
+    let samples: [Unicode.Scalar] = ["a", "\u{0}", "\u{7F}", "\u{80}", "\u{A0}", "\u{301}", "\u{7FF}", "\u{800}", "合", "\u{3000}",
+      "\u{F9FA}", "\u{FFFD}", "\u{FFFF}", "\u{10000}", "\u{20000}", "\u{10FFFF}", "\r", "\n"]
+    var rng = SplitMix64(seed: 16_2026)
+    for _ in 0..<10_000 {
+      let scalars = (0..<rng.below(10)).map { _ in samples[rng.below(samples.count)] }
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars)
+      let expected = String(view)
+      #expect(Array(NarrativeText.string(scalars).utf8) == Array(expected.utf8))
+      if !scalars.isEmpty {
+        let slice = scalars[1...]
+        var sliceView = String.UnicodeScalarView()
+        sliceView.append(contentsOf: slice)
+        #expect(Array(NarrativeText.string(slice).utf8) == Array(String(sliceView).utf8))
+      }
+    }
+  }
+}
+
+@Suite struct IndicatorCellTests {
+  /// The block labels compared on bytes find what the set lookup finds, with compatibility
+  /// ideographs and combining marks in the cell.
+  @Test func blockLabelsAgreeWithTheSetLookup() {
+    let labels: Set<String> = ["绩效指标", "年度绩效指标", "绩效目标", "年度绩效目标"]
+    let pieces = ["绩效", "指标", "目标", "年度", "\u{301}", "\u{F9FA}", " ", "1"]
+    var rng = SplitMix64(seed: 17_2026)
+    var found = 0
+    for _ in 0..<10_000 {
+      var s = ""
+      for _ in 0..<rng.below(5) { s += pieces[rng.below(pieces.count)] }
+      #expect(PerformanceForm.isBlockLabel(s) == labels.contains(s), "\(s.debugDescription)")
+      if labels.contains(s) { found += 1 }
+    }
+    #expect(found > 50)
+    #expect(IndicatorTarget.parse("≥ 90 %") == IndicatorTarget(raw: "≥ 90 %", comparator: ">=", value: 900_000, unit: "%"))
+  }
+}
+
+@Suite struct MeasureLevelTests {
+  /// The last level of a measure path on bytes against `split`, with empty levels, combining
+  /// marks after a slash (`/\u{301}` is no separator) and compatibility ideographs; and
+  /// removing spaces from text without a space byte against Foundation.
+  @Test func lastLevelsAndSpacesAgreeWithTheCharacterReadings() {
+    let pieces = ["/", "//", "合计", "其中", "a", "\u{301}", "\u{F9FA}", " ", "\u{3000}", "1"]
+    var rng = SplitMix64(seed: 18_2026)
+    for _ in 0..<10_000 {
+      var s = ""
+      for _ in 0..<rng.below(7) { s += pieces[rng.below(pieces.count)] }
+      let bySplit = s.split(separator: "/").last.map(String.init) ?? s
+      #expect(GridTableReader.lastLevel(s) == bySplit, "\(s.debugDescription)")
+      #expect(Array(GridTableReader.lastLevel(s).utf8) == Array(bySplit.utf8), "\(s.debugDescription)")
+      #expect(s.replacingOccurrences(of: " ", with: "") == s[...].replacingOccurrences(of: " ", with: ""), "\(s.debugDescription)")
+    }
+    #expect(GridTableReader.measureKind("支出/其中：人员经费") == .memo)
+    #expect(GridTableReader.measureKind("本年支出/合计/") == .total)
+  }
+}
+
+@Suite struct CharacterLimitTests {
+  /// Counting inert scalars answers what counting characters does, with CR LF (one
+  /// character), combining marks (joined to the scalar before them), compatibility
+  /// ideographs, Hangul jamo, a prepend mark and regional indicators.
+  @Test func characterLimitsAgreeWithCount() {
+    let pieces = [
+      "合", "计", "a", "1", " ", "\r", "\n", "\r\n", "\u{301}", "\u{F9FA}", "\u{1100}", "\u{1161}", "\u{600}", "\u{1F1E8}",
+      "\u{1F1F3}", "·", "①", "\u{3000}", "\u{4DC0}", "\u{200D}", "\u{20000}",
+    ]
+    var rng = SplitMix64(seed: 19_2026)
+    for _ in 0..<20_000 {
+      var s = ""
+      for _ in 0..<rng.below(14) { s += pieces[rng.below(pieces.count)] }
+      let limit = rng.below(10)
+      #expect(s.hasAtMostCharacters(limit) == (s.count <= limit), "\(s.debugDescription) ≤ \(limit)")
+    }
+    #expect(!"阳城县医疗保障局2023年部门预算".hasAtMostCharacters(3))
+    #expect("阳城县医疗保障局2023年部门预算".hasAtMostCharacters(17))
+    #expect(!"阳城县医疗保障局2023年部门预算".hasAtMostCharacters(16))
+    #expect("合\u{301}计\u{301}".hasAtMostCharacters(2))
+  }
+}
+
+@Suite struct LabelGateTests {
+  /// The byte gates of dot leaders, parentheses and trailing colons against the searches and
+  /// `Character` comparisons they skip, with U+0387 (canonically `·`), U+037E (canonically
+  /// `;`) and combining marks after the marks.
+  @Test func gatesAgreeWithTheSearches() {
+    let pieces = [
+      ".", "....", "…", "……", "·", "···", "\u{387}", "．", "(", ")", ":", "：", ";", "；", "\u{37E}", "\u{301}", "合计", "12", " ",
+    ]
+    var rng = SplitMix64(seed: 20_2026)
+    for _ in 0..<20_000 {
+      var s = ""
+      for _ in 0..<rng.below(8) { s += pieces[rng.below(pieces.count)] }
+      let holds = !s.containsNone(of: ["....", "……", "···", "．．．"])
+      if holds { #expect(NoiseFilter.mayHoldDotLeader(s), "\(s.debugDescription)") }
+      let parenthesized = s.contains("(") || s.contains(")")
+        ? s.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）") : s
+      #expect(TextCleaner.fullWidthParentheses(s) == parenthesized, "\(s.debugDescription)")
+      var t = s.trimmingASCIIAndIdeographicSpaces()
+      while let l = t.last, l == ":" || l == "：" || l == ";" || l == "；" { t.removeLast() }
+      let byCharacters = TextCleaner.fullWidthParentheses(t)
+      if NumberingPrefix.match(s) == nil, !s.hasPrefix("其中") {
+        #expect(TextCleaner.label(titled: s) == byCharacters, "\(s.debugDescription)")
+      }
+    }
+    #expect(TextCleaner.label(titled: "合计\u{37E}") == "合计")
+    #expect(TextCleaner.label(titled: "合计：\u{301}") == "合计：\u{301}")
+  }
+}

@@ -17,10 +17,16 @@ extension NarrativeParser {
       var length = 1
       while length <= longestRepeatedRun, kept.count >= 2 * length {
         let n = kept.count
-        let repeated = (0..<length).allSatisfy { k in
-          let a = kept[n - 2 * length + k]
-          let b = kept[n - length + k]
-          return (a.heading == nil) == (b.heading == nil) && a.text == b.text
+        // Compared in place: copying the two units out of the array (their piece, heading
+        // and text) for every comparison was most of this function's time.
+        var repeated = true
+        for k in 0..<length {
+          let a = n - 2 * length + k
+          let b = n - length + k
+          guard (kept[a].heading == nil) == (kept[b].heading == nil), kept[a].text == kept[b].text else {
+            repeated = false
+            break
+          }
         }
         if repeated {
           kept.removeLast(length)

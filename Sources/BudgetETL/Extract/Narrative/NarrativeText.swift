@@ -86,9 +86,41 @@ enum NarrativeText {
   static func scalars(_ string: String) -> Scalars { Array(string.unicodeScalars) }
 
   static func string(_ scalars: some Sequence<Unicode.Scalar>) -> String {
+    if let encoded = scalars.withContiguousStorageIfAvailable(Self.encoded) { return encoded }
     var view = String.UnicodeScalarView()
     view.append(contentsOf: scalars)
     return String(view)
+  }
+
+  /// The scalars' UTF-8 written straight into a new string's storage: appending them to a
+  /// `UnicodeScalarView` one by one was most of the time of assembling the narrative blocks.
+  static func encoded(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+    String(unsafeUninitializedCapacity: scalars.count * 4) { out in
+      var n = 0
+      for scalar in scalars {
+        let v = scalar.value
+        if v < 0x80 {
+          out[n] = UInt8(v)
+          n += 1
+        } else if v < 0x800 {
+          out[n] = UInt8(0xC0 | v >> 6)
+          out[n + 1] = UInt8(0x80 | v & 0x3F)
+          n += 2
+        } else if v < 0x10000 {
+          out[n] = UInt8(0xE0 | v >> 12)
+          out[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+          out[n + 2] = UInt8(0x80 | v & 0x3F)
+          n += 3
+        } else {
+          out[n] = UInt8(0xF0 | v >> 18)
+          out[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+          out[n + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+          out[n + 3] = UInt8(0x80 | v & 0x3F)
+          n += 4
+        }
+      }
+      return n
+    }
   }
 
   static func trimmed(_ text: Scalars) -> ArraySlice<Unicode.Scalar> {

@@ -21,7 +21,7 @@ enum HTMLTable {
   /// The byte offset of `<table` (any case, followed by `>` or a space) in a line, or nil.
   static func start(in text: String) -> Int? {
     let utf8 = text.utf8
-    guard utf8.contains(UInt8(ascii: "<")) else { return nil }
+    guard text.containsByte(UInt8(ascii: "<")) else { return nil }
     let bytes = Array(utf8)
     var i = 0
     while i < bytes.count {

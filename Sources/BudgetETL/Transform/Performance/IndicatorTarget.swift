@@ -46,7 +46,7 @@ struct IndicatorTarget: Sendable, Hashable {
     var bytes = Array(raw.utf8)
     PrintedNumber.foldFullWidth(&bytes)
     let folded = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "％", with: "%")
-    let compact = folded.filter { !PerformanceText.isSpace($0) }
+    let compact = PerformanceText.removingSpaces(folded)
     var rest = Substring(compact)
     // The comparators are compared on bytes when the text settles it (`comparesOnBytes`):
     // thirty `Character` comparisons per target were most of this function's time.

@@ -43,6 +43,16 @@ extension PerformanceForm {
   }
 
   private static let blockLabels: Set<String> = ["绩效指标", "年度绩效指标", "绩效目标", "年度绩效目标"]
+  /// `blockLabels.contains(cell)` compared on bytes (the labels are inert; a cell of another
+  /// length is settled by its byte count) instead of hashing every indicator cell.
+  static func isBlockLabel(_ cell: String) -> Bool {
+    var settled: Bool?
+    return blockLabelList.contains { label in
+      cell.isLiteral(label, settledOnBytes: settled ?? { settled = cell.comparesOnBytes; return settled! }())
+    }
+  }
+  private static let blockLabelList = Array(blockLabels)
+
   private static let notHeaders: Set<String> = ["备注", "指标值说明", "说明"]
   private static let noNames: Set<String> = ["无", "/", "-", "—", "－", "无此项", "略"]
 
@@ -72,7 +82,7 @@ extension PerformanceForm {
   func indicatorTokens(_ r: Int) -> [Token] {
     var tokens: [Token] = []
     for c in cells[r].indices where !cells[r][c].isEmpty {
-      if Self.blockLabels.contains(compact[r][c]) { continue }
+      if Self.isBlockLabel(compact[r][c]) { continue }
       guard let name = PerformanceText.indicatorText(cells[r][c]) else { continue }
       tokens.append(
         Token(column: c, text: printedCell(r, c), name: name, term: IndicatorVocabulary.term(cells[r][c])))

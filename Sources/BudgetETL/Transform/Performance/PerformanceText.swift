@@ -9,6 +9,7 @@ enum PerformanceText {
   static func clean(_ text: String) -> String {
     if TextCleaner.isAlreadyClean(text) { return text }
     let s = stripMarkup(text)
+    if let onBytes = cleanSpacesOfInertText(s) { return onBytes }
     var out = ""
     var pendingSpace = false
     var previous: Character?
@@ -47,6 +48,7 @@ enum PerformanceText {
   /// The text without any space (`isSpace`); the text itself when its bytes hold none.
   static func removingSpaces(_ text: String) -> String {
     guard !TextCleaner.isAlreadyClean(text) else { return text }
+    if let onBytes = removingSpacesOfInertText(text) { return onBytes }
     return String(text.filter { !isSpace($0) })
   }
 
@@ -58,6 +60,12 @@ enum PerformanceText {
   /// curly quotes, the em dash and ellipsis).
   static func isCJK(_ c: Character) -> Bool {
     guard let v = c.unicodeScalars.first?.value else { return false }
+    return isCJK(v)
+  }
+
+  /// ``isCJK(_:)`` of a character whose first scalar is `v`.
+  @inline(__always)
+  static func isCJK(_ v: UInt32) -> Bool {
     return (0x2E80...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v)
       || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFFEF).contains(v)
       || (0x2014...0x201D).contains(v) || v == 0x2026 || (0x20000...0x2FA1F).contains(v)
@@ -118,8 +126,9 @@ enum PerformanceText {
   /// Splits a template prefix `指标1：`/`指标2:` off an indicator cell. The text is nil when the
   /// cell is only a placeholder (`指标1：`, `.....`, `…`).
   static func indicatorText(_ cell: String) -> String? {
-    var s = Substring(clean(cell))
-    if s.hasPrefix("指标") {
+    let cleaned = clean(cell)
+    var s = Substring(cleaned)
+    if cleaned.hasLiteralPrefix("指标") {
       let rest = s.dropFirst(2)
       let digits = rest.prefix { $0.isNumber }
       let afterDigits = rest.dropFirst(digits.count)
@@ -136,6 +145,7 @@ enum PerformanceText {
 
   /// Trims spaces and trailing `;`, `；`, `、`, `,`, `，`.
   static func trimSeparators(_ text: String) -> String {
+    if let onBytes = trimSeparatorsOfInertText(text) { return onBytes }
     var s = Substring(text)
     while let l = s.last, isSpace(l) || l == ";" || l == "；" || l == "、" || l == "," || l == "，" {
       s = s.dropLast()

@@ -1,0 +1,90 @@
+/// The space handling of ``PerformanceText`` on the bytes of inert text
+/// (``LiteralSearch/isInert(_:)``): there every scalar is a character of its own that no other
+/// spelling equals, so walking scalars gives what walking `Character`s gives, without
+/// comparing each character with four spaces by canonical equivalence (`Character ==` on a
+/// Chinese character normalizes both sides). Each returns nil for other text, which the
+/// `Character` readings keep.
+extension PerformanceText {
+  /// ``isSpace(_:)`` of a scalar: space, tab, U+3000, U+00A0.
+  @inline(__always)
+  static func isSpace(_ value: UInt32) -> Bool {
+    value == 0x20 || value == 0x09 || value == 0x3000 || value == 0xA0
+  }
+
+  /// ``clean(_:)``'s spaces after the markup is stripped: runs of spaces dropped, or one space
+  /// kept between two characters that are not Chinese.
+  static func cleanSpacesOfInertText(_ text: String) -> String? {
+    var copy = text
+    return copy.withUTF8 { b -> String? in
+      guard LiteralSearch.isInert(b) else { return nil }
+      var out: [UInt8] = []
+      var sawSpace = false
+      var pendingSpace = false
+      var previous: UInt32?
+      var i = 0
+      while i < b.count {
+        let (value, length) = LiteralSearch.scalar(b, at: i)
+        if isSpace(value) {
+          if !sawSpace {
+            sawSpace = true
+            out.reserveCapacity(b.count)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[0..<i]))
+          }
+          pendingSpace = true
+          i += length
+          continue
+        }
+        if pendingSpace {
+          if let p = previous, !isCJK(p), !isCJK(value) { out.append(0x20) }
+          pendingSpace = false
+        }
+        if sawSpace { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + length)])) }
+        previous = value
+        i += length
+      }
+      return sawSpace ? String(decoding: out, as: UTF8.self) : text
+    }
+  }
+
+  /// ``removingSpaces(_:)``: every space scalar dropped.
+  static func removingSpacesOfInertText(_ text: String) -> String? {
+    var copy = text
+    return copy.withUTF8 { b -> String? in
+      guard LiteralSearch.isInert(b) else { return nil }
+      var out: [UInt8] = []
+      out.reserveCapacity(b.count)
+      var i = 0
+      while i < b.count {
+        let (value, length) = LiteralSearch.scalar(b, at: i)
+        if !isSpace(value) { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + length)])) }
+        i += length
+      }
+      return out.count == b.count ? text : String(decoding: out, as: UTF8.self)
+    }
+  }
+
+  /// ``trimSeparators(_:)``: trailing spaces, `;` `；` `、` `,` `，` and leading spaces dropped.
+  static func trimSeparatorsOfInertText(_ text: String) -> String? {
+    var copy = text
+    return copy.withUTF8 { b -> String? in
+      guard LiteralSearch.isInert(b) else { return nil }
+      var end = b.count
+      while end > 0 {
+        var start = end - 1
+        while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+        let value = LiteralSearch.scalar(b, at: start).value
+        guard isSpace(value) || value == 0x3B || value == 0xFF1B || value == 0x3001 || value == 0x2C || value == 0xFF0C
+        else { break }
+        end = start
+      }
+      var start = 0
+      while start < end {
+        let (value, length) = LiteralSearch.scalar(b, at: start)
+        guard isSpace(value) else { break }
+        start += length
+      }
+      if start == 0 && end == b.count { return text }
+      return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+    }
+  }
+}
