@@ -21,7 +21,7 @@ public struct InputFileList: RandomAccessCollection, Sendable {
       precondition(unsortedPaths.count <= Int(UInt32.max), "input paths take over 4 GiB")
       unsortedEnds.append(UInt32(unsortedPaths.count))
     }
-    func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : Int(unsortedEnds[i - 1]))..<Int(unsortedEnds[i]) }
+    func range(_ i: Int) -> Range<Int> { Self.range(i, ends: unsortedEnds) }
     var order = Array(unsortedEnds.indices)
     unsortedPaths.withUnsafeBufferPointer { bytes in
       order.sort { bytes[range($0)].lexicographicallyPrecedes(bytes[range($1)]) }
@@ -43,7 +43,11 @@ public struct InputFileList: RandomAccessCollection, Sendable {
   public var endIndex: Int { ends.count }
 
   public subscript(position: Int) -> InputFile {
-    let start = position == 0 ? 0 : Int(ends[position - 1])
-    return InputFile(root: root, relativePath: String(decoding: paths[start..<Int(ends[position])], as: UTF8.self))
+    InputFile(root: root, relativePath: String(decoding: paths[Self.range(position, ends: ends)], as: UTF8.self))
+  }
+
+  /// Where path `i` is, given where each path ends.
+  private static func range(_ i: Int, ends: [UInt32]) -> Range<Int> {
+    (i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])
   }
 }

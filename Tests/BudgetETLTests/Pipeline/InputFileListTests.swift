@@ -15,6 +15,16 @@ import Testing
     #expect(InputFileList(root: "/x", relativePaths: []).isEmpty)
   }
 
+  /// Bytes, not Unicode: a decomposed é (e + U+0301) sorts with the e's, before f, and
+  /// stays apart from the precomposed é (U+00E9), which sorts after f; each keeps its bytes.
+  /// (Swift's `String <` would put f before both and `==` would merge the two é.)
+  @Test func canonicallyEquivalentPathsStayApartInByteOrder() {
+    let list = InputFileList(root: "/a", relativePaths: ["\u{E9}.txt", "f.txt", "e\u{301}.txt"])
+    #expect(list.map { Array($0.relativePath.utf8) } == [
+      Array("e\u{301}.txt".utf8), Array("f.txt".utf8), Array("\u{E9}.txt".utf8),
+    ])
+  }
+
   /// Hidden files and folders, the output folder, folders themselves and other extensions are
   /// left out; what is left comes in bytewise order.
   @Test func discoverSkipsWhatIsNotInput() throws {

@@ -135,7 +135,8 @@ struct ColumnChunkWriter {
       encodings.append(.rleDictionary)
       // A dictionary page can be up to `maxDictionaryBytes`; do not keep that much scratch
       // for the rest of the run (1.4 MB over the eight writers at 10,000 documents).
-      if page.capacity > Self.pageCapacity(limits) { page = Self.pageBuffer(limits) }
+      // (The allocator rounds capacities up: compare with twice what a data page needs.)
+      if page.capacity > 2 * Self.pageCapacity(limits) { page = Self.pageBuffer(limits) }
     }
 
     let dataPageOffset = output.position

@@ -1,9 +1,12 @@
 #if canImport(Glibc)
   import Glibc
+  private let closeDescriptor = Glibc.close
 #elseif canImport(Musl)
   import Musl
+  private let closeDescriptor = Musl.close
 #elseif canImport(Darwin)
   import Darwin
+  private let closeDescriptor = Darwin.close
 #endif
 
 /// Where a ``ParquetWriter`` keeps the compressed data pages of the row group being written
@@ -11,8 +14,11 @@
 /// does not grow with the row group (a dataset of one row per document fills its row group
 /// only after tens of thousands of documents).
 ///
-/// The file is created beside the Parquet file and unlinked at once: it never shows in the
-/// output folder, and the kernel frees it when the writer goes away, even after a SIGKILL.
+/// On Linux the file is made with `O_TMPFILE` in the Parquet file's folder: it has no name,
+/// never shows in the output folder, and the kernel frees it when it is closed, even after a
+/// SIGKILL. Where the file system cannot do that, it is created as
+/// `<file>.parquet.tmp-pages-<pid>` (exclusively, not through a symlink) and unlinked at
+/// once; a run that finds one left by a killed run removes it, like the other `.tmp-` files.
 /// Pages are appended through a small buffer; ``copy(_:to:)`` copies a column's pages into
 /// the Parquet file when its chunk is written, and ``reset()`` empties the file for the next
 /// row group, so the disk it takes is bounded by one row group too.
@@ -26,6 +32,8 @@ final class PageSpill {
   /// The Parquet file's temporary path, for errors.
   let ownerPath: String
   private var descriptor: Int32
+  /// The scratch file's name while it still has one (its unlink failed).
+  private var linkedPath: String?
   private var buffer: [UInt8] = []
   private let bufferLimit = FileIO.AtomicWriter.bufferLimit
   /// Bytes appended since the last reset (the offset of the next one).
@@ -34,19 +42,45 @@ final class PageSpill {
   private var flushedCount: Int64 = 0
   private var scratch: [UInt8] = []
 
-  /// Creates the scratch file beside `ownerPath` (the Parquet file's temporary path) and
-  /// unlinks it.
+  /// Creates the scratch file in the folder of `ownerPath` (the Parquet file's temporary path).
   /// - Throws: `ParquetWriterError.io` when it cannot be created.
   init(besides ownerPath: String) throws {
     self.ownerPath = ownerPath
-    let path = ownerPath + ".pages-\(getpid())"
-    descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-    guard descriptor >= 0 else { throw ParquetWriterError.io(path: path, operation: "open", errno: errno) }
-    unlink(path)
+    descriptor = -1
+    #if os(Linux)
+      // O_TMPFILE is __O_TMPFILE | O_DIRECTORY; Glibc's macro does not reach Swift.
+      let temporaryFile: Int32 = 0o20_000_000 | O_DIRECTORY
+      descriptor = open(AtomicFileOutput.directory(of: ownerPath), temporaryFile | O_RDWR | O_CLOEXEC, 0o600)
+    #endif
+    if descriptor < 0 {
+      let path = ownerPath + "-pages-\(getpid())"
+      descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+      guard descriptor >= 0 else {
+        throw ParquetWriterError.io(path: path, operation: "create the page scratch file", errno: errno)
+      }
+      if unlink(path) != 0 { linkedPath = path }
+    }
     buffer.reserveCapacity(bufferLimit)
   }
 
-  deinit { close(descriptor) }
+  deinit { close() }
+
+  /// Closes the scratch file (and removes it, if it still has a name); the disk it took is
+  /// freed. The spill is unusable afterwards.
+  func close() {
+    guard descriptor >= 0 else { return }
+    _ = closeDescriptor(descriptor)
+    descriptor = -1
+    if let linkedPath { unlink(linkedPath) }
+    linkedPath = nil
+  }
+
+  /// The size of the scratch file on disk (what has been flushed to it), for tests.
+  var fileSize: Int64 {
+    var info = stat()
+    guard descriptor >= 0, fstat(descriptor, &info) == 0 else { return -1 }
+    return Int64(info.st_size)
+  }
 
   /// Appends `header` then `body` as one run and returns where it is.
   func append(_ header: [UInt8], _ body: [UInt8]) throws -> Extent {

@@ -140,6 +140,9 @@ public final class ParquetWriter {
   /// dictionaries and values not yet encoded (its compressed pages are in the spill file).
   var heldByteCount: Int { chunks.reduce(0) { $0 + $1.estimatedByteCount } }
 
+  /// The bytes of the row group's pages in the scratch file on disk, for tests.
+  var spilledFileSize: Int64 { spill.fileSize }
+
   /// Writes the rows buffered so far as a row group now rather than at ``close()``; the file
   /// is the same as long as no row is written in between. Lets the load encode the last row
   /// groups of several files at once before it publishes them one by one.
@@ -172,6 +175,7 @@ public final class ParquetWriter {
       try output.write((0..<4).map { UInt8(truncatingIfNeeded: length >> (8 * $0)) })
       try output.write(ParquetFormat.magic)
       try output.commit()
+      spill.close()
       state = .closed
     } catch {
       fail()
@@ -235,6 +239,7 @@ public final class ParquetWriter {
   private func fail() {
     state = .failed
     output.discard()
+    spill.close()
   }
 
   /// A short rendering of a value for error messages.

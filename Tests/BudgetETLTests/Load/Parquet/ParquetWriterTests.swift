@@ -415,6 +415,37 @@ import Testing
     #expect(try file.values(column: 1) == rows.map { $0[1] })
   }
 
+  /// Pages too large for the scratch file's 64 KiB buffer go to it directly, and come back in
+  /// several reads when the row group is written: the values read back are the ones written,
+  /// and while the row group is open its pages take disk, not memory.
+  @Test func largePagesGoThroughTheScratchFileAndBackWhole() throws {
+    let path = try Self.temporaryPath()
+    defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+    let writer = try ParquetWriter(
+      schema: Self.schema([ColumnSpec("s", .string, nullable: false, "")]),
+      path: path, compressionLevel: 6, rowGroupRows: 1_000_000, createdBy: "test")
+    // Distinct hex strings: PLAIN, and about 4 bits per byte, so a 128 KiB page compresses to
+    // about 70 KiB, more than the scratch file's buffer.
+    var state: UInt64 = 11
+    let rows: [[Value]] = (0..<12_000).map { i in
+      var text = "第\(i)行 "
+      for _ in 0..<4 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text += String(state, radix: 16)
+      }
+      return [.string(text)]
+    }
+    for row in rows { try writer.write(row: row) }
+    // About 890 KB of values: six full pages are encoded, all of them in the file.
+    #expect(writer.spilledFileSize > 6 * 64 * 1024)
+    #expect(writer.heldByteCount < 140 * 1024)
+    try writer.close()
+    let file = try ParquetTestFile(path: path)
+    #expect(file.rowGroups.count == 1)
+    #expect(try file.pages(rowGroup: 0, column: 0).count >= 7)
+    #expect(try file.values(column: 0) == rows.map { $0[0] })
+  }
+
   /// A row group also ends, at a multiple of 1,024 rows, once its compressed pages and
   /// dictionaries pass `maxRowGroupBytes`, whatever `rowGroupRows` says.
   @Test func aRowGroupEndsOnceItsCompressedPagesPassTheLimit() throws {
