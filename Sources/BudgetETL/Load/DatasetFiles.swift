@@ -32,7 +32,7 @@ final class DatasetFiles {
       jsonlMembers += 1
     }
     if let columnar, let binary, count > 0 {
-      for row in try ValueCodec.decode(binary) { try columnar.write(row: row) }
+      try columnar.write(encodedRows: binary)
     }
     rows += count
   }
@@ -80,8 +80,17 @@ final class DatasetFiles {
 /// A typed columnar output (Parquet) fed row by row.
 public protocol ColumnarSink: AnyObject {
   func write(row: [Value]) throws
+  /// Writes rows as ``ValueCodec`` encoded them (a bundle's binary rows); by default decodes
+  /// them and writes them one by one.
+  func write(encodedRows: [UInt8]) throws
   /// Does the costly part of ``commit()`` (encoding what is buffered) without publishing,
   /// for the load to do it for several datasets at once; only `commit()` may follow.
   func prepareCommit() throws
   func commit() throws
+}
+
+extension ColumnarSink {
+  public func write(encodedRows: [UInt8]) throws {
+    for row in try ValueCodec.decode(encodedRows) { try write(row: row) }
+  }
 }

@@ -137,19 +137,30 @@ struct ColumnChunkBuffer {
     if v > maxInteger { maxInteger = v }
   }
 
+  /// Appends a non-null string value given as its UTF-8 bytes (for a string column; the
+  /// caller checked it as `ParquetColumn.problem(withStringOfLength:)` does).
+  mutating func appendString(bytes utf8: UnsafeBufferPointer<UInt8>) {
+    rowCount += 1
+    bufferedRows += 1
+    if column.isOptional { definitionLevels.append(1) }
+    appendStringBytes(utf8)
+  }
+
   private mutating func appendString(_ text: String) {
     var text = text
-    text.withUTF8 { utf8 in
-      if isDictionaryEncoded {
-        dictionaryIndices.append(dictionary.index(of: utf8))
-        bufferedPageBytes += 4
-        // Mostly distinct values are seen as soon as there are enough of them: a dataset of one
-        // row per document would otherwise hold every distinct value until its first page.
-        if !hasDictionaryPages && dictionaryIndices.count == limits.distinctCheckMinValues { settleDictionary() }
-      } else {
-        PlainEncoding.appendByteArray(utf8, to: &plainBytes)
-        bufferedPageBytes += 4 + utf8.count
-      }
+    text.withUTF8 { appendStringBytes($0) }
+  }
+
+  private mutating func appendStringBytes(_ utf8: UnsafeBufferPointer<UInt8>) {
+    if isDictionaryEncoded {
+      dictionaryIndices.append(dictionary.index(of: utf8))
+      bufferedPageBytes += 4
+      // Mostly distinct values are seen as soon as there are enough of them: a dataset of one
+      // row per document would otherwise hold every distinct value until its first page.
+      if !hasDictionaryPages && dictionaryIndices.count == limits.distinctCheckMinValues { settleDictionary() }
+    } else {
+      PlainEncoding.appendByteArray(utf8, to: &plainBytes)
+      bufferedPageBytes += 4 + utf8.count
     }
     if isDictionaryEncoded && !fallbackPending && dictionary.byteCount > limits.maxDictionaryBytes {
       if hasDictionaryPages { fallbackPending = true } else { switchToPlain() }

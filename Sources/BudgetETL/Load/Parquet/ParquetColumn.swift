@@ -54,6 +54,12 @@ struct ParquetColumn {
   }
 
   /// Why `value` cannot be stored in this column, or nil when it can.
+  /// ``problem(with:)`` for a string value of `length` UTF-8 bytes, without the string.
+  func problem(withStringOfLength length: Int) -> String? {
+    guard case .string = type else { return "is not a \(type)" }
+    return length <= Int(Int32.max) ? nil : "is longer than Parquet's 2 GiB byte array limit"
+  }
+
   func problem(with value: Value) -> String? {
     switch (type, value) {
     case (_, .null):

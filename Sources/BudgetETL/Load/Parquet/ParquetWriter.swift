@@ -126,6 +126,69 @@ public final class ParquetWriter {
       }
       return full
     }
+    try endRow(pageFull: pageFull)
+  }
+
+  /// Writes rows as ``ValueCodec`` encoded them (a document bundle's binary rows), taking
+  /// strings as their bytes: the same file, checks and errors as ``write(row:)`` on each
+  /// decoded row, without a `String` per cell.
+  ///
+  /// - Throws: `ValueCodec.DecodeError` for bytes that are not encoded rows (nothing is
+  ///   written), then as ``write(row:)`` for each row.
+  public func write(encodedRows bytes: [UInt8]) throws {
+    try checkUsable()
+    // Every row is read before any is written, as decoding them first would.
+    var reader = try EncodedRows(bytes)
+    var cells: [EncodedRows.Cell] = []
+    var widths: [Int] = []
+    widths.reserveCapacity(reader.count)
+    var row: [EncodedRows.Cell] = []
+    for _ in 0..<reader.count {
+      try reader.nextRow(into: &row)
+      cells.append(contentsOf: row)
+      widths.append(row.count)
+    }
+    var start = 0
+    for width in widths {
+      defer { start += width }
+      let rowNumber = Int(rowsWritten) + 1
+      guard width == columns.count else {
+        throw ParquetWriterError.rowWidth(dataset: schema.name, row: rowNumber, expected: columns.count, actual: width)
+      }
+      for (column, cell) in zip(columns, cells[start..<(start + width)]) {
+        let problem: String?
+        switch cell {
+        case .string(let range): problem = column.problem(withStringOfLength: range.count)
+        case .null: problem = column.problem(with: .null)
+        case .value(let value): problem = column.problem(with: value)
+        }
+        if let problem {
+          throw ParquetWriterError.invalidValue(
+            dataset: schema.name, column: column.name, row: rowNumber, value: Self.describe(reader.value(cell)),
+            reason: problem)
+        }
+      }
+      let pageFull = bytes.withUnsafeBufferPointer { raw in
+        chunks.withUnsafeMutableBufferPointer { buffers in
+          var full = false
+          for i in buffers.indices {
+            switch cells[start + i] {
+            case .string(let range): buffers[i].appendString(bytes: UnsafeBufferPointer(rebasing: raw[range]))
+            case .null: buffers[i].append(.null)
+            case .value(let value): buffers[i].append(value)
+            }
+            if buffers[i].isPageFull { full = true }
+          }
+          return full
+        }
+      }
+      try endRow(pageFull: pageFull)
+    }
+  }
+
+  /// Counts a row just appended to every column, encoding full pages and ending the row group
+  /// when it is due.
+  private func endRow(pageFull: Bool) throws {
     if pageFull { try encodeFullPages() }
     rowsInGroup += 1
     rowsWritten += 1

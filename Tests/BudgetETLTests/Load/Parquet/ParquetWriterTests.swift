@@ -466,6 +466,58 @@ import Testing
     #expect(try file.values(column: 0) == rows.map { $0[0] })
   }
 
+  /// The load feeds Parquet a bundle's encoded rows: they give the file `write(row:)` gives
+  /// on the decoded rows, for every dataset (with row groups and dictionary pages).
+  @Test(arguments: Datasets.all.map(\.name))
+  func encodedRowsGiveTheBytesOfDecodedRows(dataset: String) throws {
+    let schema = try #require(Datasets.all.first { $0.name == dataset })
+    let rows = ParquetSampleRows.rows(for: schema, count: 3_000)
+    var encoded: [UInt8] = []
+    ValueCodec.encode(rows, into: &encoded)
+    var files: [[UInt8]] = []
+    for byBytes in [false, true] {
+      let path = try Self.temporaryPath()
+      defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+      let writer = try ParquetWriter(schema: schema, path: path, compressionLevel: 6, rowGroupRows: 1_000, createdBy: "x")
+      if byBytes { try writer.write(encodedRows: encoded) } else { for row in rows { try writer.write(row: row) } }
+      try writer.close()
+      files.append(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+      if byBytes { #expect(try ParquetTestFile(path: path).values(column: 0) == rows.map { $0[0] }) }
+    }
+    #expect(files[0] == files[1])
+  }
+
+  /// Encoded rows are checked like rows: a damaged encoding writes nothing; a value that does
+  /// not fit stops at its row, named as `write(row:)` names it, and the writer goes on.
+  @Test func encodedRowsAreCheckedLikeRows() throws {
+    let path = try Self.temporaryPath()
+    defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+    let writer = try ParquetWriter(
+      schema: Self.schema([
+        ColumnSpec("s", .string, nullable: false, ""), ColumnSpec("n", .int32, nullable: true, ""),
+      ]),
+      path: path, compressionLevel: 6, createdBy: "t")
+    var good: [UInt8] = []
+    ValueCodec.encode([[.string("甲"), .int(1)], [.string("乙"), .null]], into: &good)
+    #expect(throws: ValueCodec.DecodeError.truncated) { try writer.write(encodedRows: Array(good.dropLast())) }
+    var bad: [UInt8] = []
+    ValueCodec.encode([[.string("丙"), .int(2)], [.string("丁戊"), .int(Int64(Int32.max) + 1)]], into: &bad)
+    #expect(
+      throws: ParquetWriterError.invalidValue(
+        dataset: "test", column: "n", row: 2, value: "2147483648", reason: "does not fit a 32-bit integer")
+    ) { try writer.write(encodedRows: bad) }
+    var wrongType: [UInt8] = []
+    ValueCodec.encode([[.int(5), .int(3)]], into: &wrongType)
+    #expect(
+      throws: ParquetWriterError.invalidValue(dataset: "test", column: "s", row: 2, value: "5", reason: "is not a string")
+    ) { try writer.write(encodedRows: wrongType) }
+    try writer.write(encodedRows: good)
+    try writer.close()
+    let file = try ParquetTestFile(path: path)
+    #expect(try file.values(column: 0) == [.string("丙"), .string("甲"), .string("乙")])
+    #expect(try file.values(column: 1) == [.int(2), .int(1), .null])
+  }
+
   @Test func identicalInputGivesIdenticalBytes() throws {
     var outputs: [[UInt8]] = []
     for _ in 0..<2 {
