@@ -199,7 +199,9 @@ public struct DocumentSegmenter: Sendable {
   /// differs: a data row compared with its table's header row differs in its first cell, and
   /// normalizing all of its cells was most of the time of splitting runs into fragments.
   static func cells(of row: RawRow, normalizeTo normalized: [String]) -> Bool {
-    // `normalized` ends in a non-empty cell: a shorter row cannot reach it.
+    // `normalized` ends in a non-empty cell (`normalizedCells` trims blank cells off the end):
+    // a shorter row cannot reach it.
+    assert(normalized.last.map { !$0.isEmpty } ?? true, "header cells must be trimmed of blank cells")
     guard row.cells.count >= normalized.count else { return false }
     for (k, cell) in row.cells.enumerated() {
       let n = normalizedCell(cell)

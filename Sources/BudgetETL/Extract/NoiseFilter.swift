@@ -53,7 +53,7 @@ public struct NoiseFilter: Sendable {
       let repeated =
         hasTab[i]
         ? (counts[t] ?? 0) >= repeatThreshold && (isRepeatCandidate(t) || isRunningHeaderCandidate(t))
-        : isCandidate[i] && counts[t]! >= repeatThreshold
+        : isCandidate[i] && (counts[t] ?? 0) >= repeatThreshold
       if isWatermark(t) || repeated {
         flags[i] = true
       } else if Self.isPageNumber(t, lines: lines, index: i)

@@ -221,6 +221,8 @@ import Testing
       var cells = header.cells
       if rng.below(2) == 0, !cells.isEmpty { cells[rng.below(cells.count)] = cell() }
       if rng.below(3) == 0 { cells.append(rng.below(2) == 0 ? "" : cell()) }
+      // Rows shorter than the header too, which must never compare equal to it.
+      if rng.below(4) == 0, !cells.isEmpty { cells.removeLast(rng.below(cells.count) + 1) }
       let row = RawRow(cells: cells, line: 2, page: nil)
       let normalized = segmenter.normalizedCells(header)
       let whole = segmenter.normalizedCells(row) == normalized
@@ -231,6 +233,8 @@ import Testing
     // Canonically equal cells in other bytes are the same cell.
     #expect(DocumentSegmenter.cells(of: RawRow(cells: ["\u{F9FA}", ""], line: 1, page: nil), normalizeTo: ["\u{72C0}"]))
     #expect(!DocumentSegmenter.cells(of: RawRow(cells: ["狀", "1"], line: 1, page: nil), normalizeTo: ["狀"]))
+    // A row that stops before the header's last cell is not the header.
+    #expect(!DocumentSegmenter.cells(of: RawRow(cells: ["项目"], line: 1, page: nil), normalizeTo: ["项目", "合计"]))
   }
 }
 
