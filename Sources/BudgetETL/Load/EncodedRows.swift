@@ -12,6 +12,9 @@ struct EncodedRows {
   let bytes: [UInt8]
   /// The number of rows, from the header.
   let count: Int
+  /// `count`, as far as the bytes can hold it (a row takes at least 4): what to reserve room
+  /// for, so that a damaged header cannot ask for gigabytes.
+  var plausibleCount: Int { min(count, bytes.count / 4) }
   private var offset = 4
 
   init(_ bytes: [UInt8]) throws {

@@ -28,47 +28,13 @@ public enum ValueCodec {
   public enum DecodeError: Error, Equatable { case truncated, badTag(UInt8) }
 
   public static func decode(_ bytes: [UInt8]) throws -> [[Value]] {
-    var i = 0
-    func u32() throws -> UInt32 {
-      guard i + 4 <= bytes.count else { throw DecodeError.truncated }
-      defer { i += 4 }
-      return UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24
-    }
-    func u64() throws -> UInt64 {
-      let lo = UInt64(try u32())
-      let hi = UInt64(try u32())
-      return lo | hi << 32
-    }
-    let count = Int(try u32())
+    var reader = try EncodedRows(bytes)
     var rows: [[Value]] = []
-    rows.reserveCapacity(count)
-    for _ in 0..<count {
-      let n = Int(try u32())
-      var row: [Value] = []
-      row.reserveCapacity(n)
-      for _ in 0..<n {
-        guard i < bytes.count else { throw DecodeError.truncated }
-        let tag = bytes[i]
-        i += 1
-        switch tag {
-        case 0: row.append(.null)
-        case 1:
-          let len = Int(try u32())
-          guard i + len <= bytes.count else { throw DecodeError.truncated }
-          row.append(.string(String(decoding: bytes[i..<(i + len)], as: UTF8.self)))
-          i += len
-        case 2: row.append(.int(Int64(bitPattern: try u64())))
-        case 3:
-          let u = Int64(bitPattern: try u64())
-          guard i < bytes.count else { throw DecodeError.truncated }
-          row.append(.decimal(unscaled: u, scale: Int(bytes[i])))
-          i += 1
-        case 4: row.append(.bool(false))
-        case 5: row.append(.bool(true))
-        default: throw DecodeError.badTag(tag)
-        }
-      }
-      rows.append(row)
+    rows.reserveCapacity(reader.plausibleCount)
+    var cells: [EncodedRows.Cell] = []
+    for _ in 0..<reader.count {
+      try reader.nextRow(into: &cells)
+      rows.append(cells.map { reader.value($0) })
     }
     return rows
   }

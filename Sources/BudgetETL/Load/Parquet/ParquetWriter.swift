@@ -141,7 +141,7 @@ public final class ParquetWriter {
     var reader = try EncodedRows(bytes)
     var cells: [EncodedRows.Cell] = []
     var widths: [Int] = []
-    widths.reserveCapacity(reader.count)
+    widths.reserveCapacity(reader.plausibleCount)
     var row: [EncodedRows.Cell] = []
     for _ in 0..<reader.count {
       try reader.nextRow(into: &row)
