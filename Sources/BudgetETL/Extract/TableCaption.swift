@@ -56,6 +56,12 @@ public struct TableCaption: Sendable, Hashable {
   static func unitFromTitle(_ titled: String) -> String? {
     let t = titled.replacingOccurrences(of: " ", with: "")
     if let onBytes = unitOfInertText(t) { return onBytes }
+    return unitBySearch(t)
+  }
+
+  /// ``unit(_:)`` of a titled line without spaces, by Foundation's search: for text that is
+  /// not inert, and the reading ``unitOfInertText(_:)`` is tested against.
+  static func unitBySearch(_ t: String) -> String? {
     for marker in ["单位：", "单位:"] {
       var search = t.startIndex..<t.endIndex
       while let r = t.range(of: marker, range: search) {

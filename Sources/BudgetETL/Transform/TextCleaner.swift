@@ -96,6 +96,12 @@ public enum TextCleaner {
   public static func removeOCRSpaces(_ text: String) -> String {
     if let onBytes = removeOCRSpacesOnBytes(text) { return onBytes }
     guard text.contains(" ") || text.contains("\u{3000}") else { return text }
+    return removeOCRSpacesByCharacters(text)
+  }
+
+  /// ``removeOCRSpaces(_:)`` on an array of `Character`s: for text that is not inert, and the
+  /// reading the byte path is tested against.
+  static func removeOCRSpacesByCharacters(_ text: String) -> String {
     let chars = Array(text)
     var out = ""
     out.reserveCapacity(text.utf8.count)

@@ -242,28 +242,6 @@ import Testing
 /// reading, on random text with every kind of space, CJK punctuation, combining marks (which
 /// join a space into one character), CR LF and compatibility ideographs.
 @Suite struct OCRSpaceTests {
-  /// `removeOCRSpaces` as it read on an array of `Character`s.
-  static func byCharacters(_ text: String) -> String {
-    let chars = Array(text)
-    var out = ""
-    var i = 0
-    while i < chars.count {
-      let c = chars[i]
-      if c == " " || c == "\u{3000}" {
-        var j = i
-        while j < chars.count, chars[j] == " " || chars[j] == "\u{3000}" { j += 1 }
-        let before = out.last
-        let after = j < chars.count ? chars[j] : nil
-        if !(before == nil || after == nil || before!.isCJK || after!.isCJK) { out.append(" ") }
-        i = j
-        continue
-      }
-      out.append(c)
-      i += 1
-    }
-    return out
-  }
-
   @Test func spacesGoWhereTheCharacterReadingDropsThem() {
     let pieces = [
       " ", "  ", "\u{3000}", "补", "助", "2023", "年", "a", "b", "Z", "，", "、", "（", "）", "１", "Ａ", "—", "…", "\u{301}",
@@ -275,8 +253,8 @@ import Testing
       var s = ""
       for _ in 0..<rng.below(9) { s += pieces[rng.below(pieces.count)] }
       let removed = TextCleaner.removeOCRSpaces(s)
-      #expect(removed == Self.byCharacters(s), "\(s.debugDescription)")
-      #expect(Array(removed.utf8) == Array(Self.byCharacters(s).utf8), "bytes of \(s.debugDescription)")
+      #expect(removed == TextCleaner.removeOCRSpacesByCharacters(s), "\(s.debugDescription)")
+      #expect(Array(removed.utf8) == Array(TextCleaner.removeOCRSpacesByCharacters(s).utf8), "bytes of \(s.debugDescription)")
       if removed != s { changed += 1 }
       let halfWidth = String(String.UnicodeScalarView(s.unicodeScalars.map { s in
         let fold = (0xFF10...0xFF19).contains(s.value) || (0xFF21...0xFF3A).contains(s.value)
@@ -297,32 +275,10 @@ import Testing
 /// readings, on random text with every space, the separators, Chinese and Latin text,
 /// combining marks, CR LF, U+037E (canonically `;`) and compatibility ideographs.
 @Suite struct PerformanceTextSpaceTests {
-  static func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\u{3000}" || c == "\u{a0}" }
-
-  /// `clean`'s space handling as it read on `Character`s.
-  static func cleanSpaces(_ s: String) -> String {
-    var out = ""
-    var pendingSpace = false
-    var previous: Character?
-    for c in s {
-      if isSpace(c) {
-        pendingSpace = true
-        continue
-      }
-      if pendingSpace {
-        if let p = previous, !PerformanceText.isCJK(p), !PerformanceText.isCJK(c) { out.append(" ") }
-        pendingSpace = false
-      }
-      out.append(c)
-      previous = c
-    }
-    return out
-  }
-
   static func trimSeparators(_ text: String) -> String {
     var s = Substring(text)
-    while let l = s.last, isSpace(l) || l == ";" || l == "；" || l == "、" || l == "," || l == "，" { s = s.dropLast() }
-    while let f = s.first, isSpace(f) { s = s.dropFirst() }
+    while let l = s.last, PerformanceText.isSpace(l) || l == ";" || l == "；" || l == "、" || l == "," || l == "，" { s = s.dropLast() }
+    while let f = s.first, PerformanceText.isSpace(f) { s = s.dropFirst() }
     return String(s)
   }
 
@@ -338,15 +294,15 @@ import Testing
       for _ in 0..<rng.below(8) { s += pieces[rng.below(pieces.count)] }
       if let fast = PerformanceText.cleanSpacesOfInertText(s) {
         inert += 1
-        #expect(fast == Self.cleanSpaces(s), "clean \(s.debugDescription)")
+        #expect(fast == PerformanceText.cleanSpacesByCharacters(s), "clean \(s.debugDescription)")
       }
       #expect(
-        PerformanceText.clean(s) == Self.cleanSpaces(PerformanceText.stripMarkup(s))
+        PerformanceText.clean(s) == PerformanceText.cleanSpacesByCharacters(PerformanceText.stripMarkup(s))
           || TextCleaner.isAlreadyClean(s) && PerformanceText.clean(s) == s, "clean \(s.debugDescription)")
       #expect(PerformanceText.trimSeparators(s) == Self.trimSeparators(s), "trim \(s.debugDescription)")
       let removed = PerformanceText.removingSpaces(s)
-      #expect(removed == String(s.filter { !Self.isSpace($0) }), "remove \(s.debugDescription)")
-      #expect(Array(removed.utf8) == Array(String(s.filter { !Self.isSpace($0) }).utf8))
+      #expect(removed == String(s.filter { !PerformanceText.isSpace($0) }), "remove \(s.debugDescription)")
+      #expect(Array(removed.utf8) == Array(String(s.filter { !PerformanceText.isSpace($0) }).utf8))
     }
     #expect(inert > 5_000)
     #expect(PerformanceText.trimSeparators(" 数量；\u{37E}") == "数量")  // U+037E is `;` to String
@@ -405,19 +361,6 @@ import Testing
 /// the Foundation searches, on random caption lines with both colons, spaces, combining
 /// marks (元 with an accent is no unit) and compatibility ideographs.
 @Suite struct CaptionSearchTests {
-  static func unitByFoundation(_ titled: String) -> String? {
-    let t = titled.replacingOccurrences(of: " ", with: "")
-    for marker in ["单位：", "单位:"] {
-      var search = t.startIndex..<t.endIndex
-      while let r = t.range(of: marker, range: search) {
-        let rest = t[r.upperBound...]
-        for unit in ["万元", "亿元", "元"] where rest.hasPrefix(unit) { return unit }
-        search = r.upperBound..<t.endIndex
-      }
-    }
-    return nil
-  }
-
   static func agencyByFoundation(_ t: String) -> String? {
     for key in TableCaption.agencyKeys {
       guard let r = t[...].range(of: key) else { continue }
@@ -446,7 +389,7 @@ import Testing
       var s = ""
       for _ in 0..<rng.below(7) { s += pieces[rng.below(pieces.count)] }
       let unit = TableCaption.unitFromTitle(s)
-      #expect(unit == Self.unitByFoundation(s), "unit \(s.debugDescription)")
+      #expect(unit == TableCaption.unitBySearch(s.replacingOccurrences(of: " ", with: "")), "unit \(s.debugDescription)")
       let agency = TableCaption.agencyFromTitle(s)
       #expect(agency == Self.agencyByFoundation(s), "agency \(s.debugDescription)")
       if unit != nil { units += 1 }

@@ -10,6 +10,12 @@ enum PerformanceText {
     if TextCleaner.isAlreadyClean(text) { return text }
     let s = stripMarkup(text)
     if let onBytes = cleanSpacesOfInertText(s) { return onBytes }
+    return cleanSpacesByCharacters(s)
+  }
+
+  /// ``clean(_:)``'s space handling on `Character`s: for text that is not inert, and the
+  /// reading ``cleanSpacesOfInertText(_:)`` is tested against.
+  static func cleanSpacesByCharacters(_ s: String) -> String {
     var out = ""
     var pendingSpace = false
     var previous: Character?
