@@ -67,32 +67,24 @@ public struct NormalizedText: Sendable {
       while i <= n {
         if i == n || buf[i] == 0x0A {
           number += 1
+          if i == n && start == n && number > 1 { break }
+          let line = UnsafeBufferPointer(rebasing: buf[start..<i])
           var linePage = page
-          if !hasPages || !buf[start..<i].contains(0x0C) {
-            if i == n && start == n && number > 1 { break }
-            // Decoded from the buffer: no copy of the line's bytes first.
-            result.append(
-              SourceLine(
-                number: number, page: hasPages ? linePage : nil,
-                text: String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self)))
-            start = i + 1
-            i += 1
-            continue
-          }
-          var slice = Array(buf[start..<i])
-          if hasPages, slice.contains(0x0C) {
+          let text: String
+          if hasPages && line.contains(0x0C) {
             // A form feed at the start of a line begins a new page for that line.
             var leading = 0
-            while leading < slice.count, slice[leading] == 0x0C { leading += 1 }
+            while leading < line.count, line[leading] == 0x0C { leading += 1 }
             page += leading
             linePage = page
-            let rest = slice[leading...].filter { $0 != 0x0C }
-            page += slice[leading...].filter { $0 == 0x0C }.count
-            slice = Array(rest)
+            let rest = line[leading...]
+            page += rest.filter { $0 == 0x0C }.count
+            text = String(decoding: rest.filter { $0 != 0x0C }, as: UTF8.self)
+          } else {
+            // Decoded from the buffer: no copy of the line's bytes first.
+            text = String(decoding: line, as: UTF8.self)
           }
-          if i == n && start == n && number > 1 { break }
-          result.append(
-            SourceLine(number: number, page: hasPages ? linePage : nil, text: String(decoding: slice, as: UTF8.self)))
+          result.append(SourceLine(number: number, page: hasPages ? linePage : nil, text: text))
           start = i + 1
         }
         i += 1
