@@ -6,6 +6,12 @@
 /// distinct measure is split once and each distinct group name hashed once, and a row's
 /// groups are keyed by id. Ids are ordered as their names are (`String`'s `<`), so the rule
 /// visits groups in the order it always did.
+///
+/// When every measure is inert text (``LiteralSearch/isInert(_:)``: each scalar a character
+/// of its own with no other canonically equivalent spelling), the paths are split, joined,
+/// hashed and ordered on their UTF-8 bytes: there `String`'s `==` is byte equality, its `<`
+/// is byte order (the order of the scalars) and every `/` byte is a `/` character. Otherwise
+/// ``init(characters:)`` reads them as `String`s. Both give the same ids in the same order.
 struct MeasurePaths {
   struct Info {
     /// The id of the path without its last level ("" at the top).
@@ -14,8 +20,6 @@ struct MeasurePaths {
     var chain: [(name: Int, up: Int)]
   }
 
-  private var ids: [String: Int] = [:]
-  private var names: [String] = []
   /// The distinct measures' infos, and for each item the position of its measure's.
   private var infos: [Info] = []
   private var infoOfItem: [Int] = []
@@ -25,18 +29,31 @@ struct MeasurePaths {
   private(set) var endsInTotalWord: [Bool] = []
 
   init(_ items: [LineItem]) {
+    if let onBytes = Self(inertItems: items) {
+      self = onBytes
+    } else {
+      self.init(characters: items)
+    }
+  }
+
+  /// The paths read as `String`s, split and joined by `Character`.
+  init(characters items: [LineItem]) {
+    var ids: [String: Int] = [:]
+    var names: [String] = []
+    func id(_ name: String) -> Int {
+      if let known = ids[name] { return known }
+      ids[name] = names.count
+      names.append(name)
+      return names.count - 1
+    }
     var byMeasure: [String: Int] = [:]
     // The items of one column mostly share a measure: one whose bytes equal the last one seen
     // in the column is the same `String` and needs no hashing.
-    // By column number (small and positive: a column index + 1); an array, not a dictionary.
-    var lastInColumn: [(measure: String, info: Int)?] = []
+    var lastInColumn = LastMeasureInColumn()
     infoOfItem.reserveCapacity(items.count)
     for item in items {
-      let column = item.colNo
-      if column >= 0, column < lastInColumn.count, let last = lastInColumn[column],
-        last.measure.utf8.count == item.measure.utf8.count, last.measure.utf8Matches(item.measure, at: 0)
-      {
-        infoOfItem.append(last.info)
+      if let known = lastInColumn.info(of: item) {
+        infoOfItem.append(known)
         continue
       }
       let known: Int
@@ -58,10 +75,7 @@ struct MeasurePaths {
         byMeasure[item.measure] = known
       }
       infoOfItem.append(known)
-      if column >= 0, column < 4_096 {
-        if column >= lastInColumn.count { lastInColumn += Array(repeating: nil, count: column + 1 - lastInColumn.count) }
-        lastInColumn[column] = (item.measure, known)
-      }
+      lastInColumn.remember(item, info: known)
     }
     let order = names.indices.sorted { names[$0] < names[$1] }
     rank = [Int](repeating: 0, count: names.count)
@@ -71,12 +85,60 @@ struct MeasurePaths {
     }
   }
 
-  private mutating func id(_ name: String) -> Int {
-    if let known = ids[name] { return known }
-    ids[name] = names.count
-    names.append(name)
-    return names.count - 1
+  /// The paths read on their UTF-8 bytes, with ids given in the order ``init(characters:)``
+  /// gives them; nil when a measure is not inert text.
+  init?(inertItems items: [LineItem]) {
+    var ids: [PathBytes: Int] = [:]
+    var names: [PathBytes] = []
+    func id(_ levels: ArraySlice<ArraySlice<UInt8>>) -> Int {
+      let name = PathBytes(joining: levels)
+      if let known = ids[name] { return known }
+      ids[name] = names.count
+      names.append(name)
+      return names.count - 1
+    }
+    var byMeasure: [PathBytes: Int] = [:]
+    var lastInColumn = LastMeasureInColumn()
+    infoOfItem.reserveCapacity(items.count)
+    for item in items {
+      if let known = lastInColumn.info(of: item) {
+        infoOfItem.append(known)
+        continue
+      }
+      let measure = PathBytes(item.measure)
+      guard measure.bytes.withUnsafeBufferPointer({ LiteralSearch.isInert($0) }) else { return nil }
+      let known: Int
+      if let seen = byMeasure[measure] {
+        known = seen
+      } else {
+        let path = measure.levels
+        var prefix = path.dropLast()
+        let parent = id(prefix)
+        var chain: [(name: Int, up: Int)] = []
+        while !prefix.isEmpty {
+          let name = id(prefix)
+          let up = id(prefix.dropLast())
+          chain.append((name, up))
+          prefix.removeLast()
+        }
+        known = infos.count
+        infos.append(Info(parent: parent, chain: chain))
+        byMeasure[measure] = known
+      }
+      infoOfItem.append(known)
+      lastInColumn.remember(item, info: known)
+    }
+    let order = names.indices.sorted { names[$0].bytes.lexicographicallyPrecedes(names[$1].bytes) }
+    rank = [Int](repeating: 0, count: names.count)
+    for (position, id) in order.enumerated() { rank[id] = position }
+    endsInTotalWord = names.map { name in
+      let last = name.levels.last ?? name.bytes[...]
+      return Self.totalWords.contains { $0.elementsEqual(last) }
+    }
   }
+
+  /// 合计, 小计 and 总计 (``ColumnSumRule/isTotalWord(_:)``) as bytes.
+  private static let totalWords = ["合计", "小计", "总计"].map { Array($0.utf8) }
 
   /// The group and chain of the item at position `index` among the items given.
   func info(at index: Int) -> Info { infos[infoOfItem[index]] }
@@ -86,5 +148,51 @@ struct MeasurePaths {
   var order: (Int, Int) -> Bool {
     let rank = self.rank
     return { rank[$0] < rank[$1] }
+  }
+}
+
+extension MeasurePaths {
+  /// The measure last seen in each column, with its info: an item whose measure has the same
+  /// bytes is the same `String`. By column number (small and positive: a column index + 1).
+  fileprivate struct LastMeasureInColumn {
+    private var last: [(measure: String, info: Int)?] = []
+
+    func info(of item: LineItem) -> Int? {
+      let column = item.colNo
+      guard column >= 0, column < last.count, let seen = last[column],
+        seen.measure.utf8.count == item.measure.utf8.count, seen.measure.utf8Matches(item.measure, at: 0)
+      else { return nil }
+      return seen.info
+    }
+
+    mutating func remember(_ item: LineItem, info: Int) {
+      let column = item.colNo
+      guard column >= 0, column < 4_096 else { return }
+      if column >= last.count { last += Array(repeating: nil, count: column + 1 - last.count) }
+      last[column] = (item.measure, info)
+    }
+  }
+
+  /// A path's UTF-8 bytes, hashed in one call.
+  fileprivate struct PathBytes: Hashable {
+    var bytes: [UInt8]
+
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    /// The levels joined by `/`.
+    init(joining levels: ArraySlice<ArraySlice<UInt8>>) {
+      bytes = []
+      for (k, level) in levels.enumerated() {
+        if k > 0 { bytes.append(0x2F) }
+        bytes.append(contentsOf: level)
+      }
+    }
+
+    /// The levels between `/`s, empty ones dropped (`split(separator: "/")`).
+    var levels: ArraySlice<ArraySlice<UInt8>> { bytes.split(separator: 0x2F)[...] }
+
+    func hash(into hasher: inout Hasher) {
+      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
   }
 }

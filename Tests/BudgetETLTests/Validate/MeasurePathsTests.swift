@@ -1,0 +1,77 @@
+import Testing
+
+@testable import BudgetETL
+
+/// The byte reading of measure paths against the `String` reading it stands in for, on random
+/// paths mixing Chinese levels, empty levels, and text that is not inert (combining marks, CJK
+/// compatibility ideographs, CR LF, precomposed Latin), which the byte reading must leave to the
+/// `String` one.
+@Suite struct MeasurePathsTests {
+  static func item(column: Int, measure: String) -> LineItem {
+    LineItem(
+      docID: "d", fiscalYear: nil, agency: nil, tableID: "t001", tableType: .generalByFunction, rowNo: 1,
+      colNo: column, parentRowNo: nil, rowKind: .detail, section: nil, label: "", functionCode: nil, econCode: nil,
+      govEconCode: nil, agencyCode: nil, projectCode: nil, measure: measure, measureKind: .part, amountFen: 0,
+      sourceValue: "0", sourceUnit: "元", isTotal: false, sourceLine: 1, sourcePage: nil, printedNo: nil)
+  }
+
+  /// Everything the column-sum rule reads: each item's group and chain, the order of the ids
+  /// and which ids end in a total word.
+  static func expectSameReading(_ a: MeasurePaths, _ b: MeasurePaths, items: Int, _ comment: Comment) {
+    for i in 0..<items {
+      #expect(a.info(at: i).parent == b.info(at: i).parent, comment)
+      #expect(a.info(at: i).chain.map(\.name) == b.info(at: i).chain.map(\.name), comment)
+      #expect(a.info(at: i).chain.map(\.up) == b.info(at: i).chain.map(\.up), comment)
+    }
+    #expect(a.endsInTotalWord == b.endsInTotalWord, comment)
+    let ids = a.endsInTotalWord.indices
+    for x in ids {
+      for y in ids { #expect(a.order(x, y) == b.order(x, y), comment) }
+    }
+  }
+
+  @Test func aHeaderOfTwoLevels() throws {
+    let measures = ["合计", "基本支出/人员经费", "基本支出/公用经费", "基本支出/合计", "项目支出", "//项目支出/"]
+    let items = measures.enumerated().map { Self.item(column: $0.offset + 1, measure: $0.element) }
+    let paths = try #require(MeasurePaths(inertItems: items))
+    Self.expectSameReading(paths, MeasurePaths(characters: items), items: items.count, "")
+    // "" (the top), then 基本支出 for the three parts under it.
+    #expect(paths.info(at: 0).parent == paths.info(at: 4).parent)
+    #expect(paths.info(at: 1).parent == paths.info(at: 2).parent)
+    #expect(paths.info(at: 1).chain.count == 1)
+    #expect(paths.endsInTotalWord.filter { $0 }.isEmpty)
+  }
+
+  @Test func textThatIsNotInertIsLeftToTheStringReading() {
+    for measure in ["合计\u{301}", "\u{F9FA}/合计", "a\r\nb", "caf\u{E9}/合计", "e\u{301}"] {
+      #expect(MeasurePaths(inertItems: [Self.item(column: 1, measure: measure)]) == nil, "\(measure.debugDescription)")
+    }
+  }
+
+  @Test func randomPathsReadAsStringsDo() {
+    let pieces = [
+      "合计", "小计", "总计", "基本支出", "人员经费", "/", "/", "//", "其中", "a", "B", "1", "１", "（按大类）", " ", "\u{3000}",
+      "\u{301}", "\u{F9FA}", "\u{72C0}", "\r\n", "\u{E9}", "e", "—", "①", "𠀀", "·",
+    ]
+    var rng = SplitMix64(seed: 7_2026)
+    var onBytes = 0
+    for _ in 0..<3_000 {
+      var items: [LineItem] = []
+      for _ in 0..<(1 + rng.below(12)) {
+        var measure = ""
+        for _ in 0..<rng.below(6) { measure += pieces[rng.below(pieces.count)] }
+        items.append(Self.item(column: 1 + rng.below(4), measure: measure))
+      }
+      let reference = MeasurePaths(characters: items)
+      let comment = Comment(rawValue: items.map(\.measure).debugDescription)
+      if let fast = MeasurePaths(inertItems: items) {
+        onBytes += 1
+        Self.expectSameReading(fast, reference, items: items.count, comment)
+      }
+      Self.expectSameReading(MeasurePaths(items), reference, items: items.count, comment)
+    }
+    // Both readings were exercised.
+    #expect(onBytes > 300)
+    #expect(onBytes < 2_700)
+  }
+}
