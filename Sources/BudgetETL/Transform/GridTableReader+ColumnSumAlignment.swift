@@ -52,7 +52,7 @@ extension GridTableReader {
       var ignored: [ReadWarning] = []
       let items = lineItems(
         columns: candidate, dataRows: probe, tableUnit: tableUnit, context: context, warnings: &ignored)
-      let tally = ColumnSumRule.tally(TableGrid(items: items), table: info, docID: context.docID)
+      let tally = ColumnSumRule.tally(TableGrid(items: items), table: info, docID: context.docID, keepingChecks: false)
       return tally.rowsFailing == 0 && tally.rowsChecked == probe.count
     }
 
@@ -70,7 +70,8 @@ extension GridTableReader {
           var ignored: [ReadWarning] = []
           let candidateItems = lineItems(
             columns: candidate, dataRows: dataRows, tableUnit: tableUnit, context: context, warnings: &ignored)
-          let tally = ColumnSumRule.tally(TableGrid(items: candidateItems), table: info, docID: context.docID)
+          let tally = ColumnSumRule.tally(
+            TableGrid(items: candidateItems), table: info, docID: context.docID, keepingChecks: false)
           if tally.rowsFailing == 0, tally.rowsChecked >= max(3, printed.rowsChecked) {
             passing.append((candidate, movable[start]...movable[end], shift))
           }

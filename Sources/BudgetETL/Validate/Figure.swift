@@ -25,16 +25,25 @@ struct FindingCollector {
     rule: String, tableID: String?, subject: String, expected: [Figure], actual: Figure, line: Int?, page: Int?,
     severityBeyond: Check.Severity = .error, message: (Int64, Int64, Int64) -> String
   ) {
+    guard let severity = Self.severity(expected: expected, actual: actual, severityBeyond: severityBeyond) else { return }
     let sum = expected.reduce(Int64(0)) { $0.saturatingAdd($1.fen) }
     let diff = actual.fen.saturatingSubtract(sum)
-    guard diff != 0 else { return }
     let tolerance = expected.reduce(actual.halfUnitFen) { $0.saturatingAdd($1.halfUnitFen) }
-    let severity: Check.Severity = diff.magnitude <= tolerance.magnitude ? .info : severityBeyond
     checks.append(
       Check(
         docID: docID, tableID: tableID, rule: rule, subject: subject, expectedFen: sum, actualFen: actual.fen,
         toleranceFen: tolerance, severity: severity, message: message(sum, actual.fen, diff), sourceLine: line,
         sourcePage: page))
+  }
+
+  /// The severity of the finding ``identity(rule:tableID:subject:expected:actual:line:page:severityBeyond:message:)``
+  /// records for `expected == actual`; nil when it holds exactly and nothing is recorded.
+  static func severity(expected: [Figure], actual: Figure, severityBeyond: Check.Severity = .error) -> Check.Severity? {
+    let sum = expected.reduce(Int64(0)) { $0.saturatingAdd($1.fen) }
+    let diff = actual.fen.saturatingSubtract(sum)
+    guard diff != 0 else { return nil }
+    let tolerance = expected.reduce(actual.halfUnitFen) { $0.saturatingAdd($1.halfUnitFen) }
+    return diff.magnitude <= tolerance.magnitude ? .info : severityBeyond
   }
 
   mutating func append(_ check: Check) { checks.append(check) }

@@ -51,16 +51,19 @@ struct MeasurePaths {
     // in the column is the same `String` and needs no hashing.
     var lastInColumn = LastMeasureInColumn()
     infoOfItem.reserveCapacity(items.count)
-    for item in items {
-      if let known = lastInColumn.info(of: item) {
+    // By index: a `LineItem` copied out of the array is a dozen strings retained and released.
+    for i in items.indices {
+      let measure = items[i].measure
+      let column = items[i].colNo
+      if let known = lastInColumn.info(measure: measure, column: column) {
         infoOfItem.append(known)
         continue
       }
       let known: Int
-      if let seen = byMeasure[item.measure] {
+      if let seen = byMeasure[measure] {
         known = seen
       } else {
-        let path = item.measure.split(separator: "/").map(String.init)
+        let path = measure.split(separator: "/").map(String.init)
         var prefix = Array(path.dropLast())
         let parent = id(prefix.joined(separator: "/"))
         var chain: [(name: Int, up: Int)] = []
@@ -72,10 +75,10 @@ struct MeasurePaths {
         }
         known = infos.count
         infos.append(Info(parent: parent, chain: chain))
-        byMeasure[item.measure] = known
+        byMeasure[measure] = known
       }
       infoOfItem.append(known)
-      lastInColumn.remember(item, info: known)
+      lastInColumn.remember(measure: measure, column: column, info: known)
     }
     let order = names.indices.sorted { names[$0] < names[$1] }
     rank = [Int](repeating: 0, count: names.count)
@@ -100,12 +103,13 @@ struct MeasurePaths {
     var byMeasure: [PathBytes: Int] = [:]
     var lastInColumn = LastMeasureInColumn()
     infoOfItem.reserveCapacity(items.count)
-    for item in items {
-      if let known = lastInColumn.info(of: item) {
+    for i in items.indices {
+      let column = items[i].colNo
+      if let known = lastInColumn.info(measure: items[i].measure, column: column) {
         infoOfItem.append(known)
         continue
       }
-      let measure = PathBytes(item.measure)
+      let measure = PathBytes(items[i].measure)
       guard measure.bytes.withUnsafeBufferPointer({ LiteralSearch.isInert($0) }) else { return nil }
       let known: Int
       if let seen = byMeasure[measure] {
@@ -126,7 +130,7 @@ struct MeasurePaths {
         byMeasure[measure] = known
       }
       infoOfItem.append(known)
-      lastInColumn.remember(item, info: known)
+      lastInColumn.remember(measure: items[i].measure, column: column, info: known)
     }
     let order = names.indices.sorted { names[$0].bytes.lexicographicallyPrecedes(names[$1].bytes) }
     rank = [Int](repeating: 0, count: names.count)
@@ -157,19 +161,17 @@ extension MeasurePaths {
   fileprivate struct LastMeasureInColumn {
     private var last: [(measure: String, info: Int)?] = []
 
-    func info(of item: LineItem) -> Int? {
-      let column = item.colNo
+    func info(measure: String, column: Int) -> Int? {
       guard column >= 0, column < last.count, let seen = last[column],
-        seen.measure.utf8.count == item.measure.utf8.count, seen.measure.utf8Matches(item.measure, at: 0)
+        seen.measure.utf8.count == measure.utf8.count, seen.measure.utf8Matches(measure, at: 0)
       else { return nil }
       return seen.info
     }
 
-    mutating func remember(_ item: LineItem, info: Int) {
-      let column = item.colNo
+    mutating func remember(measure: String, column: Int, info: Int) {
       guard column >= 0, column < 4_096 else { return }
       if column >= last.count { last += Array(repeating: nil, count: column + 1 - last.count) }
-      last[column] = (item.measure, info)
+      last[column] = (measure, info)
     }
   }
 
