@@ -43,11 +43,10 @@ public struct DocumentSegmenter: Sendable {
   public func segment(_ lines: [SourceLine]) -> SegmentedDocument {
     let noiseFlags = noise.noiseFlags(lines)
     var consumed = noiseFlags  // lines that are not narrative
-    // A line without a tab byte holds no tab in any spelling (the search also scans the line
-    // for scalars that are not inert, which most lines, narrative, need not pay for).
+    // `containsTab` settles `contains("\t")` on the line's bytes (the search also scans the
+    // line for scalars that are not inert, which neither narrative nor table lines need pay for).
     let isTableLine = lines.indices.map {
-      !noiseFlags[$0] && lines[$0].text.containsByte(0x09) && lines[$0].text.contains("\t")
-        && !isTitleInTableLine(lines[$0].text)
+      !noiseFlags[$0] && lines[$0].text.containsTab() && !isTitleInTableLine(lines[$0].text)
     }
 
     let strayCell = strayCells(lines: lines, isTableLine: isTableLine, noise: noiseFlags)

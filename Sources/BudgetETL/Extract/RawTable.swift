@@ -59,5 +59,11 @@ public struct RawTable: Sendable, Hashable, Codable {
 
   public var headerRows: ArraySlice<RawRow> { rows[0..<headerRowCount] }
   public var dataRows: ArraySlice<RawRow> { rows[headerRowCount...] }
-  public var columnCount: Int { rows.map(\.cells.count).max() ?? 0 }
+  /// The most cells in a row. (A loop: `rows.map(\.cells.count)` read each row through a key
+  /// path, copying it, and built an array to take the maximum of.)
+  public var columnCount: Int {
+    var count = 0
+    for r in rows.indices where rows[r].cells.count > count { count = rows[r].cells.count }
+    return count
+  }
 }

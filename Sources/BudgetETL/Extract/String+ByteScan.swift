@@ -89,6 +89,24 @@ extension String {
     return found ?? utf8.contains(byte)
   }
 
+  /// `contains("\t")` (Foundation's search, which does not see a tab a combining mark follows:
+  /// `"\t\u{301}"` holds none) from the bytes: a tab followed by the end, an ASCII byte or an
+  /// inert scalar is one the search finds; a string without a tab byte holds no tab. Only when
+  /// every tab is followed by another scalar does the search decide.
+  func containsTab() -> Bool {
+    var copy = self
+    let settled = copy.withUTF8 { b -> Bool? in
+      guard let base = b.baseAddress, var hit = memchr(base, 0x09, b.count) else { return false }
+      while true {
+        let next = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) + 1
+        if next == b.count || b[next] < 0x80 || LiteralSearch.scalarIsInert(b, at: next) { return true }
+        guard let another = memchr(base + next, 0x09, b.count - next) else { return nil }
+        hit = another
+      }
+    }
+    return settled ?? contains("\t")
+  }
+
   /// False only when the string cannot contain `literal` (inert scalars) in any spelling: its
   /// bytes do not hold the literal's and every scalar is inert. A gate before costlier checks.
   func mayContain(_ literal: String) -> Bool {

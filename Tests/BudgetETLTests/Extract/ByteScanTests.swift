@@ -39,6 +39,18 @@ import Testing
     #expect("a\u{301}\tb".tabFields() == ["a\u{301}", "b"])
   }
 
+  /// Foundation's search does not find a tab a combining mark follows; the byte reading agrees.
+  @Test func tabsAreFoundAsFoundationFindsThem() {
+    for text in [
+      "支出\t12.00", "\t", "a\t\u{301}", "\t\u{301}\t", "\t\u{301}", "\t\u{301}\tx", "\u{301}\t", "\t\u{F9FA}", "\t\u{200D}",
+      "\t\r\n", "无", "", "\t\u{1100}", "\t中",
+    ] {
+      #expect(text.containsTab() == text[...].contains("\t"), "\(text.debugDescription)")
+    }
+    #expect(!"\t\u{301}".containsTab())
+    #expect("\t\u{301}\t".containsTab())
+  }
+
   @Test func characterLimitsCountClusters() {
     #expect("合计".hasAtMostCharacters(2))
     #expect(!"合计".hasAtMostCharacters(1))
@@ -83,6 +95,7 @@ import Testing
       let limit = rng.below(6)
       #expect(s.hasAtMostCharacters(limit) == (s.count <= limit))
       #expect(s.tabFields() == s.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+      #expect(s.containsTab() == s[...].contains("\t"), "tab in \(s.debugDescription)")
       // The first-byte gate of amounts rejects only what the parser would.
       let trimmed = s.trimmingASCIIAndIdeographicSpaces()
       let ungated = trimmed.isEmpty ? nil : AmountCell.parse(trimmed: trimmed)
