@@ -45,13 +45,12 @@ enum ColumnSumRule {
     let paths = MeasurePaths(items)
     let precedes = paths.order
     for section in grid.sections.indices {
-      let cells = grid.cells[section]
-      for r in grid.rows[section] {
-        guard let rowCells = cells[r] else { continue }
+      for position in grid.rows[section].indices {
         var groups: [Int: Group] = [:]
         var rowChecked = false
         var rowFails = false
-        for i in rowCells.values where items[i].measureKind != .memo {
+        for cell in grid.cells(section: section, position: position) where items[cell.item].measureKind != .memo {
+          let i = cell.item
           let info = paths.info(at: i)
           if items[i].measureKind == .total { groups[info.parent, default: Group()].totals.append(i) }
           else { groups[info.parent, default: Group()].parts.append(i) }

@@ -5,22 +5,24 @@ enum HierarchyRule {
     let items = grid.items
     for section in grid.sections.indices {
       let rows = grid.rows[section]
-      let info = grid.rowInfo[section]
-      let cells = grid.cells[section]
+      let first = grid.firstItems[section]
+      // Parent row number → the positions of its child rows.
       var children: [Int: [Int]] = [:]
-      for r in rows {
-        guard let i = info[r], let p = items[i].parentRowNo, items[i].rowKind != .memo else { continue }
-        children[p, default: []].append(r)
+      for position in rows.indices {
+        let i = first[position]
+        guard let p = items[i].parentRowNo, items[i].rowKind != .memo else { continue }
+        children[p, default: []].append(position)
       }
-      for parent in rows {
-        guard let kids = children[parent], let parentCells = cells[parent], let parentInfo = info[parent],
-          items[parentInfo].rowKind != .total
-        else { continue }
-        for col in parentCells.keys.sorted() {
-          let parentItem = parentCells[col]!
-          let childItems = kids.compactMap { cells[$0]?[col] }
+      for (position, parent) in rows.enumerated() {
+        guard let kids = children[parent], items[first[position]].rowKind != .total else { continue }
+        // Of the first child row, read in place (a `LineItem` copied out retains a dozen strings).
+        let firstChild = first[kids[0]]
+        let level = levelName(functionCode: items[firstChild].functionCode, econCode: items[firstChild].econCode)
+        for cell in grid.cells(section: section, position: position) {
+          let col = cell.column
+          let parentItem = cell.item
+          let childItems = kids.compactMap { kid in grid.cells(section: section, position: kid).first { $0.column == col }?.item }
           guard !childItems.isEmpty else { continue }
-          let level = levelName(firstRow: kids.lazy.compactMap { info[$0] }.first.map { items[$0] })
           let subject = items[parentItem].subject
           collector.identity(
             rule: "hierarchy_sum", tableID: table.tableID, subject: subject,
@@ -35,15 +37,15 @@ enum HierarchyRule {
   }
 
   /// How a message names the children: by the first child row's code (项, 款), else "parts".
-  static func levelName(firstRow: LineItem?) -> String {
-    if let code = firstRow?.functionCode {
+  static func levelName(functionCode: String?, econCode: String?) -> String {
+    if let code = functionCode {
       switch code.count {
       case 7: return "项"
       case 5: return "款"
       default: return "parts"
       }
     }
-    if let code = firstRow?.econCode, code.count == 5 { return "款" }
+    if let code = econCode, code.count == 5 { return "款" }
     return "parts"
   }
 }

@@ -4,56 +4,128 @@
 /// strings, and copying each item into the index (twice, for its cell and its row) was a large
 /// share of the validator's time — and of the transform's, which tallies the column sums of
 /// every reading of a misaligned header. Sections are numbered by their first appearance;
-/// ``cells``, ``rows`` and ``rowInfo`` are indexed by that number.
+/// ``rows`` and ``firstItems`` are indexed by that number.
+///
+/// The cells are one array sorted by section, row and column, each row a run of it (items come
+/// row by row, so it is mostly sorted already): a dictionary per row, filled item by item, was
+/// most of the time of building the grid.
 struct TableGrid {
+  /// One cell: its column number and the position of its item in ``items``.
+  struct Cell {
+    var column: Int
+    var item: Int
+  }
+
   let items: [LineItem]
   /// The sections in order of first appearance ("" for the items outside any section).
   private(set) var sections: [String] = []
-  /// Per section: row → column → the item's position in ``items``.
-  private(set) var cells: [[Int: [Int: Int]]] = []
-  /// Per section: its rows in order.
+  /// Per section: its row numbers in order.
   private(set) var rows: [[Int]] = []
-  /// Per section: row → the position of its first item (row-level facts: kind, parent, label, codes).
-  private(set) var rowInfo: [[Int: Int]] = []
-  /// Column → the most decimals printed in it.
-  private(set) var decimals: [Int: Int] = [:]
+  /// Per section, per row of ``rows``: the position of the row's first item (row-level facts:
+  /// kind, parent, label, codes).
+  private(set) var firstItems: [[Int]] = []
+  /// Per section, per row of ``rows``: where its cells start in `cells`, and where the last row's
+  /// end (one more entry than rows).
+  private var cellStarts: [[Int]] = []
+  /// Every section's rows' cells, in section, row and column order; where two items share a
+  /// cell, the later one.
+  private var cells: [Cell] = []
+  /// Column → the most decimals printed in it: by column number for small columns, else in
+  /// `otherDecimals`.
+  private var decimalsByColumn: [Int?] = []
+  private var otherDecimals: [Int: Int] = [:]
 
   init(items: [LineItem]) {
     self.items = items
+    // Each item's section by first appearance; items come row by row, so the section rarely
+    // changes from one item to the next.
     var sectionIndex: [String: Int] = [:]
-    // Items come row by row, so the section rarely changes from one item to the next.
     var lastSection: String? = nil
     var s = -1
+    var placed: [(section: Int, row: Int, column: Int, item: Int)] = []
+    placed.reserveCapacity(items.count)
     for i in items.indices {
-      let section = items[i].section ?? ""
-      if section != lastSection {
+      if items[i].section != lastSection || s < 0 {
+        let section = items[i].section ?? ""
         if let known = sectionIndex[section] {
           s = known
         } else {
           s = sections.count
           sectionIndex[section] = s
           sections.append(section)
-          cells.append([:])
-          rows.append([])
-          rowInfo.append([:])
         }
-        lastSection = section
+        lastSection = items[i].section
       }
-      let rowNo = items[i].rowNo
       let colNo = items[i].colNo
-      cells[s][rowNo, default: [:]][colNo] = i
-      if rowInfo[s][rowNo] == nil {
-        rowInfo[s][rowNo] = i
-        rows[s].append(rowNo)
-      }
+      placed.append((s, items[i].rowNo, colNo, i))
       let printed = Self.decimals(items[i].sourceValue)
-      if let known = decimals[colNo] {
-        if printed > known { decimals[colNo] = printed }
+      if colNo >= 0 && colNo < 4_096 {
+        if colNo >= decimalsByColumn.count {
+          decimalsByColumn += [Int?](repeating: nil, count: colNo + 1 - decimalsByColumn.count)
+        }
+        decimalsByColumn[colNo] = max(decimalsByColumn[colNo] ?? printed, printed)
       } else {
-        decimals[colNo] = printed
+        otherDecimals[colNo] = max(otherDecimals[colNo] ?? printed, printed)
       }
     }
-    for s in rows.indices { rows[s].sort() }
+    func precedes(_ a: (section: Int, row: Int, column: Int, item: Int), _ b: (section: Int, row: Int, column: Int, item: Int))
+      -> Bool
+    {
+      (a.section, a.row, a.column, a.item) < (b.section, b.row, b.column, b.item)
+    }
+    if !placed.indices.dropFirst().allSatisfy({ precedes(placed[$0 - 1], placed[$0]) }) { placed.sort(by: precedes) }
+
+    rows = Array(repeating: [], count: sections.count)
+    firstItems = Array(repeating: [], count: sections.count)
+    cellStarts = Array(repeating: [], count: sections.count)
+    cells.reserveCapacity(placed.count)
+    var k = 0
+    while k < placed.count {
+      let (section, row) = (placed[k].section, placed[k].row)
+      rows[section].append(row)
+      cellStarts[section].append(cells.count)
+      var first = placed[k].item
+      while k < placed.count, placed[k].section == section, placed[k].row == row {
+        first = min(first, placed[k].item)
+        // Of the items in one cell, the last (they are sorted by position within the cell).
+        if k + 1 < placed.count, placed[k + 1].section == section, placed[k + 1].row == row,
+          placed[k + 1].column == placed[k].column
+        {
+          k += 1
+          continue
+        }
+        cells.append(Cell(column: placed[k].column, item: placed[k].item))
+        k += 1
+      }
+      firstItems[section].append(first)
+    }
+    // Sections follow each other in `cells`: one ends where the next starts.
+    for section in sections.indices {
+      cellStarts[section].append(section + 1 < sections.count ? cellStarts[section + 1][0] : cells.count)
+    }
+  }
+
+  /// The cells of the row at `position` in `rows[section]`, in column order.
+  func cells(section: Int, position: Int) -> ArraySlice<Cell> {
+    cells[cellStarts[section][position]..<cellStarts[section][position + 1]]
+  }
+
+  /// Where row number `row` is in `rows[section]`, or nil when the section has no such row.
+  func position(ofRow row: Int, section: Int) -> Int? {
+    let rows = self.rows[section]
+    var low = 0
+    var high = rows.count
+    while low < high {
+      let mid = (low + high) / 2
+      if rows[mid] < row { low = mid + 1 } else { high = mid }
+    }
+    return low < rows.count && rows[low] == row ? low : nil
+  }
+
+  /// The position in ``items`` of the item in row number `row`, column `column`.
+  func item(section: Int, row: Int, column: Int) -> Int? {
+    guard let p = position(ofRow: row, section: section) else { return nil }
+    return cells(section: section, position: p).first { $0.column == column }?.item
   }
 
   /// Digits printed after the last `.` (a printed amount: ASCII or full-width forms only).
@@ -63,15 +135,26 @@ struct TableGrid {
     return utf8[utf8.index(after: dot)...].prefix { $0 >= 0x30 && $0 <= 0x39 }.count
   }
 
+  /// The most decimals printed in column `column` (0 for a column without items).
+  func decimals(column: Int) -> Int {
+    if column >= 0 && column < decimalsByColumn.count { return decimalsByColumn[column] ?? 0 }
+    return otherDecimals[column] ?? 0
+  }
+
   func figure(_ item: LineItem) -> Figure {
     Figure(
       fen: item.amountFen,
       halfUnitFen: Figure.halfUnit(
-        decimals: decimals[item.colNo] ?? 0, unit: MoneyUnit(rawValue: item.sourceUnit) ?? .yuan))
+        decimals: decimals(column: item.colNo), unit: MoneyUnit(rawValue: item.sourceUnit) ?? .yuan))
   }
 
   /// The figure of the item at position `index` in ``items``.
-  func figure(at index: Int) -> Figure { figure(items[index]) }
+  func figure(at index: Int) -> Figure {
+    Figure(
+      fen: items[index].amountFen,
+      halfUnitFen: Figure.halfUnit(
+        decimals: decimals(column: items[index].colNo), unit: MoneyUnit(rawValue: items[index].sourceUnit) ?? .yuan))
+  }
 
   /// A zero figure standing for a blank cell in a column.
   func blank(column: Int, unit: MoneyUnit) -> Figure { Figure(fen: 0, halfUnitFen: 0) }

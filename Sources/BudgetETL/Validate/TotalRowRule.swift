@@ -4,29 +4,29 @@ enum TotalRowRule {
   static func check(_ grid: TableGrid, table: TableInfo, into collector: inout FindingCollector) {
     let items = grid.items
     for section in grid.sections.indices {
-      let rows = grid.rows[section]
-      let info = grid.rowInfo[section]
-      let cells = grid.cells[section]
-      let isTop: (Int) -> Bool = { r in
-        guard let i = info[r] else { return false }
+      let first = grid.firstItems[section]
+      // By the rows' positions in `grid.rows[section]`.
+      let isTop: (Int) -> Bool = { p in
+        let i = first[p]
         return items[i].parentRowNo == nil && items[i].rowKind != .total && items[i].rowKind != .memo
       }
-      let isTotal: (Int) -> Bool = { r in info[r].map { items[$0].rowKind == .total } ?? false }
-      for (position, r) in rows.enumerated() where isTotal(r) {
-        let above = rows[..<position].filter(isTop)
+      let isTotal: (Int) -> Bool = { p in items[first[p]].rowKind == .total }
+      for position in first.indices where isTotal(position) {
+        let above = first.indices[..<position].filter(isTop)
         var closes = above
         if above.isEmpty {
           var after: [Int] = []
-          for next in rows[(position + 1)...] {
+          for next in (position + 1)..<first.count {
             if isTotal(next) { break }
             if isTop(next) { after.append(next) }
           }
           closes = after
         }
-        guard !closes.isEmpty, let totalCells = cells[r] else { continue }
-        for col in totalCells.keys.sorted() {
-          let total = totalCells[col]!
-          let parts = closes.compactMap { cells[$0]?[col] }
+        guard !closes.isEmpty else { continue }
+        for cell in grid.cells(section: section, position: position) {
+          let col = cell.column
+          let total = cell.item
+          let parts = closes.compactMap { p in grid.cells(section: section, position: p).first { $0.column == col }?.item }
           guard !parts.isEmpty else { continue }
           collector.identity(
             rule: "total_row", tableID: table.tableID, subject: items[total].label,

@@ -1,0 +1,116 @@
+import Testing
+
+@testable import BudgetETL
+
+/// The grid's sorted cells against the dictionaries they replace (``ReferenceGrid``, the index
+/// as it was), on the seeds' tables and on random items: sections in any order, rows out of
+/// order, two items in one cell, columns past the array's reach.
+@Suite struct TableGridTests {
+  static func expectSameIndex(_ items: [LineItem], _ comment: Comment) {
+    let grid = TableGrid(items: items)
+    let reference = ReferenceGrid(items: items)
+    #expect(grid.sections == reference.sections, comment)
+    #expect(grid.rows == reference.rows, comment)
+    guard grid.sections == reference.sections, grid.rows == reference.rows else { return }
+    for s in grid.sections.indices {
+      for (position, row) in grid.rows[s].enumerated() {
+        #expect(grid.firstItems[s][position] == reference.rowInfo[s][row], comment)
+        let cells = grid.cells(section: s, position: position).map { [$0.column, $0.item] }
+        let expected = (reference.cells[s][row] ?? [:]).sorted { $0.key < $1.key }.map { [$0.key, $0.value] }
+        #expect(cells == expected, comment)
+        #expect(grid.position(ofRow: row, section: s) == position, comment)
+        for column in -1...6 {
+          #expect(grid.item(section: s, row: row, column: column) == reference.cells[s][row]?[column], comment)
+        }
+      }
+      for row in -1...8 where !grid.rows[s].contains(row) {
+        #expect(grid.position(ofRow: row, section: s) == nil, comment)
+      }
+    }
+    for column in Set(items.map(\.colNo)).union([-7, 0, 9_999]) {
+      #expect(grid.decimals(column: column) == (reference.decimals[column] ?? 0), comment)
+    }
+  }
+
+  @Test(arguments: Seed.allCases)
+  func seedTablesAreIndexedAsBefore(_ seed: Seed) {
+    let result = seed.result
+    for table in result.tables {
+      Self.expectSameIndex(result.lineItems.filter { $0.tableID == table.tableID }, "\(seed) \(table.tableID)")
+    }
+  }
+
+  @Test func randomItemsAreIndexedAsBefore() {
+    let sections: [String?] = [nil, "", "收入", "支出", "收入"]
+    let values = ["1.25", "3", "１.５", "12.345", ".5", "7.", "1,000.00", "2.5万"]
+    var rng = SplitMix64(seed: 99_2026)
+    for _ in 0..<2_000 {
+      var items: [LineItem] = []
+      var row = 1
+      for _ in 0..<rng.below(14) {
+        if rng.below(3) == 0 { row += 1 }
+        var item = MeasurePathsTests.item(column: rng.below(5) == 0 ? [-1, 0, 4_096, 5_000][rng.below(4)] : rng.below(6), measure: "合计")
+        item.rowNo = rng.below(6) == 0 ? 1 + rng.below(6) : row
+        item.section = sections[rng.below(sections.count)]
+        item.sourceValue = values[rng.below(values.count)]
+        items.append(item)
+      }
+      if rng.below(2) == 0 { items.sort { ($0.rowNo, $0.colNo) < ($1.rowNo, $1.colNo) } }
+      Self.expectSameIndex(items, Comment(rawValue: items.map { "\($0.section ?? "nil") \($0.rowNo) \($0.colNo)" }.joined(separator: ", ")))
+    }
+  }
+}
+
+/// The grid as it was indexed with dictionaries: the slow reading the tests hold it to.
+struct ReferenceGrid {
+  let items: [LineItem]
+  /// The sections in order of first appearance ("" for the items outside any section).
+  private(set) var sections: [String] = []
+  /// Per section: row → column → the item's position in ``items``.
+  private(set) var cells: [[Int: [Int: Int]]] = []
+  /// Per section: its rows in order.
+  private(set) var rows: [[Int]] = []
+  /// Per section: row → the position of its first item (row-level facts: kind, parent, label, codes).
+  private(set) var rowInfo: [[Int: Int]] = []
+  /// Column → the most decimals printed in it.
+  private(set) var decimals: [Int: Int] = [:]
+
+  init(items: [LineItem]) {
+    self.items = items
+    var sectionIndex: [String: Int] = [:]
+    // Items come row by row, so the section rarely changes from one item to the next.
+    var lastSection: String? = nil
+    var s = -1
+    for i in items.indices {
+      let section = items[i].section ?? ""
+      if section != lastSection {
+        if let known = sectionIndex[section] {
+          s = known
+        } else {
+          s = sections.count
+          sectionIndex[section] = s
+          sections.append(section)
+          cells.append([:])
+          rows.append([])
+          rowInfo.append([:])
+        }
+        lastSection = section
+      }
+      let rowNo = items[i].rowNo
+      let colNo = items[i].colNo
+      cells[s][rowNo, default: [:]][colNo] = i
+      if rowInfo[s][rowNo] == nil {
+        rowInfo[s][rowNo] = i
+        rows[s].append(rowNo)
+      }
+      let printed = TableGrid.decimals(items[i].sourceValue)
+      if let known = decimals[colNo] {
+        if printed > known { decimals[colNo] = printed }
+      } else {
+        decimals[colNo] = printed
+      }
+    }
+    for s in rows.indices { rows[s].sort() }
+  }
+
+}
