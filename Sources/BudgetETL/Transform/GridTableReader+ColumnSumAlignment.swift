@@ -51,7 +51,8 @@ extension GridTableReader {
     func passesProbe(_ candidate: [TableColumn]) -> Bool {
       var ignored: [ReadWarning] = []
       let items = lineItems(
-        columns: candidate, dataRows: probe, tableUnit: tableUnit, context: context, warnings: &ignored)
+        columns: candidate, dataRows: probe, tableUnit: tableUnit, context: context, warnings: &ignored,
+        hierarchy: false)
       let tally = ColumnSumRule.tally(TableGrid(items: items), table: info, docID: context.docID, keepingChecks: false)
       return tally.rowsFailing == 0 && tally.rowsChecked == probe.count
     }
@@ -69,7 +70,8 @@ extension GridTableReader {
           guard seen.insert(key).inserted, passesProbe(candidate) else { continue }
           var ignored: [ReadWarning] = []
           let candidateItems = lineItems(
-            columns: candidate, dataRows: dataRows, tableUnit: tableUnit, context: context, warnings: &ignored)
+            columns: candidate, dataRows: dataRows, tableUnit: tableUnit, context: context, warnings: &ignored,
+            hierarchy: false)
           let tally = ColumnSumRule.tally(
             TableGrid(items: candidateItems), table: info, docID: context.docID, keepingChecks: false)
           if tally.rowsFailing == 0, tally.rowsChecked >= max(3, printed.rowsChecked) {

@@ -66,8 +66,12 @@ public struct GridTableReader: Sendable {
   }
 
   /// The line items of the data rows under `columns`, section by section, in row then column order.
+  ///
+  /// - Parameter hierarchy: false for items that only have their column sums tallied (the
+  ///   readings the header alignment tries): every row is then a detail without a parent, and
+  ///   the hierarchy, which the column sums never read, is not built.
   func lineItems(columns: [TableColumn], dataRows: [DataRow], tableUnit: MoneyUnit, context: TableContext,
-    warnings: inout [ReadWarning]) -> [LineItem]
+    warnings: inout [ReadWarning], hierarchy: Bool = true) -> [LineItem]
   {
     let sections = self.sections(columns)
     var items: [LineItem] = []
@@ -81,7 +85,7 @@ public struct GridTableReader: Sendable {
           entries.append(e)
         }
       }
-      buildHierarchy(&entries)
+      if hierarchy { buildHierarchy(&entries) }
       // Each amount column's measure and its kind, worked out once per section.
       var measures: [Int: (path: String, kind: LineItem.MeasureKind)] = [:]
       for c in section.amountColumns {
