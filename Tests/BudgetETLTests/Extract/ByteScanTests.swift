@@ -295,6 +295,20 @@ import Testing
     return String(s)
   }
 
+  /// The targets' and names' separators, and sets the byte reading must leave to `Character`s.
+  static let separatorSets: [Set<Character>] = [
+    IndicatorTarget.targetSeparators, IndicatorTarget.listSeparators, IndicatorTarget.nameSeparators, ["\u{37E}"],
+    ["e\u{301}", ","], ["\r\n"],
+  ]
+
+  @Test func targetsSplitAsByCharacters() throws {
+    #expect(PerformanceText.split("4853家；910家", at: IndicatorTarget.targetSeparators) == ["4853家", "910家"])
+    #expect(PerformanceText.split(" ；a ; ；", at: IndicatorTarget.targetSeparators) == ["a"])
+    #expect(PerformanceText.splitInertText("a\u{301};b", at: IndicatorTarget.targetSeparators) == nil)
+    #expect(PerformanceText.splitInertText("a;b", at: ["\u{37E}"]) == nil)
+    #expect(PerformanceText.split("a;b", at: ["\u{37E}"]) == PerformanceText.splitByCharacters("a;b", at: ["\u{37E}"]))
+  }
+
   @Test func spacesAndSeparatorsAgreeWithTheCharacterReading() {
     let pieces = [
       " ", "\t", "\u{3000}", "\u{A0}", "DRG", "试点", "56.8", "万人", "；", ";", "\u{37E}", "、", ",", "，", "…", "—", "\u{301}",
@@ -316,6 +330,13 @@ import Testing
       let removed = PerformanceText.removingSpaces(s)
       #expect(removed == String(s.filter { !PerformanceText.isSpace($0) }), "remove \(s.debugDescription)")
       #expect(Array(removed.utf8) == Array(String(s.filter { !PerformanceText.isSpace($0) }).utf8))
+      for separators in Self.separatorSets {
+        let bySplit = PerformanceText.splitByCharacters(s, at: separators)
+        #expect(PerformanceText.split(s, at: separators) == bySplit, "split \(s.debugDescription) at \(separators)")
+        if let fast = PerformanceText.splitInertText(s, at: separators) {
+          #expect(fast.map { Array($0.utf8) } == bySplit.map { Array($0.utf8) }, "split \(s.debugDescription)")
+        }
+      }
     }
     #expect(inert > 5_000)
     #expect(PerformanceText.trimSeparators(" 数量；\u{37E}") == "数量")  // U+037E is `;` to String

@@ -63,6 +63,43 @@ extension PerformanceText {
     }
   }
 
+  /// ``split(_:at:)`` for inert text and separators that are each one inert scalar: split at
+  /// the separators' scalars (hashing every `Character` of the text into the set was most of
+  /// the time of reading targets).
+  static func splitInertText(_ text: String, at separators: Set<Character>) -> [String]? {
+    var values: [UInt32] = []
+    values.reserveCapacity(separators.count)
+    for separator in separators {
+      let scalars = separator.unicodeScalars
+      guard scalars.count == 1, let v = scalars.first?.value, v < 0x80 ? v != 0x0D : LiteralSearch.isInert(v)
+      else { return nil }
+      values.append(v)
+    }
+    var copy = text
+    return copy.withUTF8 { b -> [String]? in
+      guard LiteralSearch.isInert(b) else { return nil }
+      var parts: [String] = []
+      var start = 0
+      var i = 0
+      func part(to end: Int) {
+        guard end > start else { return }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+          .trimmingASCIIAndIdeographicSpaces()
+        if !text.isEmpty { parts.append(text) }
+      }
+      while i < b.count {
+        let (value, length) = LiteralSearch.scalar(b, at: i)
+        if values.contains(value) {
+          part(to: i)
+          start = i + length
+        }
+        i += length
+      }
+      part(to: b.count)
+      return parts
+    }
+  }
+
   /// ``trimSeparators(_:)``: trailing spaces, `;` `；` `、` `,` `，` and leading spaces dropped.
   static func trimSeparatorsOfInertText(_ text: String) -> String? {
     var copy = text

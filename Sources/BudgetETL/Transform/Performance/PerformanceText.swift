@@ -162,6 +162,12 @@ enum PerformanceText {
 
   /// Splits `text` at any of `separators`, trimming the parts and dropping empty ones.
   static func split(_ text: String, at separators: Set<Character>) -> [String] {
+    splitInertText(text, at: separators) ?? splitByCharacters(text, at: separators)
+  }
+
+  /// ``split(_:at:)`` on `Character`s: for text that is not inert, and the reading
+  /// ``splitInertText(_:at:)`` is tested against.
+  static func splitByCharacters(_ text: String, at separators: Set<Character>) -> [String] {
     text.split(whereSeparator: { separators.contains($0) })
       .map { String($0).trimmingASCIIAndIdeographicSpaces() }
       .filter { !$0.isEmpty }
