@@ -155,7 +155,8 @@ public struct GridTableReader: Sendable {
     var columns: [TableColumn] = []
     for c in 0..<columnCount {
       let path = paths[c]
-      let header = path.joined(separator: "/")
+      // Searched for a dozen words: its scalars are checked once (`SearchedText`).
+      let header = SearchedText(path.joined(separator: "/"))
       let last = path.last ?? ""
       var amounts = 0
       var codes = 0
@@ -190,12 +191,13 @@ public struct GridTableReader: Sendable {
       } else {
         role = .amount
       }
-      columns.append(TableColumn(index: c, path: path, role: role, headerUnit: MoneyUnit.declared(in: header), codePart: codePart))
+      columns.append(
+        TableColumn(index: c, path: path, role: role, headerUnit: MoneyUnit.declared(in: header.text), codePart: codePart))
     }
     return columns
   }
 
-  static func looksLikeMoneyHeader(_ h: String) -> Bool {
+  static func looksLikeMoneyHeader(_ h: SearchedText) -> Bool {
     !h.containsNone(of: moneyWords)
   }
 
@@ -205,7 +207,7 @@ public struct GridTableReader: Sendable {
   /// Words of a money column's header.
   static let moneyWords = ["合计", "金额", "预算", "支出", "收入", "经费", "资金", "小计", "总计", "拨款", "决算"]
 
-  static func codeKind(_ header: String) -> CodeKind {
+  static func codeKind(_ header: SearchedText) -> CodeKind {
     if header.contains("功能") { return .function }
     if header.contains("政府经济") || header.contains("政府预算支出经济") || header.contains("政府预算经济") {
       return .governmentEconomic

@@ -4,18 +4,20 @@ import Foundation
 public enum TableClassifier {
   public static func classify(_ table: RawTable) -> TableType {
     let title = (table.title ?? "").replacingOccurrences(of: " ", with: "")
-    let header = table.headerRows.flatMap(\.cells).joined(separator: "|")
-    let firstRows = table.rows.prefix(6).flatMap(\.cells).joined(separator: "|")
+    // Each text is searched for many words: its scalars are checked once (`SearchedText`).
+    let header = SearchedText(table.headerRows.flatMap(\.cells).joined(separator: "|"))
+    let firstRows = SearchedText(table.rows.prefix(6).flatMap(\.cells).joined(separator: "|"))
     if header.contains("是否空表") || firstRows.contains("是否空表") || title == "目录" || title == "报表目录" { return .catalog }
     if title.contains("绩效") || firstRows.contains("一级指标") || firstRows.contains("绩效指标") { return .performance }
-    if let t = byTitle(title) { return t }
+    if let t = byTitle(SearchedText(title)) { return t }
     if header.contains("功能科目") || header.contains("功能分类") { return .generalByFunction }
     if header.contains("经济科目") || header.contains("经济分类") { return .generalByEconomic }
     return .other
   }
 
-  static func byTitle(_ t: String) -> TableType? {
-    guard !t.isEmpty else { return nil }
+  static func byTitle(_ title: SearchedText) -> TableType? {
+    let t = title
+    guard !t.text.isEmpty else { return nil }
     if t.contains("三公") { return .threePublic }
     if t.contains("机关运行经费") || t.contains("机构）运行经费") || t.contains("机构)运行经费") || t.contains("运行经费") {
       return .operatingCosts
@@ -42,12 +44,12 @@ public enum TableClassifier {
       return .generalByFunction
     }
     if t.contains("收入总表") || t.contains("收入预算表") || t.contains("收入预算总表") || t.contains("收入决算表")
-      || t.hasSuffix("收入表")
+      || t.text.hasSuffix("收入表")
     {
       return .income
     }
     if t.contains("支出总表") || t.contains("支出预算表") || t.contains("支出预算总表") || t.contains("支出决算表")
-      || t.hasSuffix("支出表")
+      || t.text.hasSuffix("支出表")
     {
       return .expenditure
     }
