@@ -128,9 +128,54 @@ public struct TableCaption: Sendable, Hashable {
   /// `(2023年度)`, `（2024年度）`: a year line under a form's title.
   static func isYearLine(_ line: String) -> Bool {
     guard line.mayContain("度") else { return false }
+    return isYearLineOfCleanText(line) ?? isYearLineByCharacters(line)
+  }
+
+  /// ``isYearLine(_:)`` through the title and Foundation's trimming: for lines that are not
+  /// clean inert text, and the reading ``isYearLineOfCleanText(_:)`` is tested against.
+  static func isYearLineByCharacters(_ line: String) -> Bool {
     let t = TextCleaner.title(line).replacingOccurrences(of: " ", with: "")
-    let inner = t.trimmingCharacters(in: CharacterSet(charactersIn: "()（）"))
+    let inner = t.trimmingCharacters(in: yearLineBrackets)
     return inner.count <= 8 && inner.hasSuffix("年度") && inner.first?.isASCIIDigit == true
+  }
+
+  private static let yearLineBrackets = CharacterSet(charactersIn: "()（）")
+
+  /// ``isYearLine(_:)`` on the bytes of a line that is its own title (``TextCleaner/isAlreadyClean(_:)``:
+  /// no markup, space or full-width form) and inert, where every scalar is a character: the
+  /// brackets trimmed off both ends, at most eight scalars left, the first an ASCII digit, the
+  /// last two 年度. Nil for other lines. (Most lines that hold 度 are narrative; Foundation's
+  /// trimming was most of this function's time.)
+  static func isYearLineOfCleanText(_ line: String) -> Bool? {
+    guard TextCleaner.isAlreadyClean(line) else { return nil }
+    var copy = line
+    return copy.withUTF8 { b -> Bool? in
+      guard LiteralSearch.isInert(b) else { return nil }
+      // ( ) are ASCII; （ ） are EF BC 88 and EF BC 89.
+      func bracketLength(at i: Int) -> Int {
+        if b[i] == 0x28 || b[i] == 0x29 { return 1 }
+        if b[i] == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC, b[i + 2] == 0x88 || b[i + 2] == 0x89 { return 3 }
+        return 0
+      }
+      var start = 0
+      while start < b.count, case let n = bracketLength(at: start), n > 0 { start += n }
+      var end = b.count
+      while end > start {
+        if b[end - 1] == 0x28 || b[end - 1] == 0x29 {
+          end -= 1
+        } else if end - 3 >= start, b[end - 3] == 0xEF, b[end - 2] == 0xBC, b[end - 1] == 0x88 || b[end - 1] == 0x89 {
+          end -= 3
+        } else {
+          break
+        }
+      }
+      let inner = UnsafeBufferPointer(rebasing: b[start..<end])
+      guard let first = inner.first, first >= 0x30 && first <= 0x39, inner.count >= 7 else { return false }
+      let suffix: [UInt8] = [0xE5, 0xB9, 0xB4, 0xE5, 0xBA, 0xA6]  // 年度
+      guard inner.suffix(6).elementsEqual(suffix) else { return false }
+      // At most eight scalars: count the lead bytes.
+      return inner.lazy.filter { $0 & 0xC0 != 0x80 }.count <= 8
+    }
   }
 
   /// A line that can be a table title: short, not a sentence, not a definition or a note.

@@ -411,6 +411,11 @@ import Testing
     return nil
   }
 
+  static let yearPieces = [
+    "2023", "1", "年度", "年度", "年", "度", "(", ")", "（", "）", "（", " ", "\u{301}", "\u{F9FA}", "\u{F98E}", "\u{3000}", "**", "１", "预算",
+    "\r\n", "—",
+  ]
+
   @Test func unitsAndAgenciesAgreeWithFoundation() {
     let pieces = [
       "单位：", "单位:", "单位", "：", ":", "万元", "亿元", "元", "万", "金额", " ", "\u{301}", "\u{F9FA}", "部门名称", "单位名称",
@@ -419,6 +424,8 @@ import Testing
     var rng = SplitMix64(seed: 10_2026)
     var units = 0
     var agencies = 0
+    var years = 0
+    var onBytes = 0
     for _ in 0..<20_000 {
       var s = ""
       for _ in 0..<rng.below(7) { s += pieces[rng.below(pieces.count)] }
@@ -428,9 +435,26 @@ import Testing
       #expect(agency == Self.agencyByFoundation(s), "agency \(s.debugDescription)")
       if unit != nil { units += 1 }
       if agency != nil { agencies += 1 }
+      // Year lines: bracketed years, against the title and Foundation's trimming.
+      var y = ""
+      for _ in 0..<rng.below(6) { y += Self.yearPieces[rng.below(Self.yearPieces.count)] }
+      let year = TableCaption.isYearLine(y)
+      #expect(year == (y.mayContain("度") && TableCaption.isYearLineByCharacters(y)), "year \(y.debugDescription)")
+      if let fast = TableCaption.isYearLineOfCleanText(y) {
+        onBytes += 1
+        #expect(fast == TableCaption.isYearLineByCharacters(y), "year \(y.debugDescription)")
+      }
+      if year { years += 1 }
     }
     #expect(units > 400)
     #expect(agencies > 300)
+    #expect(years > 300)
+    #expect(onBytes > 4_000)
+    for line in ["2023年度", "（2023年度）", "((2023年度", "2023年度)", "(（2023年度）)", "2023 年度", "二〇二三年度", "20231年度", "1年度"] {
+      #expect(TableCaption.isYearLine(line) == TableCaption.isYearLineByCharacters(line), "\(line)")
+    }
+    #expect(TableCaption.isYearLine("（2024年度）"))
+    #expect(!TableCaption.isYearLine("2024年度预算"))
     #expect(TableCaption.unit("金额单位：万元") == "万元")
     #expect(TableCaption.unit("单位：元\u{301}") == nil)
     #expect(TableCaption.agency("部门名称：测试局  单位：元") == "测试局")
