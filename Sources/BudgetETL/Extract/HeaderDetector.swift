@@ -15,10 +15,14 @@ public enum HeaderDetector {
 
   /// `1 2 3 … N` under a header (S1:429): column numbers, neither header text nor data.
   public static func isColumnNumberRow(_ row: RawRow) -> Bool {
-    let values = row.cells.filter { !$0.isEmpty }
-    guard values.count >= 3 else { return false }
-    for (i, v) in values.enumerated() where Int(v) != i + 1 { return false }
-    return true
+    // The non-blank cells counted as they are read, without gathering them (this is asked of
+    // every row of every table, twice).
+    var count = 0
+    for cell in row.cells where !cell.isEmpty {
+      count += 1
+      if Int(cell) != count { return false }
+    }
+    return count >= 3
   }
 
   public static func isDataRow(_ row: RawRow, index: Int) -> Bool {

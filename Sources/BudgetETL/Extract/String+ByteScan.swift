@@ -141,6 +141,10 @@ extension String {
     var fields: [String] = []
     var copy = self
     copy.withUTF8 { b in
+      // One field more than tabs: the array is sized once instead of growing.
+      var tabs = 0
+      for byte in b where byte == 0x09 { tabs += 1 }
+      fields.reserveCapacity(tabs + 1)
       var start = 0
       for i in 0..<b.count where b[i] == 0x09 {
         fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))

@@ -19,4 +19,32 @@ import Testing
     table.rows = [RawRow(cells: ["x"], line: 2, page: nil), row]
     #expect(table.columnCount == 3)
   }
+
+  /// Column numbers `1 2 3 …` under a header, counted without gathering the cells, against the
+  /// reading that gathers them.
+  @Test func columnNumberRowsAreTheGatheredReading() {
+    func gathered(_ row: RawRow) -> Bool {
+      let values = row.cells.filter { !$0.isEmpty }
+      guard values.count >= 3 else { return false }
+      for (i, v) in values.enumerated() where Int(v) != i + 1 { return false }
+      return true
+    }
+    let pieces = ["", "", "1", "2", "3", "4", "5", "x", "+2", "03", "１"]
+    var rng = SplitMix64(seed: 23_2026)
+    var numbered = 0
+    for _ in 0..<20_000 {
+      var cells: [String] = []
+      var next = 1
+      for _ in 0..<rng.below(7) {
+        // Mostly the next number or a blank, so that numbered rows come up.
+        let r = rng.below(4)
+        cells.append(r == 0 ? pieces[rng.below(pieces.count)] : r == 1 ? "" : String(next))
+        if r >= 2 { next += 1 }
+      }
+      let row = RawRow(cells: cells, line: 1, page: nil)
+      #expect(HeaderDetector.isColumnNumberRow(row) == gathered(row), "\(cells)")
+      if gathered(row) { numbered += 1 }
+    }
+    #expect(numbered > 1_000)
+  }
 }
