@@ -8,17 +8,35 @@ public struct Validator: Sendable {
   public func validate(_ result: DocumentResult) -> [Check] {
     var collector = FindingCollector(docID: result.document.docID)
     let tables = Dictionary(uniqueKeysWithValues: result.tables.map { ($0.tableID, $0) })
-    let byTable = Dictionary(grouping: result.lineItems, by: \.tableID)
+    let byTable = Self.itemsByTable(result.lineItems)
+    // Each table's grid, built once for the rules of the table and those across tables.
+    var grids: [String: TableGrid] = [:]
     for table in result.tables {
       guard let items = byTable[table.tableID], table.type != .catalog else { continue }
       let grid = TableGrid(items: items)
+      grids[table.tableID] = grid
       HierarchyRule.check(grid, table: table, into: &collector)
       ColumnSumRule.check(grid, table: table, into: &collector)
       TotalRowRule.check(grid, table: table, into: &collector)
     }
-    CrossTableRule.check(result, tables: tables, byTable: byTable, into: &collector)
+    CrossTableRule.check(result, tables: tables, byTable: byTable, grids: grids, into: &collector)
     NarrativeRule.check(result, byTable: byTable, into: &collector)
     return collector.checks
+  }
+
+  /// `Dictionary(grouping: items, by: \.tableID)`, a run at a time: a table's items follow each
+  /// other, so its id is hashed once per run instead of once per item (through a key path).
+  static func itemsByTable(_ items: [LineItem]) -> [String: [LineItem]] {
+    var byTable: [String: [LineItem]] = [:]
+    var start = 0
+    while start < items.count {
+      let tableID = items[start].tableID
+      var end = start + 1
+      while end < items.count, items[end].tableID == tableID { end += 1 }
+      byTable[tableID, default: []].append(contentsOf: items[start..<end])
+      start = end
+    }
+    return byTable
   }
 }
 
