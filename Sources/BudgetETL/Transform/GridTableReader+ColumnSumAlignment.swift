@@ -48,13 +48,21 @@ extension GridTableReader {
     // from its own printed decimals only: a probe can drop a reading, never add one.)
     let failingLines = Set(printed.checks.filter { $0.severity == .error }.compactMap(\.sourceLine))
     let probe = Array(dataRows.filter { failingLines.contains($0.line) }.prefix(3))
-    func passesProbe(_ candidate: [TableColumn]) -> Bool {
+    func passes(_ candidate: [TableColumn], rows: [DataRow]) -> Bool {
       var ignored: [ReadWarning] = []
       let items = lineItems(
-        columns: candidate, dataRows: probe, tableUnit: tableUnit, context: context, warnings: &ignored,
+        columns: candidate, dataRows: rows, tableUnit: tableUnit, context: context, warnings: &ignored,
         hierarchy: false)
       let tally = ColumnSumRule.tally(TableGrid(items: items), table: info, docID: context.docID, keepingChecks: false)
-      return tally.rowsFailing == 0 && tally.rowsChecked == probe.count
+      return tally.rowsFailing == 0 && tally.rowsChecked == rows.count
+    }
+    // Most readings fail on the first probe row already, and a row that fails (or is not
+    // checked) read alone fails among the others too: with more rows a column's printed
+    // decimals can only grow, so its rounding tolerance only shrinks, and a row's groups are
+    // its own. The first row is tried alone, then all of them.
+    func passesProbe(_ candidate: [TableColumn]) -> Bool {
+      if probe.count > 1, !passes(candidate, rows: [probe[0]]) { return false }
+      return passes(candidate, rows: probe)
     }
 
     var passing: [(candidate: [TableColumn], moved: ClosedRange<Int>, shift: Int)] = []
