@@ -182,6 +182,14 @@ public enum FileIO {
 
   public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+  /// The absolute path `path` names with every symbolic link resolved (`realpath(3)`), or nil
+  /// when it does not exist.
+  public static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
   /// Writes all of `bytes` to `descriptor`, retrying short writes and EINTR.
   /// - Returns: 0, or the `errno` of the write that failed.
   static func writeAll(descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {

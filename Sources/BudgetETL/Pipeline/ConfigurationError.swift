@@ -6,6 +6,8 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
   case wrongType(key: String, expected: String)
   case invalidValue(key: String, reason: String)
   case missingInput(String)
+  /// The input folder holds no file the pipeline reads.
+  case noDocuments(String)
   case outputInsideInput(output: String, input: String)
   /// The output path exists and is a file.
   case outputNotAFolder(String)
@@ -25,6 +27,10 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
     case .wrongType(let k, let t): return "configuration key \"\(k)\" must be \(t)"
     case .invalidValue(let k, let r): return "configuration key \"\(k)\": \(r)"
     case .missingInput(let p): return "input folder \(p) does not exist; pass --input DIR or set \"input\" in pipeline.json"
+    case .noDocuments(let p):
+      return "input folder \(p) holds no documents (.\(InputFile.extensions.sorted().joined(separator: ", ."))); "
+        + "nothing was run and the published datasets are unchanged: check that the archive is mounted "
+        + "and that --input or \"input\" in pipeline.json names it"
     case .outputInsideInput(let o, let i):
       return "output folder \(o) is inside the input folder \(i); choose an output folder outside it"
     case .outputNotAFolder(let o):

@@ -17,9 +17,19 @@ public struct InputFile: Sendable, Hashable {
 
   /// Every input file under `root`, in bytewise order of the UTF-8 relative path; hidden
   /// files and folders and the `excluding` folder are skipped.
+  ///
+  /// `root` may be a symbolic link to the folder (an archive mounted elsewhere): the walk
+  /// starts from its target, and the paths stay relative to `root`. Folders linked from inside
+  /// the input are not followed.
+  ///
+  /// - Throws: ``ConfigurationError/missingInput(_:)`` when `root` is not a folder, and
+  ///   ``ConfigurationError/noDocuments(_:)`` when it holds no document: a run on it would
+  ///   publish empty datasets over the last ones (an unmounted or mistyped archive).
   public static func discover(root: String, excluding: String?) throws -> InputFileList {
     let fm = FileManager.default
-    guard let enumerator = fm.enumerator(atPath: root) else { throw ConfigurationError.missingInput(root) }
+    // Foundation's enumerator does not walk into a root that is a symbolic link.
+    let walked = (try? fm.destinationOfSymbolicLink(atPath: root)) != nil ? FileIO.realPath(root) ?? root : root
+    guard let enumerator = fm.enumerator(atPath: walked) else { throw ConfigurationError.missingInput(root) }
     // Read one at a time straight into the compact list.
     let files = sequence(state: enumerator) { enumerator -> String? in
       while let item = enumerator.nextObject() as? String {
@@ -39,6 +49,8 @@ public struct InputFile: Sendable, Hashable {
       }
       return nil
     }
-    return InputFileList(root: root, relativePaths: files)
+    let list = InputFileList(root: root, relativePaths: files)
+    guard !list.isEmpty else { throw ConfigurationError.noDocuments(root) }
+    return list
   }
 }

@@ -68,6 +68,14 @@ import Testing
     let noFolder = try Self.run(["run", "--quiet", "--input", "missing", "--output", "out"], in: dir.path)
     #expect(noFolder.status == 2)
     #expect(noFolder.stderr.contains("input folder missing does not exist"), "\(noFolder.stderr)")
+
+    // `in` exists but holds no document: refused, and `plan` says so too.
+    for command in ["run", "plan"] {
+      let empty = try Self.run([command, "--input", "in", "--output", "out"], in: dir.path)
+      #expect(empty.status == 2, "\(command): \(empty.stderr)")
+      #expect(empty.stderr.contains("/in holds no documents"), "\(command): \(empty.stderr)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: dir.path + "/out/line_items.csv.gz"))
   }
 
   @Test func rejectedDocumentsExitWithThree() throws {

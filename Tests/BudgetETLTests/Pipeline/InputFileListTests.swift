@@ -38,7 +38,7 @@ import Testing
       "in/2024/温县.txt", "in/2024/b.PDF", "in/2024/notes.docx", "in/.hidden.txt", "in/.git/x.txt",
       "in/out/line_items.csv.gz", "in/out/_state/a.txt", "in/a.md", "in/B.text",
     ] {
-      fm.createFile(atPath: dir.path + "/" + file, contents: Data("预算".utf8))
+      _ = fm.createFile(atPath: dir.path + "/" + file, contents: Data("预算".utf8))
     }
     let list = try InputFile.discover(root: dir.path + "/in", excluding: dir.path + "/in/out")
     #expect(list.map(\.relativePath) == ["2024/b.PDF", "2024/温县.txt", "B.text", "a.md"])

@@ -147,6 +147,48 @@ import Testing
       _ = try await Self.run(input: dir.path + "/nope", output: dir.path + "/out")
     }
   }
+
+  /// An archive often sits elsewhere and is linked in: the link is walked like the folder,
+  /// and the paths stay relative to it.
+  @Test func aSymlinkedInputFolderIsReadLikeTheFolder() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    try FileManager.default.createSymbolicLink(atPath: dir.path + "/linked", withDestinationPath: input)
+    let direct = try await Self.run(input: input, output: dir.path + "/direct")
+    let linked = try await Self.run(input: dir.path + "/linked", output: dir.path + "/linked-out")
+    #expect(direct.documents == 5)
+    #expect(linked.documents == 5)
+    #expect(linked.processed == 5)
+    for name in ["sources.csv.gz", "line_items.csv.gz", "documents.jsonl.gz", "line_items.parquet"] {
+      #expect(dir.read("linked-out/" + name) == dir.read("direct/" + name), "\(name) differs when read through the link")
+    }
+    let sources = CSVTestReader.parse(try Self.gunzipText(dir.path + "/linked-out/sources.csv.gz"))
+    #expect(sources.dropFirst().map { $0[0] }.contains("2024/温县医疗保障局.txt"))
+  }
+
+  /// A folder without documents (an archive that is not mounted, a mistyped path) is refused
+  /// before anything is written: a run would otherwise publish empty datasets over the last ones.
+  @Test func anInputWithoutDocumentsLeavesThePublishedDatasetsAlone() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    let output = dir.path + "/out"
+    _ = try await Self.run(input: input, output: output)
+    let published = try FileManager.default.contentsOfDirectory(atPath: output).filter { !$0.hasPrefix("_") }.sorted()
+    let before = published.map { dir.read("out/" + $0) }
+    #expect(published.contains("line_items.csv.gz") && published.contains("datapackage.json"))
+
+    let empty = dir.path + "/unmounted"
+    try FileIO.createDirectory(empty + "/2024")
+    try Data("not a document".utf8).write(to: URL(fileURLWithPath: empty + "/2024/readme.docx"))
+    await #expect(throws: ConfigurationError.noDocuments(empty)) {
+      _ = try await Self.run(input: empty, output: output)
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: output).filter { !$0.hasPrefix("_") }.sorted() == published)
+    for (name, bytes) in zip(published, before) { #expect(dir.read("out/" + name) == bytes, "\(name) changed") }
+    #expect(ConfigurationError.noDocuments(empty).description.contains("holds no documents (.md, .pdf, .text, .txt)"))
+  }
 }
 
 @Suite struct ParquetOutputSwitchTests {
