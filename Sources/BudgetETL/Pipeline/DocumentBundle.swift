@@ -7,10 +7,16 @@ import Foundation
 ///
 /// The record and summary were `source.json` and `summary.json` before, and their entries' names
 /// carry ``CheckpointFormat/version``: a bundle of an earlier build or format has neither
-/// ``sourceEntry`` nor ``summaryEntry``, so a run rebuilds it rather than reuse or misread it
-/// (its datasets' members, read by the load stage, are unchanged).
+/// ``sourceEntry`` nor ``summaryEntry``, so a run rebuilds it rather than reuse or misread it.
+///
+/// The bundle's own layout and its datasets' binary rows (``ValueCodec``) are
+/// ``formatVersion``, named by ``magic`` and part of the bundle's checkpoint key: a bundle of
+/// another format is neither found under the key nor parsed, so it is made again.
 public struct DocumentBundle: Sendable {
-  public static let magic = Array("BUDGETETL-BUNDLE-1\n".utf8)
+  /// The version of the bundle's layout and of the binary rows it holds; bump it with any change
+  /// to either. 2: rows with varints and a tag for a value repeated from the row above.
+  public static let formatVersion = 2
+  public static let magic = Array("BUDGETETL-BUNDLE-\(formatVersion)\n".utf8)
   /// The entry holding the document's ``SourceFile``.
   public static let sourceEntry = "source.v\(CheckpointFormat.version).bin"
   /// The entry holding its ``BundleSummary``, when it was not rejected.
@@ -22,8 +28,14 @@ public struct DocumentBundle: Sendable {
 
   public enum BundleError: Error, CustomStringConvertible {
     case corrupt(String)
+    /// The load found an entry of binary rows it cannot read (the bundle's layout was whole).
+    case unreadableRows(path: String, entry: String, reason: String)
     public var description: String {
-      switch self { case .corrupt(let p): return "checkpoint \(p) is corrupt; it will be rebuilt" }
+      switch self {
+      case .corrupt(let p): return "checkpoint \(p) is corrupt; it will be rebuilt"
+      case .unreadableRows(let path, let entry, let reason):
+        return "checkpoint \(path) is damaged (\(entry): \(reason)); delete it, or run with --force, to rebuild it"
+      }
     }
   }
 

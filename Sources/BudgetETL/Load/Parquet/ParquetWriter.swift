@@ -141,13 +141,13 @@ public final class ParquetWriter {
     var reader = try EncodedRows(bytes)
     var cells: [EncodedRows.Cell] = []
     var widths: [Int] = []
-    widths.reserveCapacity(reader.plausibleCount)
-    var row: [EncodedRows.Cell] = []
+    widths.reserveCapacity(reader.count)
     for _ in 0..<reader.count {
-      try reader.nextRow(into: &row)
-      cells.append(contentsOf: row)
-      widths.append(row.count)
+      try reader.nextRow()
+      cells.append(contentsOf: reader.row)
+      widths.append(reader.row.count)
     }
+    try reader.expectEnd()
     var start = 0
     for width in widths {
       defer { start += width }
@@ -158,7 +158,7 @@ public final class ParquetWriter {
       for (column, cell) in zip(columns, cells[start..<(start + width)]) {
         let problem: String?
         switch cell {
-        case .string(let range): problem = column.problem(withStringOfLength: range.count)
+        case .string(let range, _): problem = column.problem(withStringOfLength: range.count)
         case .null: problem = column.problem(with: .null)
         case .value(let value): problem = column.problem(with: value)
         }
@@ -173,7 +173,7 @@ public final class ParquetWriter {
           var full = false
           for i in buffers.indices {
             switch cells[start + i] {
-            case .string(let range): buffers[i].appendString(bytes: UnsafeBufferPointer(rebasing: raw[range]))
+            case .string(let range, _): buffers[i].appendString(bytes: UnsafeBufferPointer(rebasing: raw[range]))
             case .null: buffers[i].append(.null)
             case .value(let value): buffers[i].append(value)
             }
