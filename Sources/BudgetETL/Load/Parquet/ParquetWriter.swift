@@ -131,7 +131,8 @@ public final class ParquetWriter {
 
   /// Writes rows as ``ValueCodec`` encoded them (a document bundle's binary rows), taking
   /// strings as their bytes: the same file, checks and errors as ``write(row:)`` on each
-  /// decoded row, without a `String` per cell.
+  /// decoded row, without a `String` per cell, and without looking up again in the dictionary
+  /// a string the encoding marks as repeated from the row above.
   ///
   /// - Throws: `ValueCodec.DecodeError` for bytes that are not encoded rows (nothing is
   ///   written), then as ``write(row:)`` for each row.
@@ -173,7 +174,8 @@ public final class ParquetWriter {
           var full = false
           for i in buffers.indices {
             switch cells[start + i] {
-            case .string(let range, _): buffers[i].appendString(bytes: UnsafeBufferPointer(rebasing: raw[range]))
+            case .string(let range, let repeated):
+              buffers[i].appendString(bytes: UnsafeBufferPointer(rebasing: raw[range]), repeatsPrevious: repeated)
             case .null: buffers[i].append(.null)
             case .value(let value): buffers[i].append(value)
             }
