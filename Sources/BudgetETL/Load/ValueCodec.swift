@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A compact binary encoding of dataset rows, for the per-document checkpoint bundles from
 /// which the load stage writes Parquet without re-parsing text.
 ///
@@ -37,36 +45,64 @@ public enum ValueCodec {
       for (column, value) in row.enumerated() {
         if column < previous.count && same(value, previous[column]) {
           out.append(Tag.repeated)
-          continue
-        }
-        switch value {
-        case .null: out.append(Tag.null)
-        case .string(let s):
-          out.append(Tag.string)
-          Varint.append(UInt64(s.utf8.count), to: &out)
-          out.append(contentsOf: s.utf8)
-        case .int(let i):
-          out.append(Tag.int)
-          Varint.append(Varint.zigzag(i), to: &out)
-        case .decimal(let unscaled, let scale):
-          out.append(Tag.decimal)
-          Varint.append(Varint.zigzag(unscaled), to: &out)
-          Varint.append(Varint.zigzag(Int64(scale)), to: &out)
-        case .bool(let b): out.append(b ? Tag.true : Tag.false)
+        } else {
+          appendCell(value, into: &out)
         }
       }
       previous = row
     }
   }
 
+  /// Appends one cell spelled out (not as a repeat).
+  static func appendCell(_ value: Value, into out: inout [UInt8]) {
+    switch value {
+    case .null: out.append(Tag.null)
+    case .string(let s):
+      out.append(Tag.string)
+      Varint.append(UInt64(s.utf8.count), to: &out)
+      out.append(contentsOf: s.utf8)
+    case .int(let i):
+      out.append(Tag.int)
+      Varint.append(Varint.zigzag(i), to: &out)
+    case .decimal(let unscaled, let scale):
+      out.append(Tag.decimal)
+      Varint.append(Varint.zigzag(unscaled), to: &out)
+      Varint.append(Varint.zigzag(Int64(scale)), to: &out)
+    case .bool(let b): out.append(b ? Tag.true : Tag.false)
+    }
+  }
+
   /// Whether `a` and `b` encode to the same bytes: strings compare by their UTF-8 bytes (Swift's
   /// `==` also equates canonically equivalent text, which must keep its own bytes).
   static func same(_ a: Value, _ b: Value) -> Bool {
-    switch (a, b) {
-    case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
-    case (.string, _), (_, .string): return false
-    default: return a == b
+    // One value at a time: a switch over the pair would copy both.
+    switch a {
+    case .string(let x):
+      if case .string(let y) = b { return sameUTF8(x, y) }
+    case .null:
+      return b.isNull
+    case .int(let i):
+      if case .int(let j) = b { return i == j }
+    case .decimal(let u, let s):
+      if case .decimal(let v, let t) = b { return u == v && s == t }
+    case .bool(let x):
+      if case .bool(let y) = b { return x == y }
     }
+    return false
+  }
+
+  /// Whether two strings have the same UTF-8 bytes. Copies of one string (a document's id on
+  /// each of its rows) share their bytes, which are then not compared.
+  static func sameUTF8(_ x: String, _ y: String) -> Bool {
+    let count = x.utf8.count
+    guard count == y.utf8.count else { return false }
+    guard count > 0 else { return true }
+    let compared = x.utf8.withContiguousStorageIfAvailable { a in
+      y.utf8.withContiguousStorageIfAvailable { b in
+        a.baseAddress == b.baseAddress || memcmp(a.baseAddress!, b.baseAddress!, count) == 0
+      }
+    }
+    return (compared ?? nil) ?? x.utf8.elementsEqual(y.utf8)
   }
 
   /// Why bytes are not encoded rows.

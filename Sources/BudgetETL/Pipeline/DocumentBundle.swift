@@ -46,20 +46,12 @@ public struct DocumentBundle: Sendable {
     guard let result else { return bundle }
     for dataset in Datasets.all where dataset.name != Datasets.sources.name {
       let rows = result.rows(of: dataset)
-      var csv: [UInt8] = []
-      var jsonl: [UInt8] = []
-      let keys = RowEncoder.jsonKeys(dataset)
-      for row in rows {
-        RowEncoder.csvRow(row, into: &csv)
-        RowEncoder.jsonRow(row, keys: keys, into: &jsonl)
-      }
+      let (csv, jsonl, binary) = DocumentRowsEncoder.encode(rows, schema: dataset)
       bundle.entries[dataset.name + ".count"] = Array(String(rows.count).utf8)
       if !rows.isEmpty {
         bundle.entries[dataset.name + ".csv.gz"] = try Deflater.compress(csv, level: gzipLevel)
         bundle.entries[dataset.name + ".jsonl.gz"] = try Deflater.compress(jsonl, level: gzipLevel)
       }
-      var binary: [UInt8] = []
-      ValueCodec.encode(rows, into: &binary)
       bundle.entries[dataset.name + ".rows"] = binary
     }
     bundle.entries[summaryEntry] = encoded(BundleSummary(result: result))
