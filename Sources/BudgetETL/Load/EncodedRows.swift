@@ -4,13 +4,16 @@
 /// count and length is checked against the bytes left before it is used, so damaged bytes
 /// never trap or ask for a large allocation.
 struct EncodedRows {
-  /// One cell: a string is where its UTF-8 bytes are; the other values are themselves.
+  /// One cell: a string is where its UTF-8 bytes are; the other values are themselves. No case
+  /// holds a reference, so cells are copied as plain bytes.
   enum Cell {
     case null
     /// A string's bytes, and whether the cell repeated the string of the row above
     /// (``ValueCodec/Tag/repeated``): then the bytes are that string's, and equal to it.
     case string(Range<Int>, repeated: Bool)
-    case value(Value)
+    case int(Int64)
+    case decimal(unscaled: Int64, scale: Int)
+    case bool(Bool)
 
     /// Whether the cell is a string that repeated the one above it.
     var isRepeatedString: Bool {
@@ -64,13 +67,13 @@ struct EncodedRows {
         cell = .string(offset..<(offset + Int(length)), repeated: false)
         offset += Int(length)
       case ValueCodec.Tag.int:
-        cell = .value(.int(Varint.unzigzag(try Self.varint(bytes, at: &offset))))
+        cell = .int(Varint.unzigzag(try Self.varint(bytes, at: &offset)))
       case ValueCodec.Tag.decimal:
         let unscaled = Varint.unzigzag(try Self.varint(bytes, at: &offset))
         let scale = Varint.unzigzag(try Self.varint(bytes, at: &offset))
-        cell = .value(.decimal(unscaled: unscaled, scale: Int(scale)))
-      case ValueCodec.Tag.false: cell = .value(.bool(false))
-      case ValueCodec.Tag.true: cell = .value(.bool(true))
+        cell = .decimal(unscaled: unscaled, scale: Int(scale))
+      case ValueCodec.Tag.false: cell = .bool(false)
+      case ValueCodec.Tag.true: cell = .bool(true)
       default: throw ValueCodec.DecodeError.badTag(tag)
       }
       if column < above { row[column] = cell } else { row.append(cell) }
@@ -87,7 +90,9 @@ struct EncodedRows {
     switch cell {
     case .null: return .null
     case .string(let range, _): return .string(String(decoding: bytes[range], as: UTF8.self))
-    case .value(let value): return value
+    case .int(let i): return .int(i)
+    case .decimal(let unscaled, let scale): return .decimal(unscaled: unscaled, scale: scale)
+    case .bool(let b): return .bool(b)
     }
   }
 

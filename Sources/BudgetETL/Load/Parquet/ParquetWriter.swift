@@ -161,7 +161,7 @@ public final class ParquetWriter {
         switch cell {
         case .string(let range, _): problem = column.problem(withStringOfLength: range.count)
         case .null: problem = column.problem(with: .null)
-        case .value(let value): problem = column.problem(with: value)
+        case .int, .decimal, .bool: problem = column.problem(with: reader.value(cell))
         }
         if let problem {
           throw ParquetWriterError.invalidValue(
@@ -177,7 +177,7 @@ public final class ParquetWriter {
             case .string(let range, let repeated):
               buffers[i].appendString(bytes: UnsafeBufferPointer(rebasing: raw[range]), repeatsPrevious: repeated)
             case .null: buffers[i].append(.null)
-            case .value(let value): buffers[i].append(value)
+            case .int, .decimal, .bool: buffers[i].append(reader.value(cells[start + i]))
             }
             if buffers[i].isPageFull { full = true }
           }
