@@ -88,11 +88,16 @@ public struct DocumentBundle: Sendable {
     entries[Self.summaryEntry].flatMap { try? Self.decoded(BundleSummary.self, from: $0) }
   }
 
+  /// The bundle's bytes: ``magic``, the entry count, then each entry by name (a 4-byte name
+  /// length, the name, an 8-byte length, the bytes), little-endian.
   public func serialized() -> [UInt8] {
-    var out = DocumentBundle.magic
-    ValueCodec.appendU32(UInt32(entries.count), &out)
-    for name in entries.keys.sorted() {
-      let data = entries[name]!
+    let sorted = entries.sorted { $0.key < $1.key }
+    // One allocation of the final size: the bytes are copied once, not again as the array grows.
+    var out: [UInt8] = []
+    out.reserveCapacity(sorted.reduce(Self.magic.count + 4) { $0 + 12 + $1.key.utf8.count + $1.value.count })
+    out.append(contentsOf: Self.magic)
+    ValueCodec.appendU32(UInt32(sorted.count), &out)
+    for (name, data) in sorted {
       ValueCodec.appendU32(UInt32(name.utf8.count), &out)
       out.append(contentsOf: name.utf8)
       ValueCodec.appendU64(UInt64(data.count), &out)
