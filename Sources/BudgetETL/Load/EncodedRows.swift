@@ -71,6 +71,9 @@ struct EncodedRows {
       case ValueCodec.Tag.decimal:
         let unscaled = Varint.unzigzag(try Self.varint(bytes, at: &offset))
         let scale = Varint.unzigzag(try Self.varint(bytes, at: &offset))
+        // An Int64 holds at most 18 decimals: a scale past them (or negative) is damage, and
+        // would trap whatever renders the value.
+        guard (0...18).contains(scale) else { throw ValueCodec.DecodeError.badScale(scale) }
         cell = .decimal(unscaled: unscaled, scale: Int(scale))
       case ValueCodec.Tag.false: cell = .bool(false)
       case ValueCodec.Tag.true: cell = .bool(true)

@@ -21,6 +21,7 @@
 ///       | 4 (false) | 5 (true) | 6 (the previous row's cell in this column)
 /// ```
 ///
+/// A decimal's scale is 0 to 18 (the decimals an `Int64` can hold); the reader rejects others.
 /// ``EncodedRows`` reads it, for ``decode(_:)`` and for the Parquet writer. A change to the
 /// encoding must bump ``DocumentBundle/formatVersion``, so no bundle is misread.
 public enum ValueCodec {
@@ -118,6 +119,8 @@ public enum ValueCodec {
     case nothingToRepeat(row: Int, column: Int)
     /// Bytes left over after the rows the header counts.
     case trailingBytes
+    /// A decimal whose scale is negative or above 18.
+    case badScale(Int64)
 
     public var description: String {
       switch self {
@@ -127,6 +130,7 @@ public enum ValueCodec {
       case .nothingToRepeat(let row, let column):
         return "encoded row \(row) repeats column \(column) of a row that has no such column"
       case .trailingBytes: return "encoded rows are followed by bytes that are not rows"
+      case .badScale(let scale): return "encoded rows hold a decimal of scale \(scale), not 0 to 18"
       }
     }
   }

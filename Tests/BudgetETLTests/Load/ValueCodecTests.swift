@@ -100,6 +100,10 @@ import Testing
     // Fewer rows than the header says, and bytes after the rows.
     #expect(throws: E.truncated) { try ValueCodec.decode([2, 1, 0]) }
     #expect(throws: E.trailingBytes) { try ValueCodec.decode([1, 1, 0, 0]) }
+    // A decimal of scale -1 (zigzag 1) or 19 (zigzag 38).
+    #expect(throws: E.badScale(-1)) { try ValueCodec.decode([1, 1, 3, 2, 1]) }
+    #expect(throws: E.badScale(19)) { try ValueCodec.decode([1, 1, 3, 2, 38]) }
+    #expect(try ValueCodec.decode([1, 1, 3, 2, 36]) == [[.decimal(unscaled: 1, scale: 18)]])
     // The largest integers still decode.
     #expect(try ValueCodec.decode([1, 1, 2] + Array(repeating: 0xFF, count: 9) + [0x01]) == [[.int(Int64.min)]])
   }
