@@ -16,4 +16,9 @@ enum Varint {
   static func zigzag(_ value: Int64) -> UInt64 {
     UInt64(bitPattern: (value << 1) ^ (value >> 63))
   }
+
+  /// The inverse of ``zigzag(_:)``.
+  static func unzigzag(_ value: UInt64) -> Int64 {
+    Int64(bitPattern: (value >> 1) ^ (0 &- (value & 1)))
+  }
 }

@@ -1,75 +1,117 @@
-/// Rows as ``ValueCodec`` encoded them, read in place: each cell is a ``Cell`` whose string is
-/// a range of the bytes, so a reader that wants the bytes (the Parquet writer) makes no
-/// `String` for it. Decoding errors are ``ValueCodec``'s.
+/// Rows as ``ValueCodec`` encoded them, read in place one row at a time: each cell is a
+/// ``Cell`` whose string is a range of the bytes, so a reader that wants the bytes (the Parquet
+/// writer) makes no `String` for it. Decoding errors are ``ValueCodec/DecodeError``s; every
+/// count and length is checked against the bytes left before it is used, so damaged bytes
+/// never trap or ask for a large allocation.
 struct EncodedRows {
-  /// One cell: a string is where its UTF-8 bytes are; the other values are themselves.
+  /// One cell: a string is where its UTF-8 bytes are; the other values are themselves. No case
+  /// holds a reference, so cells are copied as plain bytes.
   enum Cell {
     case null
-    case string(Range<Int>)
-    case value(Value)
+    /// A string's bytes, and whether the cell repeated the string of the row above
+    /// (``ValueCodec/Tag/repeated``): then the bytes are that string's, and equal to it.
+    case string(Range<Int>, repeated: Bool)
+    case int(Int64)
+    case decimal(unscaled: Int64, scale: Int)
+    case bool(Bool)
+
+    /// Whether the cell is a string that repeated the one above it.
+    var isRepeatedString: Bool {
+      if case .string(_, repeated: true) = self { return true }
+      return false
+    }
   }
 
   let bytes: [UInt8]
-  /// The number of rows, from the header.
+  /// The number of rows, from the header; no more than the bytes could hold (a row takes at
+  /// least a byte), so it is safe to reserve room for.
   let count: Int
-  /// `count`, as far as the bytes can hold it (a row takes at least 4): what to reserve room
-  /// for, so that a damaged header cannot ask for gigabytes.
-  var plausibleCount: Int { min(count, bytes.count / 4) }
-  private var offset = 4
+  /// The row read last by ``nextRow()``: one cell per column.
+  private(set) var row: [Cell] = []
+  private var rowsRead = 0
+  private var offset = 0
 
   init(_ bytes: [UInt8]) throws {
     self.bytes = bytes
-    count = Int(try Self.u32(bytes, at: 0))
+    let count = try Self.varint(bytes, at: &offset)
+    guard count <= UInt64(bytes.count - offset) else { throw ValueCodec.DecodeError.truncated }
+    self.count = Int(count)
   }
 
-  /// Reads the next row's cells into `cells` (emptied first).
-  mutating func nextRow(into cells: inout [Cell]) throws {
-    cells.removeAll(keepingCapacity: true)
-    let n = Int(try Self.u32(bytes, at: offset))
-    offset += 4
-    for _ in 0..<n {
+  /// Reads the next row into ``row``.
+  mutating func nextRow() throws {
+    let rawWidth = try Self.varint(bytes, at: &offset)
+    guard rawWidth <= UInt64(bytes.count - offset) else { throw ValueCodec.DecodeError.truncated }
+    let width = Int(rawWidth)
+    let above = row.count
+    if above > width { row.removeSubrange(width...) }
+    rowsRead += 1
+    for column in 0..<width {
       guard offset < bytes.count else { throw ValueCodec.DecodeError.truncated }
       let tag = bytes[offset]
       offset += 1
+      let cell: Cell
       switch tag {
-      case 0: cells.append(.null)
-      case 1:
-        let length = Int(try Self.u32(bytes, at: offset))
-        offset += 4
-        guard length <= bytes.count - offset else { throw ValueCodec.DecodeError.truncated }
-        cells.append(.string(offset..<(offset + length)))
-        offset += length
-      case 2:
-        cells.append(.value(.int(Int64(bitPattern: try Self.u64(bytes, at: offset)))))
-        offset += 8
-      case 3:
-        let unscaled = Int64(bitPattern: try Self.u64(bytes, at: offset))
-        offset += 8
-        guard offset < bytes.count else { throw ValueCodec.DecodeError.truncated }
-        cells.append(.value(.decimal(unscaled: unscaled, scale: Int(bytes[offset]))))
-        offset += 1
-      case 4: cells.append(.value(.bool(false)))
-      case 5: cells.append(.value(.bool(true)))
+      case ValueCodec.Tag.repeated:
+        guard column < above else {
+          throw ValueCodec.DecodeError.nothingToRepeat(row: rowsRead, column: column + 1)
+        }
+        if case .string(let range, repeated: false) = row[column] {
+          row[column] = .string(range, repeated: true)
+        }
+        continue
+      case ValueCodec.Tag.null: cell = .null
+      case ValueCodec.Tag.string:
+        let length = try Self.varint(bytes, at: &offset)
+        guard length <= UInt64(bytes.count - offset) else { throw ValueCodec.DecodeError.truncated }
+        cell = .string(offset..<(offset + Int(length)), repeated: false)
+        offset += Int(length)
+      case ValueCodec.Tag.int:
+        cell = .int(Varint.unzigzag(try Self.varint(bytes, at: &offset)))
+      case ValueCodec.Tag.decimal:
+        let unscaled = Varint.unzigzag(try Self.varint(bytes, at: &offset))
+        let scale = Varint.unzigzag(try Self.varint(bytes, at: &offset))
+        // An Int64 holds at most 18 decimals: a scale past them (or negative) is damage, and
+        // would trap whatever renders the value.
+        guard (0...18).contains(scale) else { throw ValueCodec.DecodeError.badScale(scale) }
+        cell = .decimal(unscaled: unscaled, scale: Int(scale))
+      case ValueCodec.Tag.false: cell = .bool(false)
+      case ValueCodec.Tag.true: cell = .bool(true)
       default: throw ValueCodec.DecodeError.badTag(tag)
       }
+      if column < above { row[column] = cell } else { row.append(cell) }
     }
+  }
+
+  /// Throws unless every row was read and no byte is left after them.
+  func expectEnd() throws {
+    guard rowsRead == count, offset == bytes.count else { throw ValueCodec.DecodeError.trailingBytes }
   }
 
   /// The value a cell stands for (a string made from its bytes).
   func value(_ cell: Cell) -> Value {
     switch cell {
     case .null: return .null
-    case .string(let range): return .string(String(decoding: bytes[range], as: UTF8.self))
-    case .value(let value): return value
+    case .string(let range, _): return .string(String(decoding: bytes[range], as: UTF8.self))
+    case .int(let i): return .int(i)
+    case .decimal(let unscaled, let scale): return .decimal(unscaled: unscaled, scale: scale)
+    case .bool(let b): return .bool(b)
     }
   }
 
-  private static func u32(_ bytes: [UInt8], at i: Int) throws -> UInt32 {
-    guard i >= 0, i <= bytes.count - 4 else { throw ValueCodec.DecodeError.truncated }
-    return UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24
-  }
-
-  private static func u64(_ bytes: [UInt8], at i: Int) throws -> UInt64 {
-    UInt64(try u32(bytes, at: i)) | UInt64(try u32(bytes, at: i + 4)) << 32
+  /// The unsigned LEB128 varint at `offset`, which moves past it.
+  private static func varint(_ bytes: [UInt8], at offset: inout Int) throws -> UInt64 {
+    var result: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      guard offset < bytes.count else { throw ValueCodec.DecodeError.truncated }
+      let byte = bytes[offset]
+      offset += 1
+      // The tenth byte holds the 64th bit only.
+      if shift == 63 && byte > 1 { throw ValueCodec.DecodeError.badVarint }
+      result |= UInt64(byte & 0x7F) << shift
+      if byte < 0x80 { return result }
+      shift += 7
+    }
   }
 }

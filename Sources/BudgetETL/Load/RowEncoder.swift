@@ -13,27 +13,46 @@ public enum RowEncoder {
   public static func csvRow(_ row: [Value], into out: inout [UInt8]) {
     for (i, value) in row.enumerated() {
       if i > 0 { out.append(UInt8(ascii: ",")) }
-      switch value {
-      case .null: break
-      case .string(let s): appendCSVField(s, into: &out)
-      default: appendScalar(value, into: &out)
-      }
+      appendCSVCell(value, into: &out)
     }
     out.append(0x0A)
   }
 
+  /// One CSV field for `value`, without its separator.
+  static func appendCSVCell(_ value: Value, into out: inout [UInt8]) {
+    switch value {
+    case .null: break
+    case .string(let s): appendCSVField(s, into: &out)
+    default: appendScalar(value, into: &out)
+    }
+  }
+
   static func appendCSVField(_ s: String, into out: inout [UInt8]) {
-    var needsQuotes = false
-    for b in s.utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
-      needsQuotes = true
-      break
+    let written: Void? = s.utf8.withContiguousStorageIfAvailable { u in
+      if !needsCSVQuotes(u) { out.append(contentsOf: u) } else { appendQuotedCSVField(u, into: &out) }
     }
-    if !needsQuotes {
-      out.append(contentsOf: s.utf8)
-      return
+    if written == nil { appendCSVField(Array(s.utf8), into: &out) }
+  }
+
+  private static func appendCSVField(_ bytes: [UInt8], into out: inout [UInt8]) {
+    bytes.withUnsafeBufferPointer { u in
+      if !needsCSVQuotes(u) { out.append(contentsOf: u) } else { appendQuotedCSVField(u, into: &out) }
     }
+  }
+
+  /// Whether a field holds a comma, a quote or a line break.
+  private static func needsCSVQuotes(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+    // Every such byte is below 0x2D: most of a field's bytes (Chinese text, digits) are passed by
+    // one comparison.
+    for b in u where b < 0x2D && (b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D) {
+      return true
+    }
+    return false
+  }
+
+  private static func appendQuotedCSVField(_ u: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    for b in s.utf8 {
+    for b in u {
       if b == UInt8(ascii: "\"") { out.append(b) }
       out.append(b)
     }
@@ -47,11 +66,7 @@ public enum RowEncoder {
       if i > 0 { out.append(UInt8(ascii: ",")) }
       appendJSONString(schema.columns[i].name, into: &out)
       out.append(UInt8(ascii: ":"))
-      switch value {
-      case .null: out.append(contentsOf: "null".utf8)
-      case .string(let s): appendJSONString(s, into: &out)
-      case .int, .decimal, .bool: appendScalar(value, into: &out)
-      }
+      appendJSONValue(value, into: &out)
     }
     out.append(contentsOf: "}\n".utf8)
   }
@@ -73,13 +88,19 @@ public enum RowEncoder {
     for (i, value) in row.enumerated() {
       if i > 0 { out.append(UInt8(ascii: ",")) }
       out.append(contentsOf: keys[i])
-      switch value {
-      case .null: out.append(contentsOf: "null".utf8)
-      case .string(let s): appendJSONString(s, into: &out)
-      case .int, .decimal, .bool: appendScalar(value, into: &out)
-      }
+      appendJSONValue(value, into: &out)
     }
     out.append(contentsOf: "}\n".utf8)
+  }
+
+  /// The JSON for `value`: `null`, a string, or a number or flag as ``appendScalar(_:into:)``
+  /// writes it.
+  static func appendJSONValue(_ value: Value, into out: inout [UInt8]) {
+    switch value {
+    case .null: out.append(contentsOf: "null".utf8)
+    case .string(let s): appendJSONString(s, into: &out)
+    case .int, .decimal, .bool: appendScalar(value, into: &out)
+    }
   }
 
   /// A number or flag as `Value.csvText` renders it, written straight into `out`.
@@ -123,32 +144,35 @@ public enum RowEncoder {
 
   static func appendJSONString(_ s: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    var s = s
-    s.withUTF8 { u in
-      // Runs of bytes that need no escape are copied at once.
-      var start = 0
-      for i in 0..<u.count {
-        let b = u[i]
-        if b >= 0x20 && b != UInt8(ascii: "\"") && b != 0x5C { continue }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
-        start = i + 1
-        out.append(0x5C)
-        switch b {
-        case UInt8(ascii: "\""): out.append(b)
-        case 0x5C: out.append(0x5C)
-        case 0x0A: out.append(UInt8(ascii: "n"))
-        case 0x0D: out.append(UInt8(ascii: "r"))
-        case 0x09: out.append(UInt8(ascii: "t"))
-        default:
-          out.append(UInt8(ascii: "u"))
-          out.append(0x30)
-          out.append(0x30)
-          out.append(hexDigits[Int(b >> 4)])
-          out.append(hexDigits[Int(b & 15)])
-        }
-      }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
-    }
+    let written: Void? = s.utf8.withContiguousStorageIfAvailable { appendJSONEscaped($0, into: &out) }
+    if written == nil { Array(s.utf8).withUnsafeBufferPointer { appendJSONEscaped($0, into: &out) } }
     out.append(UInt8(ascii: "\""))
+  }
+
+  /// A JSON string's bytes between its quotes: `"`, `\` and control characters escaped.
+  private static func appendJSONEscaped(_ u: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    // Runs of bytes that need no escape are copied at once.
+    var start = 0
+    for i in 0..<u.count {
+      let b = u[i]
+      if b >= 0x20 && b != UInt8(ascii: "\"") && b != 0x5C { continue }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
+      start = i + 1
+      out.append(0x5C)
+      switch b {
+      case UInt8(ascii: "\""): out.append(b)
+      case 0x5C: out.append(0x5C)
+      case 0x0A: out.append(UInt8(ascii: "n"))
+      case 0x0D: out.append(UInt8(ascii: "r"))
+      case 0x09: out.append(UInt8(ascii: "t"))
+      default:
+        out.append(UInt8(ascii: "u"))
+        out.append(0x30)
+        out.append(0x30)
+        out.append(hexDigits[Int(b >> 4)])
+        out.append(hexDigits[Int(b & 15)])
+      }
+    }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
   }
 }

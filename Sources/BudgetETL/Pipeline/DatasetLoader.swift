@@ -49,9 +49,13 @@ final class DatasetLoader {
       for dataset in files where dataset !== sources {
         let name = dataset.schema.name
         let count = bundle.entries[name + ".count"].flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
-        try dataset.append(
-          csvMember: bundle.entries[name + ".csv.gz"], jsonlMember: bundle.entries[name + ".jsonl.gz"],
-          rows: bundle.entries[name + ".rows"], count: count)
+        do {
+          try dataset.append(
+            csvMember: bundle.entries[name + ".csv.gz"], jsonlMember: bundle.entries[name + ".jsonl.gz"],
+            rows: bundle.entries[name + ".rows"], count: count)
+        } catch let error as ValueCodec.DecodeError {
+          throw DocumentBundle.BundleError.unreadableRows(path: bundlePath, entry: name + ".rows", reason: "\(error)")
+        }
       }
     }
   }

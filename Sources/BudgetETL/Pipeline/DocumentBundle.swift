@@ -7,10 +7,16 @@ import Foundation
 ///
 /// The record and summary were `source.json` and `summary.json` before, and their entries' names
 /// carry ``CheckpointFormat/version``: a bundle of an earlier build or format has neither
-/// ``sourceEntry`` nor ``summaryEntry``, so a run rebuilds it rather than reuse or misread it
-/// (its datasets' members, read by the load stage, are unchanged).
+/// ``sourceEntry`` nor ``summaryEntry``, so a run rebuilds it rather than reuse or misread it.
+///
+/// The bundle's own layout and its datasets' binary rows (``ValueCodec``) are
+/// ``formatVersion``, named by ``magic`` and part of the bundle's checkpoint key: a bundle of
+/// another format is neither found under the key nor parsed, so it is made again.
 public struct DocumentBundle: Sendable {
-  public static let magic = Array("BUDGETETL-BUNDLE-1\n".utf8)
+  /// The version of the bundle's layout and of the binary rows it holds; bump it with any change
+  /// to either. 2: rows with varints and a tag for a value repeated from the row above.
+  public static let formatVersion = 2
+  public static let magic = Array("BUDGETETL-BUNDLE-\(formatVersion)\n".utf8)
   /// The entry holding the document's ``SourceFile``.
   public static let sourceEntry = "source.v\(CheckpointFormat.version).bin"
   /// The entry holding its ``BundleSummary``, when it was not rejected.
@@ -22,8 +28,14 @@ public struct DocumentBundle: Sendable {
 
   public enum BundleError: Error, CustomStringConvertible {
     case corrupt(String)
+    /// The load found an entry of binary rows it cannot read (the bundle's layout was whole).
+    case unreadableRows(path: String, entry: String, reason: String)
     public var description: String {
-      switch self { case .corrupt(let p): return "checkpoint \(p) is corrupt; it will be rebuilt" }
+      switch self {
+      case .corrupt(let p): return "checkpoint \(p) is corrupt; it will be rebuilt"
+      case .unreadableRows(let path, let entry, let reason):
+        return "checkpoint \(path) is damaged (\(entry): \(reason)); delete it, or run with --force, to rebuild it"
+      }
     }
   }
 
@@ -34,20 +46,12 @@ public struct DocumentBundle: Sendable {
     guard let result else { return bundle }
     for dataset in Datasets.all where dataset.name != Datasets.sources.name {
       let rows = result.rows(of: dataset)
-      var csv: [UInt8] = []
-      var jsonl: [UInt8] = []
-      let keys = RowEncoder.jsonKeys(dataset)
-      for row in rows {
-        RowEncoder.csvRow(row, into: &csv)
-        RowEncoder.jsonRow(row, keys: keys, into: &jsonl)
-      }
+      let (csv, jsonl, binary) = DocumentRowsEncoder.encode(rows, schema: dataset)
       bundle.entries[dataset.name + ".count"] = Array(String(rows.count).utf8)
       if !rows.isEmpty {
         bundle.entries[dataset.name + ".csv.gz"] = try Deflater.compress(csv, level: gzipLevel)
         bundle.entries[dataset.name + ".jsonl.gz"] = try Deflater.compress(jsonl, level: gzipLevel)
       }
-      var binary: [UInt8] = []
-      ValueCodec.encode(rows, into: &binary)
       bundle.entries[dataset.name + ".rows"] = binary
     }
     bundle.entries[summaryEntry] = encoded(BundleSummary(result: result))
@@ -84,11 +88,16 @@ public struct DocumentBundle: Sendable {
     entries[Self.summaryEntry].flatMap { try? Self.decoded(BundleSummary.self, from: $0) }
   }
 
+  /// The bundle's bytes: ``magic``, the entry count, then each entry by name (a 4-byte name
+  /// length, the name, an 8-byte length, the bytes), little-endian.
   public func serialized() -> [UInt8] {
-    var out = DocumentBundle.magic
-    ValueCodec.appendU32(UInt32(entries.count), &out)
-    for name in entries.keys.sorted() {
-      let data = entries[name]!
+    let sorted = entries.sorted { $0.key < $1.key }
+    // One allocation of the final size: the bytes are copied once, not again as the array grows.
+    var out: [UInt8] = []
+    out.reserveCapacity(sorted.reduce(Self.magic.count + 4) { $0 + 12 + $1.key.utf8.count + $1.value.count })
+    out.append(contentsOf: Self.magic)
+    ValueCodec.appendU32(UInt32(sorted.count), &out)
+    for (name, data) in sorted {
       ValueCodec.appendU32(UInt32(name.utf8.count), &out)
       out.append(contentsOf: name.utf8)
       ValueCodec.appendU64(UInt64(data.count), &out)

@@ -52,7 +52,8 @@ public struct PipelineRunner: Sendable {
 
   /// The checkpoint keys of a file: each stage's key covers the file's path and content, the
   /// tool version and the options of that stage and of every stage before it; a PDF's also
-  /// covers its converter, so installing or upgrading pdftotext reads it again.
+  /// covers its converter, so installing or upgrading pdftotext reads it again. The bundle's
+  /// also covers ``DocumentBundle/formatVersion``, so a bundle of another format is not reused.
   func stageKeys(relativePath: String, sha256: String) -> StageKeys {
     func h(_ s: String) -> String { SHA256.hex(Array(s.utf8)) }
     var material = "v=\(BudgetETLVersion.current)\npath=\(relativePath)\nsha=\(sha256)\nextract=\(config.optionsJSON(of: .extract))"
@@ -62,7 +63,7 @@ public struct PipelineRunner: Sendable {
     let extract = h(material)
     let transform = h("\(extract)\ntransform=\(config.optionsJSON(of: .transform))")
     let validate = h("\(transform)\nvalidate=\(config.optionsJSON(of: .validate))")
-    let bundle = h("\(validate)\ngzip=\(config.load.gzipLevel)")
+    let bundle = h("\(validate)\ngzip=\(config.load.gzipLevel)\nbundle=\(DocumentBundle.formatVersion)")
     return StageKeys(sha256: sha256, extract: extract, transform: transform, validate: validate, bundle: bundle)
   }
 

@@ -54,7 +54,7 @@ public struct RunPlan: Sendable {
           else if old.extract != keys.extract { reason = "extract options changed" }
           else if old.transform != keys.transform { reason = "transform options changed" }
           else if old.validate != keys.validate { reason = "validate options changed" }
-          else if old.bundle != keys.bundle { reason = "load compression level changed" }
+          else if old.bundle != keys.bundle { reason = "load compression level or bundle format changed" }
           else { reason = "checkpoint missing" }
         } else {
           reason = "new document"

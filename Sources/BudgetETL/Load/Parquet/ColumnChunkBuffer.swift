@@ -42,6 +42,9 @@ struct ColumnChunkBuffer {
   private(set) var dictionary = ByteArrayDictionary()
   /// Whether new string values go to the dictionary.
   private(set) var isDictionaryEncoded = true
+  /// The dictionary index of the value appended last, when it went to the dictionary: a value
+  /// known to repeat it takes the index without being looked up.
+  private var lastDictionaryIndex: UInt32?
   /// Whether an encoded page refers to the dictionary (so the chunk needs its dictionary page).
   private(set) var hasDictionaryPages = false
   /// The dictionary outgrew its limit after dictionary pages were encoded: the buffered
@@ -101,6 +104,7 @@ struct ColumnChunkBuffer {
       precondition(column.isOptional, "null in required column \(column.name) was not rejected")
       nullCount += 1
       definitionLevels.append(0)
+      lastDictionaryIndex = nil
       return
     }
     if column.isOptional { definitionLevels.append(1) }
@@ -139,21 +143,33 @@ struct ColumnChunkBuffer {
 
   /// Appends a non-null string value given as its UTF-8 bytes (for a string column; the
   /// caller checked it as `ParquetColumn.problem(withStringOfLength:)` does).
-  mutating func appendString(bytes utf8: UnsafeBufferPointer<UInt8>) {
+  ///
+  /// - Parameter repeatsPrevious: the caller knows the value has the bytes of the value
+  ///   appended last (encoded rows say so): a dictionary-encoded chunk then reuses that
+  ///   value's index instead of hashing the bytes again, with the same result.
+  mutating func appendString(bytes utf8: UnsafeBufferPointer<UInt8>, repeatsPrevious: Bool = false) {
     rowCount += 1
     bufferedRows += 1
     if column.isOptional { definitionLevels.append(1) }
-    appendStringBytes(utf8)
+    appendStringBytes(utf8, repeatsPrevious: repeatsPrevious)
   }
 
   private mutating func appendString(_ text: String) {
     var text = text
-    text.withUTF8 { appendStringBytes($0) }
+    text.withUTF8 { appendStringBytes($0, repeatsPrevious: false) }
   }
 
-  private mutating func appendStringBytes(_ utf8: UnsafeBufferPointer<UInt8>) {
+  private mutating func appendStringBytes(_ utf8: UnsafeBufferPointer<UInt8>, repeatsPrevious: Bool) {
     if isDictionaryEncoded {
-      dictionaryIndices.append(dictionary.index(of: utf8))
+      let index: UInt32
+      if repeatsPrevious, let last = lastDictionaryIndex {
+        assert(dictionary.entry(Int(last)).elementsEqual(utf8), "a repeated value differs from the one before it")
+        index = last
+      } else {
+        index = dictionary.index(of: utf8)
+      }
+      dictionaryIndices.append(index)
+      lastDictionaryIndex = index
       bufferedPageBytes += 4
       // Mostly distinct values are seen as soon as there are enough of them: a dataset of one
       // row per document would otherwise hold every distinct value until its first page.
@@ -196,6 +212,7 @@ struct ColumnChunkBuffer {
     dictionary.removeAll()
     dictionaryIndices.removeAll(keepingCapacity: true)
     isDictionaryEncoded = false
+    lastDictionaryIndex = nil
   }
 
   /// Notes an encoded, compressed data page (header, then body), now at `extent` of the spill
@@ -305,6 +322,7 @@ struct ColumnChunkBuffer {
     rowCount = 0
     nullCount = 0
     dictionary = ByteArrayDictionary()
+    lastDictionaryIndex = nil
     isDictionaryEncoded = true
     hasDictionaryPages = false
     fallbackPending = false

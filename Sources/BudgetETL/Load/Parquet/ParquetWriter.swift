@@ -131,7 +131,8 @@ public final class ParquetWriter {
 
   /// Writes rows as ``ValueCodec`` encoded them (a document bundle's binary rows), taking
   /// strings as their bytes: the same file, checks and errors as ``write(row:)`` on each
-  /// decoded row, without a `String` per cell.
+  /// decoded row, without a `String` per cell, and without looking up again in the dictionary
+  /// a string the encoding marks as repeated from the row above.
   ///
   /// - Throws: `ValueCodec.DecodeError` for bytes that are not encoded rows (nothing is
   ///   written), then as ``write(row:)`` for each row.
@@ -141,13 +142,13 @@ public final class ParquetWriter {
     var reader = try EncodedRows(bytes)
     var cells: [EncodedRows.Cell] = []
     var widths: [Int] = []
-    widths.reserveCapacity(reader.plausibleCount)
-    var row: [EncodedRows.Cell] = []
+    widths.reserveCapacity(reader.count)
     for _ in 0..<reader.count {
-      try reader.nextRow(into: &row)
-      cells.append(contentsOf: row)
-      widths.append(row.count)
+      try reader.nextRow()
+      cells.append(contentsOf: reader.row)
+      widths.append(reader.row.count)
     }
+    try reader.expectEnd()
     var start = 0
     for width in widths {
       defer { start += width }
@@ -158,9 +159,9 @@ public final class ParquetWriter {
       for (column, cell) in zip(columns, cells[start..<(start + width)]) {
         let problem: String?
         switch cell {
-        case .string(let range): problem = column.problem(withStringOfLength: range.count)
+        case .string(let range, _): problem = column.problem(withStringOfLength: range.count)
         case .null: problem = column.problem(with: .null)
-        case .value(let value): problem = column.problem(with: value)
+        case .int, .decimal, .bool: problem = column.problem(with: reader.value(cell))
         }
         if let problem {
           throw ParquetWriterError.invalidValue(
@@ -173,9 +174,10 @@ public final class ParquetWriter {
           var full = false
           for i in buffers.indices {
             switch cells[start + i] {
-            case .string(let range): buffers[i].appendString(bytes: UnsafeBufferPointer(rebasing: raw[range]))
+            case .string(let range, let repeated):
+              buffers[i].appendString(bytes: UnsafeBufferPointer(rebasing: raw[range]), repeatsPrevious: repeated)
             case .null: buffers[i].append(.null)
-            case .value(let value): buffers[i].append(value)
+            case .int, .decimal, .bool: buffers[i].append(reader.value(cells[start + i]))
             }
             if buffers[i].isPageFull { full = true }
           }

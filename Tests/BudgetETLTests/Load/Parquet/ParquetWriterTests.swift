@@ -487,6 +487,56 @@ import Testing
     #expect(files[0] == files[1])
   }
 
+  /// Strings repeated from the row above take the dictionary index of the value before them:
+  /// the file is the one `write(row:)` gives, across pages, row groups (a new dictionary), the
+  /// switch to PLAIN of a mostly distinct chunk and the fallback of an outgrown dictionary after
+  /// its pages, with nulls between runs; written in one call and a document at a time.
+  @Test(arguments: [1, 7])
+  func repeatedStringsGiveTheBytesOfDecodedRows(documents: Int) throws {
+    var limits = ParquetWriterLimits.standard
+    limits.maxPageRows = 50
+    limits.distinctCheckMinValues = 40
+    limits.maxDictionaryBytes = 600
+    var rng = SplitMix64(seed: 3)
+    var runs = (0, 0, 0)
+    let rows: [[Value]] = (0..<700).map { i in
+      // Column 0 repeats long runs of few values; 1 short runs of ever more values (its
+      // dictionary outgrows the limit after pages); 2 is mostly distinct, with repeats.
+      if rng.next() % 9 == 0 { runs.0 += 1 }
+      if rng.next() % 3 == 0 { runs.1 += 1 }
+      if rng.next() % 3 != 0 { runs.2 += 1 }
+      let a: Value = i % 97 == 5 ? .null : .string("单位\(runs.0 % 4)")
+      return [a, .string("科目名称\(runs.1)"), rng.next() % 8 == 0 ? .null : .string("第\(runs.2)行"), .int(Int64(i / 3))]
+    }
+    let columns = [
+      ColumnSpec("a", .string, nullable: true, ""), ColumnSpec("b", .string, nullable: false, ""),
+      ColumnSpec("c", .string, nullable: true, ""), ColumnSpec("n", .int32, nullable: false, ""),
+    ]
+    var files: [[UInt8]] = []
+    for byBytes in [false, true] {
+      let path = try Self.temporaryPath()
+      defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+      let writer = try ParquetWriter(
+        schema: Self.schema(columns), path: path, compressionLevel: 6, rowGroupRows: 230, createdBy: "x",
+        limits: limits)
+      if byBytes {
+        let size = (rows.count + documents - 1) / documents
+        for start in stride(from: 0, to: rows.count, by: size) {
+          var encoded: [UInt8] = []
+          ValueCodec.encode(Array(rows[start..<min(start + size, rows.count)]), into: &encoded)
+          try writer.write(encodedRows: encoded)
+        }
+      } else {
+        for row in rows { try writer.write(row: row) }
+      }
+      try writer.close()
+      files.append(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+      let file = try ParquetTestFile(path: path)
+      for c in 0..<3 { #expect(try file.values(column: c) == rows.map { $0[c] }) }
+    }
+    #expect(files[0] == files[1])
+  }
+
   /// Encoded rows are checked like rows: a damaged encoding writes nothing; a value that does
   /// not fit stops at its row, named as `write(row:)` names it, and the writer goes on.
   @Test func encodedRowsAreCheckedLikeRows() throws {
