@@ -22,34 +22,42 @@ public struct InputFile: Sendable, Hashable {
   /// starts from its target, and the paths stay relative to `root`. Folders linked from inside
   /// the input are not followed.
   ///
-  /// - Throws: ``ConfigurationError/missingInput(_:)`` when `root` is not a folder, and
-  ///   ``ConfigurationError/noDocuments(_:)`` when it holds no document: a run on it would
-  ///   publish empty datasets over the last ones (an unmounted or mistyped archive).
+  /// - Throws: ``ConfigurationError/missingInput(_:)`` when `root` is not a folder;
+  ///   ``FileIOError/open(path:errno:)`` for a folder under it that cannot be read (passing it
+  ///   over would drop its documents' rows); ``ConfigurationError/noDocuments(_:)`` when it
+  ///   holds no document: a run on it would publish empty datasets over the last ones (an
+  ///   unmounted or mistyped archive).
   public static func discover(root: String, excluding: String?) throws -> InputFileList {
-    let fm = FileManager.default
-    // Foundation's enumerator does not walk into a root that is a symbolic link.
-    let walked = (try? fm.destinationOfSymbolicLink(atPath: root)) != nil ? FileIO.realPath(root) ?? root : root
-    guard let enumerator = fm.enumerator(atPath: walked) else { throw ConfigurationError.missingInput(root) }
+    guard FileIO.isDirectory(root) else { throw ConfigurationError.missingInput(root) }
+    // Walk from the link's target when the root is a symbolic link to the folder.
+    let walk = DirectoryWalk(root: FileIO.realPath(root) ?? root, strict: true)
+    var failure: (any Error)?
     // Read one at a time straight into the compact list.
-    let files = sequence(state: enumerator) { enumerator -> String? in
-      while let item = enumerator.nextObject() as? String {
-        let absolute = root + "/" + item
-        if item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-          enumerator.skipDescendants()
-          continue
+    let files = sequence(state: walk) { walk -> String? in
+      do {
+        while let (item, kind) = try walk.next() {
+          let name = item.utf8.lastIndex(of: UInt8(ascii: "/")).map { item[item.utf8.index(after: $0)...] } ?? item[...]
+          if name.hasPrefix(".") {
+            walk.skipDescendants()
+            continue
+          }
+          let absolute = root + "/" + item
+          if let excluding, absolute == excluding || absolute.hasPrefix(excluding + "/") {
+            walk.skipDescendants()
+            continue
+          }
+          guard kind == .file else { continue }
+          let ext = (item as NSString).pathExtension.lowercased()
+          guard extensions.contains(ext) else { continue }
+          return item
         }
-        if let excluding, absolute == excluding || absolute.hasPrefix(excluding + "/") {
-          enumerator.skipDescendants()
-          continue
-        }
-        guard !FileIO.isDirectory(absolute) else { continue }
-        let ext = (item as NSString).pathExtension.lowercased()
-        guard extensions.contains(ext) else { continue }
-        return item
+      } catch {
+        failure = error
       }
       return nil
     }
     let list = InputFileList(root: root, relativePaths: files)
+    if let failure { throw failure }
     guard !list.isEmpty else { throw ConfigurationError.noDocuments(root) }
     return list
   }

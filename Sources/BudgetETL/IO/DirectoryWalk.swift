@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Walks a folder tree with `opendir(3)`/`readdir(3)`, one entry at a time, with a `stat` only
+/// for the entries whose type the folder does not give (links, and file systems without
+/// `d_type`).
+///
+/// Foundation's enumerator did the same walk with path objects and a `stat` per entry; on a
+/// re-run of 1,000 unchanged documents, walking the input and the output folder was about a
+/// quarter of the run.
+final class DirectoryWalk {
+  /// What an entry is.
+  enum Kind: Equatable {
+    case file
+    case directory
+    /// A symbolic link to a folder: reported, never walked into (links may loop).
+    case linkedDirectory
+  }
+
+  private let root: String
+  private let strict: Bool
+  /// Folders still to read, relative to the root.
+  private var pending: [String] = [""]
+  private var current: (dir: OpaquePointer, relative: String)?
+  private var last: (relative: String, kind: Kind)?
+
+  /// - Parameter strict: whether a folder that cannot be read throws (an input folder that is
+  ///   passed over would drop its documents' rows) or is passed over (a clean-up).
+  init(root: String, strict: Bool) {
+    self.root = root
+    self.strict = strict
+  }
+
+  deinit { if let current { closedir(current.dir) } }
+
+  /// The next entry: its path relative to the root (`/`-separated) and its kind. A folder
+  /// comes before what it holds and is walked into unless ``skipDescendants()`` follows it;
+  /// the order within a folder is the file system's.
+  ///
+  /// - Throws: ``FileIOError/open(path:errno:)`` for a folder that cannot be read, when strict.
+  func next() throws -> (relativePath: String, kind: Kind)? {
+    if let last, last.kind == .directory { pending.append(last.relative) }
+    last = nil
+    while true {
+      if current == nil {
+        guard let folder = pending.popLast() else { return nil }
+        let absolute = folder.isEmpty ? root : root + "/" + folder
+        guard let dir = opendir(absolute) else {
+          if strict { throw FileIOError.open(path: absolute, errno: errno) }
+          continue
+        }
+        current = (dir, folder)
+      }
+      let (dir, folder) = current!
+      guard let entry = readdir(dir) else {
+        closedir(dir)
+        current = nil
+        continue
+      }
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+          String(cString: $0)
+        }
+      }
+      if name == "." || name == ".." { continue }
+      let relative = folder.isEmpty ? name : folder + "/" + name
+      let kind: Kind
+      switch Int32(entry.pointee.d_type) {
+      case Int32(DT_REG): kind = .file
+      case Int32(DT_DIR): kind = .directory
+      default: kind = Self.kind(of: root + "/" + relative)
+      }
+      last = (relative, kind)
+      return (relative, kind)
+    }
+  }
+
+  /// Does not walk into the folder ``next()`` returned last.
+  func skipDescendants() { last = nil }
+
+  /// An entry's kind by `stat`, following a link (a dangling one counts as a file: its reader
+  /// reports it).
+  private static func kind(of path: String) -> Kind {
+    var info = stat()
+    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return .file }
+    var linkInfo = stat()
+    let isLink = lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
+    return isLink ? .linkedDirectory : .directory
+  }
+}
