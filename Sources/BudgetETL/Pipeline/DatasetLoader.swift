@@ -40,12 +40,16 @@ final class DatasetLoader {
 
   /// Appends one file: its `sources` row (`source` as the run decided it, with duplicates
   /// marked) and, when `include`, its document's bundle.
+  ///
+  /// - Throws: ``DocumentBundle/BundleError/corrupt(_:)`` when the bundle is missing or damaged;
+  ///   nothing of the file has been appended then, so it can be rebuilt and appended again.
   func append(source: SourceFile, bundleKey: String, include: Bool) throws {
     try timed {
-      try sources.append(row: source.row)
-      guard include else { return }
+      guard include else { return try sources.append(row: source.row) }
       let bundlePath = PipelineRunner.bundlePath(key: bundleKey, paths: paths)
-      let bundle = try DocumentBundle.parse(try FileIO.readAll(bundlePath), path: bundlePath)
+      guard let bytes = try? FileIO.readAll(bundlePath) else { throw DocumentBundle.BundleError.corrupt(bundlePath) }
+      let bundle = try DocumentBundle.parse(bytes, path: bundlePath)
+      try sources.append(row: source.row)
       for dataset in files where dataset !== sources {
         let name = dataset.schema.name
         let count = bundle.entries[name + ".count"].flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0

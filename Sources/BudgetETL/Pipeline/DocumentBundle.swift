@@ -1,3 +1,4 @@
+import CZlib
 import Foundation
 
 /// A document's checkpoint: everything the load stage needs from it, stored once under
@@ -15,7 +16,8 @@ import Foundation
 public struct DocumentBundle: Sendable {
   /// The version of the bundle's layout and of the binary rows it holds; bump it with any change
   /// to either. 2: rows with varints and a tag for a value repeated from the row above.
-  public static let formatVersion = 2
+  /// 3: a CRC-32 of the bundle's bytes at its end.
+  public static let formatVersion = 3
   public static let magic = Array("BUDGETETL-BUNDLE-\(formatVersion)\n".utf8)
   /// The entry holding the document's ``SourceFile``.
   public static let sourceEntry = "source.v\(CheckpointFormat.version).bin"
@@ -27,12 +29,13 @@ public struct DocumentBundle: Sendable {
   public init() {}
 
   public enum BundleError: Error, CustomStringConvertible {
+    /// The bundle is missing, cut, of another format, or its bytes changed since it was written.
     case corrupt(String)
     /// The load found an entry of binary rows it cannot read (the bundle's layout was whole).
     case unreadableRows(path: String, entry: String, reason: String)
     public var description: String {
       switch self {
-      case .corrupt(let p): return "checkpoint \(p) is corrupt; it will be rebuilt"
+      case .corrupt(let p): return "checkpoint \(p) is missing or corrupt; it will be rebuilt"
       case .unreadableRows(let path, let entry, let reason):
         return "checkpoint \(path) is damaged (\(entry): \(reason)); delete it, or run with --force, to rebuild it"
       }
@@ -89,12 +92,16 @@ public struct DocumentBundle: Sendable {
   }
 
   /// The bundle's bytes: ``magic``, the entry count, then each entry by name (a 4-byte name
-  /// length, the name, an 8-byte length, the bytes), little-endian.
+  /// length, the name, an 8-byte length, the bytes), then the CRC-32 of all that; little-endian.
+  ///
+  /// The CRC lets the load tell a bundle whose bytes changed on disk (a bad sector, a stray
+  /// write) before it appends any of it: the members and rows are copied into the datasets
+  /// without being decompressed or parsed, so a changed digit would otherwise be published.
   public func serialized() -> [UInt8] {
     let sorted = entries.sorted { $0.key < $1.key }
     // One allocation of the final size: the bytes are copied once, not again as the array grows.
     var out: [UInt8] = []
-    out.reserveCapacity(sorted.reduce(Self.magic.count + 4) { $0 + 12 + $1.key.utf8.count + $1.value.count })
+    out.reserveCapacity(sorted.reduce(Self.magic.count + 8) { $0 + 12 + $1.key.utf8.count + $1.value.count })
     out.append(contentsOf: Self.magic)
     ValueCodec.appendU32(UInt32(sorted.count), &out)
     for (name, data) in sorted {
@@ -103,7 +110,23 @@ public struct DocumentBundle: Sendable {
       ValueCodec.appendU64(UInt64(data.count), &out)
       out.append(contentsOf: data)
     }
+    ValueCodec.appendU32(Self.crc32(out[...]), &out)
     return out
+  }
+
+  /// zlib's CRC-32 of `bytes`.
+  static func crc32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+    bytes.withUnsafeBufferPointer { buffer in
+      var crc = CZlib.crc32(0, nil, 0)
+      var offset = 0
+      // zlib takes a 32-bit length.
+      while offset < buffer.count {
+        let length = min(buffer.count - offset, 1 << 30)
+        crc = CZlib.crc32(crc, buffer.baseAddress! + offset, uInt(length))
+        offset += length
+      }
+      return UInt32(crc)
+    }
   }
 
   /// Reads a serialized bundle, checking its structure.
@@ -111,12 +134,18 @@ public struct DocumentBundle: Sendable {
   /// - Parameters:
   ///   - keeping: the entries to keep (nil: all); a re-run needs only ``sourceEntry`` and
   ///     ``summaryEntry`` and need not copy the datasets' members.
-  /// - Throws: ``BundleError/corrupt(_:)`` when the bytes are not a whole bundle.
+  /// - Throws: ``BundleError/corrupt(_:)`` when the bytes are not a whole bundle, or not the
+  ///   bytes it was written with (its CRC-32).
   public static func parse(_ bytes: [UInt8], path: String, keeping: Set<String>? = nil) throws -> DocumentBundle {
-    guard bytes.count >= magic.count + 4, Array(bytes[0..<magic.count]) == magic else { throw BundleError.corrupt(path) }
+    guard bytes.count >= magic.count + 8, bytes[0..<magic.count].elementsEqual(magic) else {
+      throw BundleError.corrupt(path)
+    }
+    let end = bytes.count - 4
+    let stored = UInt32(bytes[end]) | UInt32(bytes[end + 1]) << 8 | UInt32(bytes[end + 2]) << 16 | UInt32(bytes[end + 3]) << 24
+    guard crc32(bytes[0..<end]) == stored else { throw BundleError.corrupt(path) }
     var i = magic.count
     func u32() throws -> Int {
-      guard i + 4 <= bytes.count else { throw BundleError.corrupt(path) }
+      guard i + 4 <= end else { throw BundleError.corrupt(path) }
       defer { i += 4 }
       return Int(UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24)
     }
@@ -126,17 +155,17 @@ public struct DocumentBundle: Sendable {
     // (however large) is a corrupt bundle, never an overflow.
     for _ in 0..<count {
       let nameLength = try u32()
-      guard nameLength <= bytes.count - i else { throw BundleError.corrupt(path) }
+      guard nameLength <= end - i else { throw BundleError.corrupt(path) }
       let name = String(decoding: bytes[i..<(i + nameLength)], as: UTF8.self)
       i += nameLength
       let lo = try u32()
       let hi = try u32()
-      guard hi == 0, lo <= bytes.count - i else { throw BundleError.corrupt(path) }
+      guard hi == 0, lo <= end - i else { throw BundleError.corrupt(path) }
       let length = lo
       if keeping?.contains(name) ?? true { bundle.entries[name] = Array(bytes[i..<(i + length)]) }
       i += length
     }
-    guard i == bytes.count else { throw BundleError.corrupt(path) }
+    guard i == end else { throw BundleError.corrupt(path) }
     return bundle
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Takes each file's outcome in path order, as soon as the outcomes of the files before it are
 /// in, and keeps only what does not grow with the number of files (apart from small fixed-size
 /// keys): it counts the outcome into the run's summary, adds it to the load's fingerprint, the
@@ -24,6 +26,11 @@ final class OutcomeRecorder {
   private var heldBack: HeldBackSpill?
   /// The first load failure; the documents go on, the run fails after them.
   private(set) var loadError: (any Error)?
+  /// Makes a file's bundle again from its document (and the checkpoints before the bundle),
+  /// for a bundle the load finds missing or damaged.
+  var rebuild: ((_ relativePath: String) throws -> PipelineRunner.FileOutcome)?
+  /// Bundles the load found missing or damaged and that were made again.
+  private(set) var rebuiltBundles = 0
 
   /// - Parameters:
   ///   - loads: whether the run loads the datasets and writes the index.
@@ -112,7 +119,18 @@ final class OutcomeRecorder {
   private func append(source: SourceFile, bundleKey: String, include: Bool) {
     guard loadError == nil, let loader else { return }
     do {
-      try loader.append(source: source, bundleKey: bundleKey, include: include)
+      do {
+        try loader.append(source: source, bundleKey: bundleKey, include: include)
+      } catch let error as DocumentBundle.BundleError {
+        // Missing, or its bytes changed since it was written: nothing of it was appended. Made
+        // again from its document it must have the same key, or the document changed meanwhile.
+        guard case .corrupt(let path) = error, let rebuild else { throw error }
+        runner.logger.warning("checkpoint rebuilt", metadata: ["file": "\(source.path)", "checkpoint": "\(path)"])
+        unlink(path)
+        guard try rebuild(source.path).key == bundleKey else { throw error }
+        try loader.append(source: source, bundleKey: bundleKey, include: include)
+        rebuiltBundles += 1
+      }
     } catch {
       loadError = error
       self.loader = nil

@@ -132,6 +132,9 @@ public struct PipelineRunner: Sendable {
     let recorder = try OutcomeRecorder(
       runner: self, paths: paths, summary: summary, loads: loads,
       loadsAtOnce: !reuses(.load) || previousIndex == nil || !outputsExist(paths))
+    recorder.rebuild = { path in
+      try self.processFile(InputFile(root: files.root, relativePath: path), stages: documentStages, store: store, paths: paths)
+    }
     try await withThrowingTaskGroup(of: (Int, FileOutcome).self) { group in
       var next = 0
       var done = 0
