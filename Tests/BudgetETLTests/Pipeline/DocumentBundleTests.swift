@@ -7,6 +7,19 @@ import Testing
 /// A document's bundle keeps its `sources` record and summary in the checkpoints' binary format;
 /// bundles of earlier builds (JSON entries) are rebuilt, not misread.
 @Suite struct DocumentBundleTests {
+  /// Runs the pipeline with Parquet on `input` into `output`; returns the runner to run again.
+  static func runWithParquet(input: String, output: String) async throws -> PipelineRunner {
+    var logger = Logger(label: "test")
+    logger.logLevel = .critical
+    var config = PipelineConfig()
+    config.input = input
+    config.output = output
+    var runner = PipelineRunner(config: config, logger: logger)
+    runner.columnarFactory = ParquetWriter.sinkFactory
+    _ = try await runner.run()
+    return runner
+  }
+
   @Test(arguments: Seed.allCases) func sourceAndSummaryRoundTrip(_ seed: Seed) throws {
     let processed = DocumentProcessor().process(relativePath: "\(seed.rawValue).txt", bytes: seed.bytes)
     let result = try #require(processed.result)
@@ -78,14 +91,7 @@ import Testing
     defer { dir.remove() }
     let input = dir.copySeeds()
     let out = dir.path + "/out"
-    var logger = Logger(label: "test")
-    logger.logLevel = .critical
-    var config = PipelineConfig()
-    config.input = input
-    config.output = out
-    var runner = PipelineRunner(config: config, logger: logger)
-    runner.columnarFactory = ParquetWriter.sinkFactory
-    _ = try await runner.run()
+    let runner = try await Self.runWithParquet(input: input, output: out)
     let docs = out + "/_state/docs"
     let names = FileManager.default.enumerator(atPath: docs)!.allObjects.compactMap { $0 as? String }.sorted()
       .filter { $0.hasSuffix(".bundle") }
@@ -165,14 +171,7 @@ import Testing
     defer { dir.remove() }
     let input = dir.copySeeds()
     let out = dir.path + "/out"
-    var logger = Logger(label: "test")
-    logger.logLevel = .critical
-    var config = PipelineConfig()
-    config.input = input
-    config.output = out
-    var runner = PipelineRunner(config: config, logger: logger)
-    runner.columnarFactory = ParquetWriter.sinkFactory
-    _ = try await runner.run()
+    let runner = try await Self.runWithParquet(input: input, output: out)
     let docs = out + "/_state/docs"
     let name = try #require(
       FileManager.default.enumerator(atPath: docs)!.allObjects.compactMap { $0 as? String }.sorted()
