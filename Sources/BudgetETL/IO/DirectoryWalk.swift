@@ -55,17 +55,21 @@ final class DirectoryWalk {
         current = (dir, folder)
       }
       let (dir, folder) = current!
+      errno = 0
       guard let entry = readdir(dir) else {
+        let code = errno
         closedir(dir)
         current = nil
+        // The end of the folder, or an error that would drop the rest of it.
+        if code != 0 && strict { throw FileIOError.read(path: folder.isEmpty ? root : root + "/" + folder, errno: code) }
         continue
       }
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
-          String(cString: $0)
-        }
-      }
+      // The name in place: a record can be shorter than `dirent`, so `d_name` is not copied whole.
+      let name = String(cString: UnsafeRawPointer(entry).advanced(by: Self.nameOffset).assumingMemoryBound(to: CChar.self))
       if name == "." || name == ".." { continue }
+      // A file system's own folder for recovered blocks, never an archive's, and unreadable but
+      // to root: it sits at the top of an archive on its own ext4 volume.
+      if name == "lost+found" { continue }
       let relative = folder.isEmpty ? name : folder + "/" + name
       let kind: Kind
       switch Int32(entry.pointee.d_type) {
@@ -77,6 +81,8 @@ final class DirectoryWalk {
       return (relative, kind)
     }
   }
+
+  private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
   /// Does not walk into the folder ``next()`` returned last.
   func skipDescendants() { last = nil }

@@ -182,6 +182,20 @@ public enum FileIO {
 
   public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+  /// `path` (absolute) with the links of its longest existing ancestor resolved, and the
+  /// components that do not exist yet appended: where a folder about to be created will be.
+  public static func realPathOfAncestors(_ path: String) -> String {
+    var existing = path
+    var rest: [Substring] = []
+    while !existing.isEmpty && existing != "/" {
+      if let real = realPath(existing) { return ([real == "/" ? "" : real] + rest.reversed().map(String.init)).joined(separator: "/") }
+      guard let slash = existing.lastIndex(of: "/") else { break }
+      rest.append(existing[existing.index(after: slash)...])
+      existing = String(existing[..<slash])
+    }
+    return path
+  }
+
   /// The absolute path `path` names with every symbolic link resolved (`realpath(3)`), or nil
   /// when it does not exist.
   public static func realPath(_ path: String) -> String? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The load stage, fed one file at a time in path order: appends each included document's
 /// bundle (its pre-compressed CSV and JSON Lines members, its binary rows into the Parquet
 /// writers) and each file's `sources` row to every dataset's files, which appear under their
@@ -47,7 +49,12 @@ final class DatasetLoader {
     try timed {
       guard include else { return try sources.append(row: source.row) }
       let bundlePath = PipelineRunner.bundlePath(key: bundleKey, paths: paths)
-      guard let bytes = try? FileIO.readAll(bundlePath) else { throw DocumentBundle.BundleError.corrupt(bundlePath) }
+      let bytes: [UInt8]
+      do {
+        bytes = try FileIO.readAll(bundlePath)
+      } catch FileIOError.open(_, let code) where code == ENOENT {
+        throw DocumentBundle.BundleError.corrupt(bundlePath)
+      }
       let bundle = try DocumentBundle.parse(bytes, path: bundlePath)
       try sources.append(row: source.row)
       for dataset in files where dataset !== sources {

@@ -28,7 +28,7 @@ public struct DocumentBundle: Sendable {
 
   public init() {}
 
-  public enum BundleError: Error, CustomStringConvertible {
+  public enum BundleError: Error, Equatable, CustomStringConvertible {
     /// The bundle is missing, cut, of another format, or its bytes changed since it was written.
     case corrupt(String)
     /// The load found an entry of binary rows it cannot read (the bundle's layout was whole).

@@ -27,10 +27,8 @@ final class OutcomeRecorder {
   /// The first load failure; the documents go on, the run fails after them.
   private(set) var loadError: (any Error)?
   /// Makes a file's bundle again from its document (and the checkpoints before the bundle),
-  /// for a bundle the load finds missing or damaged.
+  /// for a bundle the load finds missing or damaged; nil when the run cannot (`--only load`).
   var rebuild: ((_ relativePath: String) throws -> PipelineRunner.FileOutcome)?
-  /// Bundles the load found missing or damaged and that were made again.
-  private(set) var rebuiltBundles = 0
 
   /// - Parameters:
   ///   - loads: whether the run loads the datasets and writes the index.
@@ -125,11 +123,14 @@ final class OutcomeRecorder {
         // Missing, or its bytes changed since it was written: nothing of it was appended. Made
         // again from its document it must have the same key, or the document changed meanwhile.
         guard case .corrupt(let path) = error, let rebuild else { throw error }
-        runner.logger.warning("checkpoint rebuilt", metadata: ["file": "\(source.path)", "checkpoint": "\(path)"])
         unlink(path)
-        guard try rebuild(source.path).key == bundleKey else { throw error }
+        // The same key, status and doc_id, or the document changed meanwhile: the run fails.
+        let rebuilt = try rebuild(source.path)
+        guard rebuilt.key == bundleKey, rebuilt.source.status == source.status,
+          rebuilt.source.docID == source.docID
+        else { throw error }
         try loader.append(source: source, bundleKey: bundleKey, include: include)
-        rebuiltBundles += 1
+        runner.logger.warning("checkpoint rebuilt", metadata: ["file": "\(source.path)", "checkpoint": "\(path)"])
       }
     } catch {
       loadError = error

@@ -43,7 +43,10 @@ public struct PipelineRunner: Sendable {
     let input = absolute(config.input)
     let output = absolute(config.output)
     guard FileIO.isDirectory(input) else { throw ConfigurationError.missingInput(config.input) }
-    if output == input || output.hasPrefix(input + "/") {
+    // As written and with links resolved: a linked input folder may hold the output too.
+    let realInput = FileIO.realPath(input) ?? input
+    let realOutput = FileIO.realPathOfAncestors(output)
+    for (i, o) in [(input, output), (realInput, realOutput)] where o == i || o.hasPrefix(i + "/") {
       throw ConfigurationError.outputInsideInput(output: config.output, input: config.input)
     }
     if FileIO.exists(output) && !FileIO.isDirectory(output) { throw ConfigurationError.outputNotAFolder(config.output) }
@@ -103,6 +106,8 @@ public struct PipelineRunner: Sendable {
     }
     let clock = ContinuousClock()
     let start = clock.now
+    // Before anything is written: an input without documents is refused.
+    let files = try InputFile.discover(root: paths.input, excluding: paths.output)
     try FileIO.createDirectory(paths.docs)
     try FileIO.createDirectory(paths.runs)
     let lock = try OutputLock(path: paths.state + "/lock")
@@ -114,7 +119,6 @@ public struct PipelineRunner: Sendable {
     var summary = RunSummary(
       runID: runID, startedAt: Self.timestamp(), configHash: configHash(), input: paths.input, output: paths.output,
       workers: workers)
-    let files = try InputFile.discover(root: paths.input, excluding: paths.output)
     summary.files = files.count
     logger.info("run started", metadata: ["run": "\(runID)", "files": "\(files.count)", "workers": "\(workers)"])
 
@@ -132,8 +136,11 @@ public struct PipelineRunner: Sendable {
     let recorder = try OutcomeRecorder(
       runner: self, paths: paths, summary: summary, loads: loads,
       loadsAtOnce: !reuses(.load) || previousIndex == nil || !outputsExist(paths))
-    recorder.rebuild = { path in
-      try self.processFile(InputFile(root: files.root, relativePath: path), stages: documentStages, store: store, paths: paths)
+    // `--only load` has no stage to make a bundle with.
+    if only != .load {
+      recorder.rebuild = { path in
+        try self.processFile(InputFile(root: files.root, relativePath: path), stages: documentStages, store: store, paths: paths)
+      }
     }
     try await withThrowingTaskGroup(of: (Int, FileOutcome).self) { group in
       var next = 0

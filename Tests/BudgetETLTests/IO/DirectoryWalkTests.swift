@@ -4,14 +4,15 @@ import Testing
 @testable import BudgetETL
 
 @Suite struct DirectoryWalkTests {
-  /// A tree with nested folders, a hidden one, links to a folder, a file and nothing.
+  /// A tree with nested folders, a hidden one, a `lost+found` (never walked: on an ext4 volume
+  /// it is unreadable but to root), links to a folder, a file and nothing.
   static func makeTree() throws -> TemporaryDirectory {
     let dir = TemporaryDirectory("budget-etl-walk")
     let fm = FileManager.default
-    for folder in ["2023/一月", "2024", ".hidden", "elsewhere/deep"] {
+    for folder in ["2023/一月", "2024", ".hidden", "elsewhere/deep", "lost+found"] {
       try fm.createDirectory(atPath: dir.path + "/tree/" + folder, withIntermediateDirectories: true)
     }
-    for file in ["2023/a.txt", "2023/一月/b.pdf", "2024/c.md", ".hidden/d.txt", "elsewhere/deep/e.txt", "top.txt"] {
+    for file in ["2023/a.txt", "2023/一月/b.pdf", "2024/c.md", ".hidden/d.txt", "elsewhere/deep/e.txt", "top.txt", "lost+found/f.txt"] {
       try Data("预算".utf8).write(to: URL(fileURLWithPath: dir.path + "/tree/" + file))
     }
     try fm.createSymbolicLink(atPath: dir.path + "/tree/2024/linked-folder", withDestinationPath: dir.path + "/tree/elsewhere")

@@ -116,6 +116,14 @@ import Testing
     fresh.config.output = dir.path + "/fresh"
     _ = try await fresh.run()
     #expect(publishedFiles(out) == publishedFiles(dir.path + "/fresh"))
+
+    // `--only load` cannot make a bundle: it fails by name and leaves the damaged one alone.
+    try FileIO.writeAtomically(bytes, to: docs + "/" + names[0])
+    try FileManager.default.removeItem(atPath: out + "/line_items.csv.gz")
+    var onlyLoad = runner
+    onlyLoad.only = .load
+    await #expect(throws: DocumentBundle.BundleError.corrupt(docs + "/" + names[0])) { _ = try await onlyLoad.run() }
+    #expect(try FileIO.readAll(docs + "/" + names[0]) == bytes)
   }
 
   @Test func aRejectedFileHasASourceAndNoSummary() throws {

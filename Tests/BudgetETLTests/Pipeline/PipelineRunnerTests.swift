@@ -146,6 +146,12 @@ import Testing
     await #expect(throws: ConfigurationError.missingInput(dir.path + "/nope")) {
       _ = try await Self.run(input: dir.path + "/nope", output: dir.path + "/out")
     }
+    // Through a link to the input folder, too.
+    try FileManager.default.createSymbolicLink(atPath: dir.path + "/linked", withDestinationPath: input + "/2023")
+    await #expect(throws: ConfigurationError.outputInsideInput(output: input + "/2023/out", input: dir.path + "/linked")) {
+      _ = try await Self.run(input: dir.path + "/linked", output: input + "/2023/out")
+    }
+    #expect(!FileIO.exists(input + "/2023/out"))
   }
 
   /// An archive often sits elsewhere and is linked in: the link is walked like the folder,
@@ -188,6 +194,11 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: output).filter { !$0.hasPrefix("_") }.sorted() == published)
     for (name, bytes) in zip(published, before) { #expect(dir.read("out/" + name) == bytes, "\(name) changed") }
     #expect(ConfigurationError.noDocuments(empty).description.contains("holds no documents (.md, .pdf, .text, .txt)"))
+    // Nothing is written, not even the output folder.
+    await #expect(throws: ConfigurationError.noDocuments(empty)) {
+      _ = try await Self.run(input: empty, output: dir.path + "/never")
+    }
+    #expect(!FileIO.exists(dir.path + "/never"))
   }
 }
 
