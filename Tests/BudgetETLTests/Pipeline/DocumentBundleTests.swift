@@ -7,6 +7,24 @@ import Testing
 /// A document's bundle keeps its `sources` record and summary in the checkpoints' binary format;
 /// bundles of earlier builds (JSON entries) are rebuilt, not misread.
 @Suite struct DocumentBundleTests {
+  /// Runs the pipeline on the seeds copied into `dir`; returns the folders and the five
+  /// bundles' paths under `docs`, sorted.
+  static func seedsRun(in dir: TemporaryDirectory) async throws -> (input: String, out: String, docs: String, names: [String]) {
+    let input = dir.copySeeds()
+    let out = dir.path + "/out"
+    _ = try await PipelineRunnerTests.run(input: input, output: out)
+    let docs = out + "/_state/docs"
+    let names = try bundleNames(docs)
+    #expect(names.count == 5)
+    return (input, out, docs, names)
+  }
+
+  /// The bundles under `docs`, relative to it, sorted.
+  static func bundleNames(_ docs: String) throws -> [String] {
+    try #require(FileManager.default.enumerator(atPath: docs)).allObjects.compactMap { $0 as? String }
+      .filter { $0.hasSuffix(".bundle") }.sorted()
+  }
+
   /// Runs the pipeline with Parquet on `input` into `output`; returns the runner to run again.
   static func runWithParquet(input: String, output: String) async throws -> PipelineRunner {
     var logger = Logger(label: "test")
@@ -93,8 +111,7 @@ import Testing
     let out = dir.path + "/out"
     let runner = try await Self.runWithParquet(input: input, output: out)
     let docs = out + "/_state/docs"
-    let names = FileManager.default.enumerator(atPath: docs)!.allObjects.compactMap { $0 as? String }.sorted()
-      .filter { $0.hasSuffix(".bundle") }
+    let names = try Self.bundleNames(docs)
     #expect(names.count == 5)
     // One digit changed inside a CSV member (copied into the datasets unread), one bundle gone.
     var bytes = try FileIO.readAll(docs + "/" + names[0])
@@ -139,13 +156,7 @@ import Testing
   @Test func bundlesOfAnEarlierFormatAreRebuilt() async throws {
     let dir = TemporaryDirectory()
     defer { dir.remove() }
-    let input = dir.copySeeds()
-    let out = dir.path + "/out"
-    _ = try await PipelineRunnerTests.run(input: input, output: out)
-    let docs = out + "/_state/docs"
-    let names = FileManager.default.enumerator(atPath: docs)!.allObjects.compactMap { $0 as? String }
-      .filter { $0.hasSuffix(".bundle") }
-    #expect(names.count == 5)
+    let (input, out, docs, names) = try await Self.seedsRun(in: dir)
     let oldMagic = Array("BUDGETETL-BUNDLE-1\n".utf8)
     #expect(DocumentBundle.magic != oldMagic)
     for name in names {
@@ -202,14 +213,8 @@ import Testing
   @Test func bundlesWithJSONEntriesAreRebuilt() async throws {
     let dir = TemporaryDirectory()
     defer { dir.remove() }
-    let input = dir.copySeeds()
-    let out = dir.path + "/out"
-    _ = try await PipelineRunnerTests.run(input: input, output: out)
+    let (input, out, docs, names) = try await Self.seedsRun(in: dir)
     // Rewrite each bundle as an earlier build wrote it: `source.json` and `summary.json`.
-    let docs = out + "/_state/docs"
-    let names = FileManager.default.enumerator(atPath: docs)!.allObjects.compactMap { $0 as? String }
-      .filter { $0.hasSuffix(".bundle") }
-    #expect(names.count == 5)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     for name in names {
