@@ -40,7 +40,10 @@ final class DirectoryWalk {
   /// comes before what it holds and is walked into unless ``skipDescendants()`` follows it;
   /// the order within a folder is the file system's.
   ///
-  /// - Throws: ``FileIOError/open(path:errno:)`` for a folder that cannot be read, when strict.
+  /// `lost+found` is never returned.
+  ///
+  /// - Throws: when strict, ``FileIOError/open(path:errno:)`` for a folder that cannot be
+  ///   opened and ``FileIOError/read(path:errno:)`` for one whose entries cannot be read.
   func next() throws -> (relativePath: String, kind: Kind)? {
     if let last, last.kind == .directory { pending.append(last.relative) }
     last = nil
