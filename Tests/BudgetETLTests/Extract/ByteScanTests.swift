@@ -74,8 +74,7 @@ import Testing
     let literals = ["合计", "其中", "元", "万元", "—", "-", "第", "\u{72C0}", "１"]
     var rng = SplitMix64(seed: 20_261_123)
     for _ in 0..<20_000 {
-      var s = ""
-      for _ in 0..<rng.below(8) { s += pieces[rng.below(pieces.count)] }
+      let s = rng.text(from: pieces, fewerThan: 8)
       if TextCleaner.isAlreadyClean(s) {
         #expect(TextCleaner.title(s) == s, "title(\(s.debugDescription))")
         #expect(TextCleaner.cell(s) == s, "cell(\(s.debugDescription))")
@@ -152,8 +151,7 @@ import Testing
     let literals = [">=", "≧", "≦", "＞＝", "＞", "=", "不低于", "大于或等于", "大于"]
     var rng = SplitMix64(seed: 2_026_1123)
     for _ in 0..<10_000 {
-      var s = ""
-      for _ in 0..<rng.below(7) { s += pieces[rng.below(pieces.count)] }
+      let s = rng.text(from: pieces, fewerThan: 7)
       let settled = s.comparesOnBytes
       for literal in literals {
         #expect(s.hasLiteralPrefix(literal, settledOnBytes: settled) == s.hasPrefix(literal), "\(s.debugDescription) prefix \(literal)")
@@ -171,8 +169,7 @@ import Testing
     let pieces = [".", "..", "1", "23", "0", ",", "-", "\r", "\n", "a", "５", "\u{301}", "万", " "]
     var rng = SplitMix64(seed: 1_123)
     for _ in 0..<10_000 {
-      var s = ""
-      for _ in 0..<rng.below(8) { s += pieces[rng.below(pieces.count)] }
+      let s = rng.text(from: pieces, fewerThan: 8)
       let bySplit = s.split(separator: ".").dropFirst().first.map { $0.prefix { $0.isASCIIDigit }.count } ?? 0
       #expect(GridTableReader.printedDecimals(s) == bySplit, "\(s.debugDescription)")
     }
@@ -194,8 +191,7 @@ import Testing
     let pieces = ["数", "量", "\u{F97E}", "质", "指标", "产出", "成本", "经济", "效益", "\u{301}", " ", "a"]
     var rng = SplitMix64(seed: 77)
     for _ in 0..<10_000 {
-      var s = ""
-      for _ in 0..<rng.below(6) { s += pieces[rng.below(pieces.count)] }
+      let s = rng.text(from: pieces, fewerThan: 6)
       let term = IndicatorVocabulary.term(s)
       if let exact = hashed(s) {
         #expect(term == exact, "\(s.debugDescription)")
@@ -225,8 +221,7 @@ import Testing
     var equal = 0
     for _ in 0..<20_000 {
       func cell() -> String {
-        var s = ""
-        for _ in 0..<rng.below(3) { s += pieces[rng.below(pieces.count)] }
+        let s = rng.text(from: pieces, fewerThan: 3)
         return s
       }
       let header = RawRow(cells: (0..<rng.below(4)).map { _ in cell() }, line: 1, page: nil)
@@ -263,8 +258,7 @@ import Testing
     var rng = SplitMix64(seed: 3_000)
     var changed = 0
     for _ in 0..<20_000 {
-      var s = ""
-      for _ in 0..<rng.below(9) { s += pieces[rng.below(pieces.count)] }
+      let s = rng.text(from: pieces, fewerThan: 9)
       let removed = TextCleaner.removeOCRSpaces(s)
       #expect(removed == TextCleaner.removeOCRSpacesByCharacters(s), "\(s.debugDescription)")
       #expect(Array(removed.utf8) == Array(TextCleaner.removeOCRSpacesByCharacters(s).utf8), "bytes of \(s.debugDescription)")
@@ -317,8 +311,7 @@ import Testing
     var rng = SplitMix64(seed: 5_2026)
     var inert = 0
     for _ in 0..<20_000 {
-      var s = ""
-      for _ in 0..<rng.below(8) { s += pieces[rng.below(pieces.count)] }
+      let s = rng.text(from: pieces, fewerThan: 8)
       if let fast = PerformanceText.cleanSpacesOfInertText(s) {
         inert += 1
         #expect(fast == PerformanceText.cleanSpacesByCharacters(s), "clean \(s.debugDescription)")
@@ -353,10 +346,8 @@ import Testing
     var rng = SplitMix64(seed: 8_2026)
     var matches = 0
     for _ in 0..<20_000 {
-      var s = ""
-      for _ in 0..<rng.below(6) { s += pieces[rng.below(pieces.count)] }
-      var other = ""
-      for _ in 0..<rng.below(3) { other += pieces[rng.below(pieces.count)] }
+      let s = rng.text(from: pieces, fewerThan: 6)
+      let other = rng.text(from: pieces, fewerThan: 3)
       let bytes = Array(s.utf8)
       let n = other.utf8.count
       for offset in -1...(bytes.count + 1) {
@@ -378,8 +369,7 @@ import Testing
     let pieces = ["\t", "<", "合计", "a", "１", "\u{301}", "\u{F9FA}", " ", "一般公共预算财政拨款收入合计"]
     var rng = SplitMix64(seed: 9_2026)
     for _ in 0..<10_000 {
-      var s = ""
-      for _ in 0..<rng.below(6) { s += pieces[rng.below(pieces.count)] }
+      let s = rng.text(from: pieces, fewerThan: 6)
       for byte: UInt8 in [0x09, 0x3C, 0xEF, 0xE5, 0x00] {
         #expect(s.containsByte(byte) == s.utf8.contains(byte), "\(s.debugDescription) \(byte)")
       }
@@ -427,8 +417,7 @@ import Testing
     var years = 0
     var onBytes = 0
     for _ in 0..<20_000 {
-      var s = ""
-      for _ in 0..<rng.below(7) { s += pieces[rng.below(pieces.count)] }
+      let s = rng.text(from: pieces, fewerThan: 7)
       let unit = TableCaption.unitFromTitle(s)
       #expect(unit == TableCaption.unitBySearch(s.replacingOccurrences(of: " ", with: "")), "unit \(s.debugDescription)")
       let agency = TableCaption.agencyFromTitle(s)
@@ -505,8 +494,7 @@ import Testing
     var rng = SplitMix64(seed: 12_2026)
     var clean = 0
     for _ in 0..<20_000 {
-      var s = ""
-      for _ in 0..<rng.below(6) { s += pieces[rng.below(pieces.count)] }
+      let s = rng.text(from: pieces, fewerThan: 6)
       let fast = TextCleaner.isAlreadyClean(s)
       #expect(fast == Self.isAlreadyCleanByView(s), "\(s.debugDescription)")
       if fast { clean += 1 }
@@ -562,8 +550,7 @@ import Testing
     var rng = SplitMix64(seed: 17_2026)
     var found = 0
     for _ in 0..<10_000 {
-      var s = ""
-      for _ in 0..<rng.below(5) { s += pieces[rng.below(pieces.count)] }
+      let s = rng.text(from: pieces, fewerThan: 5)
       #expect(PerformanceForm.isBlockLabel(s) == labels.contains(s), "\(s.debugDescription)")
       if labels.contains(s) { found += 1 }
     }
@@ -580,8 +567,7 @@ import Testing
     let pieces = ["/", "//", "合计", "其中", "a", "\u{301}", "\u{F9FA}", " ", "\u{3000}", "1"]
     var rng = SplitMix64(seed: 18_2026)
     for _ in 0..<10_000 {
-      var s = ""
-      for _ in 0..<rng.below(7) { s += pieces[rng.below(pieces.count)] }
+      let s = rng.text(from: pieces, fewerThan: 7)
       let bySplit = s.split(separator: "/").last.map(String.init) ?? s
       #expect(GridTableReader.lastLevel(s) == bySplit, "\(s.debugDescription)")
       #expect(Array(GridTableReader.lastLevel(s).utf8) == Array(bySplit.utf8), "\(s.debugDescription)")
@@ -603,8 +589,7 @@ import Testing
     ]
     var rng = SplitMix64(seed: 19_2026)
     for _ in 0..<20_000 {
-      var s = ""
-      for _ in 0..<rng.below(14) { s += pieces[rng.below(pieces.count)] }
+      let s = rng.text(from: pieces, fewerThan: 14)
       let limit = rng.below(10)
       #expect(s.hasAtMostCharacters(limit) == (s.count <= limit), "\(s.debugDescription) ≤ \(limit)")
     }
@@ -625,8 +610,7 @@ import Testing
     ]
     var rng = SplitMix64(seed: 20_2026)
     for _ in 0..<20_000 {
-      var s = ""
-      for _ in 0..<rng.below(8) { s += pieces[rng.below(pieces.count)] }
+      let s = rng.text(from: pieces, fewerThan: 8)
       let holds = !s.containsNone(of: ["....", "……", "···", "．．．"])
       if holds { #expect(NoiseFilter.mayHoldDotLeader(s), "\(s.debugDescription)") }
       let parenthesized = s.contains("(") || s.contains(")")

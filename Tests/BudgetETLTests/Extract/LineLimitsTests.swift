@@ -8,8 +8,7 @@ import Testing
     var rng = SplitMix64(seed: 15_2026)
     let pieces = ["\t", "合计", "12.00", "\t\t", "", "a"]
     for _ in 0..<5_000 {
-      var s = ""
-      for _ in 0..<rng.below(10) { s += pieces[rng.below(pieces.count)] }
+      let s = rng.text(from: pieces, fewerThan: 10)
       #expect(LineLimits.tabCount(s) == s.utf8.filter { $0 == 0x09 }.count, "\(s.debugDescription)")
     }
   }

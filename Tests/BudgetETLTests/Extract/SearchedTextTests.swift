@@ -15,8 +15,7 @@ import Testing
     var rng = SplitMix64(seed: 17_2026)
     var inert = 0
     for _ in 0..<20_000 {
-      var s = ""
-      for _ in 0..<rng.below(8) { s += pieces[rng.below(pieces.count)] }
+      let s = rng.text(from: pieces, fewerThan: 8)
       let searched = SearchedText(s)
       if s.allScalarsInert { inert += 1 }
       for literal in literals {

@@ -84,8 +84,7 @@ import Testing
     var rng = SplitMix64(seed: 14_2026)
     var withCR = 0
     for _ in 0..<10_000 {
-      var s = ""
-      for _ in 0..<rng.below(12) { s += pieces[rng.below(pieces.count)] }
+      let s = rng.text(from: pieces, fewerThan: 12)
       let decoded = Array(s.utf8)
       let text = NormalizedText(decoded: decoded)
       let expected = Self.byteByByte(decoded)

@@ -192,9 +192,7 @@ import Testing
     let out = dir.path + "/out"
     let runner = try await Self.runWithParquet(input: input, output: out)
     let docs = out + "/_state/docs"
-    let name = try #require(
-      FileManager.default.enumerator(atPath: docs)!.allObjects.compactMap { $0 as? String }.sorted()
-        .first { $0.hasSuffix(".bundle") })
+    let name = try #require(try Self.bundleNames(docs).first)
     var bundle = try DocumentBundle.parse(try FileIO.readAll(docs + "/" + name), path: name)
     let rows = try #require(bundle.entries["line_items.rows"])
     bundle.entries["line_items.rows"] = Array(rows.dropLast())

@@ -137,20 +137,3 @@ import Testing
     #expect(result.checks.enumerated().allSatisfy { $0.element.checkNo == $0.offset + 1 }, "iteration \(iteration)")
   }
 }
-
-/// SplitMix64: a small, fast, seedable generator (the same numbers on every platform).
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A number in `0..<n` (0 when n is 0).
-  mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-}

@@ -58,8 +58,7 @@ import Testing
     for _ in 0..<3_000 {
       var items: [LineItem] = []
       for _ in 0..<(1 + rng.below(12)) {
-        var measure = ""
-        for _ in 0..<rng.below(6) { measure += pieces[rng.below(pieces.count)] }
+        var measure = rng.text(from: pieces, fewerThan: 6)
         items.append(Self.item(column: 1 + rng.below(4), measure: measure))
       }
       let reference = MeasurePaths(characters: items)
