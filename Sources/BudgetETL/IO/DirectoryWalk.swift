@@ -36,7 +36,8 @@ final class DirectoryWalk {
 
   deinit { if let current { closedir(current.dir) } }
 
-  /// The next entry: its path relative to the root (`/`-separated) and its kind. A folder
+  /// The next entry: its path relative to the root (`/`-separated), its name (the path's last
+  /// component) and its kind. A folder
   /// comes before what it holds and is walked into unless ``skipDescendants()`` follows it;
   /// the order within a folder is the file system's.
   ///
@@ -44,7 +45,7 @@ final class DirectoryWalk {
   ///
   /// - Throws: when strict, ``FileIOError/open(path:errno:)`` for a folder that cannot be
   ///   opened and ``FileIOError/read(path:errno:)`` for one whose entries cannot be read.
-  func next() throws -> (relativePath: String, kind: Kind)? {
+  func next() throws -> (relativePath: String, name: Substring, kind: Kind)? {
     if let last, last.kind == .directory { pending.append(last.relative) }
     last = nil
     while true {
@@ -81,7 +82,7 @@ final class DirectoryWalk {
       default: kind = Self.kind(of: root + "/" + relative)
       }
       last = (relative, kind)
-      return (relative, kind)
+      return (relative, relative[relative.utf8.index(relative.utf8.endIndex, offsetBy: -name.utf8.count)...], kind)
     }
   }
 

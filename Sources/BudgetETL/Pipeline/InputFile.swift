@@ -35,8 +35,7 @@ public struct InputFile: Sendable, Hashable {
     // Read one at a time straight into the compact list.
     let files = sequence(state: walk) { walk -> String? in
       do {
-        while let (item, kind) = try walk.next() {
-          let name = item.utf8.lastIndex(of: UInt8(ascii: "/")).map { item[item.utf8.index(after: $0)...] } ?? item[...]
+        while let (item, name, kind) = try walk.next() {
           if name.hasPrefix(".") {
             walk.skipDescendants()
             continue

@@ -325,9 +325,8 @@ public struct PipelineRunner: Sendable {
   /// Temporary files left by a run that was killed while writing.
   static func removeTemporaryFiles(in output: String) {
     let walk = DirectoryWalk(root: output, strict: false)
-    while let (item, kind) = try? walk.next() {
+    while let (item, name, kind) = try? walk.next() {
       guard kind == .file else { continue }
-      let name = item.utf8.lastIndex(of: UInt8(ascii: "/")).map { item[item.utf8.index(after: $0)...] } ?? item[...]
       if name.contains(".tmp-") || name.hasSuffix(".parquet.tmp") { unlink(output + "/" + item) }
     }
   }

@@ -27,7 +27,8 @@ import Testing
     let walk = DirectoryWalk(root: dir.path + "/tree", strict: true)
     var seen: [String: DirectoryWalk.Kind] = [:]
     var order: [String] = []
-    while let (path, kind) = try walk.next() {
+    while let (path, name, kind) = try walk.next() {
+      #expect(name == path.split(separator: "/").last!, "\(path)")
       #expect(seen[path] == nil, "\(path) twice")
       seen[path] = kind
       order.append(path)
