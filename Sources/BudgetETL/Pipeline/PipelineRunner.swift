@@ -410,18 +410,40 @@ public struct PipelineRunner: Sendable {
     return String(SHA256.hex(Array(material.utf8)).prefix(16))
   }
 
-  static func timestamp() -> String {
-    let f = ISO8601DateFormatter()
-    f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return f.string(from: Date())
+  /// `date` in UTC with milliseconds, as `ISO8601DateFormatter` with `.withInternetDateTime`
+  /// and `.withFractionalSeconds` prints it: `2026-11-23T21:15:46.245Z`. Printed by hand: the
+  /// formatters, made for each call, were 3.5% of a re-run over unchanged input.
+  static func timestamp(_ date: Date = Date()) -> String {
+    let (t, milliseconds) = utc(date)
+    return digits(Int(t.tm_year) + 1900, 4) + "-" + digits(Int(t.tm_mon) + 1, 2) + "-" + digits(Int(t.tm_mday), 2) + "T"
+      + digits(Int(t.tm_hour), 2) + ":" + digits(Int(t.tm_min), 2) + ":" + digits(Int(t.tm_sec), 2) + "."
+      + digits(milliseconds, 3) + "Z"
   }
 
-  static func runID() -> String {
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "en_US_POSIX")
-    f.timeZone = TimeZone(identifier: "UTC")
-    f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-    return f.string(from: Date()) + "-\(ProcessInfo.processInfo.processIdentifier)"
+  /// The run's id: `date` in UTC as `yyyyMMdd'T'HHmmss'Z'`, then `-` and the process id.
+  static func runID(_ date: Date = Date()) -> String {
+    // The formatter's seconds too are those of the time rounded to the millisecond.
+    let (t, _) = utc(date)
+    return digits(Int(t.tm_year) + 1900, 4) + digits(Int(t.tm_mon) + 1, 2) + digits(Int(t.tm_mday), 2) + "T"
+      + digits(Int(t.tm_hour), 2) + digits(Int(t.tm_min), 2) + digits(Int(t.tm_sec), 2) + "Z-"
+      + String(ProcessInfo.processInfo.processIdentifier)
+  }
+
+  /// The calendar fields of `date` in UTC and its milliseconds, the time rounded to the nearest
+  /// millisecond first, as both formatters round it.
+  private static func utc(_ date: Date) -> (tm, Int) {
+    let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+    let whole = (milliseconds / 1000).rounded(.down)
+    var time = time_t(whole)
+    var fields = tm()
+    gmtime_r(&time, &fields)
+    return (fields, Int(milliseconds - whole * 1000))
+  }
+
+  /// `n` in decimal, zero-padded to `width` digits.
+  private static func digits(_ n: Int, _ width: Int) -> String {
+    let text = String(n)
+    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
   }
 }
 
