@@ -52,10 +52,11 @@ enum LZBlock {
 
   private static func compress(_ source: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
     let n = source.count
-    precondition(n < Int(Int32.max), "a checkpoint of 2 GiB or more")
     var o = 0
     var anchor = 0
-    guard let base = source.baseAddress, n > 12 else {
+    // The table holds 32-bit positions: 2 GiB or more (no checkpoint comes near) is stored as
+    // one literal run, still a valid block.
+    guard let base = source.baseAddress, n > 12, n < Int(Int32.max) else {
       return emit(literals: source, from: 0, to: n, matchLength: 0, offset: 0, into: out, at: o)
     }
     let raw = UnsafeRawPointer(base)
