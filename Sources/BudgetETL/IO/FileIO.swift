@@ -172,7 +172,15 @@ public enum FileIO {
     guard fsync(fd) == 0 else { throw FileIOError.fsync(path: dir, errno: errno) }
   }
 
+  /// Creates the folder at `path` and the folders above it, unless it is there.
   public static func createDirectory(_ path: String) throws {
+    // Nearly every call finds the folder there (the shard of a checkpoint or bundle, three per
+    // document): one mkdir(2) or stat(2) says so. FileManager's own check was 2% of a run.
+    if mkdir(path, 0o777) == 0 { return }
+    if errno == EEXIST {
+      var st = stat()
+      if stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { return }
+    }
     do {
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     } catch {

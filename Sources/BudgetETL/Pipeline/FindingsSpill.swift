@@ -4,7 +4,6 @@
 /// the file. The file is temporary (`_state/findings.tmp-PID`) and never published.
 final class FindingsSpill {
   private let writer: FileIO.AtomicWriter
-  private let encoder = RunManifest.encoder()
   /// Documents with findings so far.
   private(set) var count = 0
 
@@ -14,7 +13,7 @@ final class FindingsSpill {
 
   /// Adds the next document's findings (documents come in path order).
   func add(path: String, rules: [String: Int]) throws {
-    try writer.write(try RunManifest.fragment(path: path, rules: rules, first: count == 0, encoder: encoder))
+    try writer.write(RunManifest.fragment(path: path, rules: rules, first: count == 0))
     count += 1
   }
 

@@ -5,7 +5,8 @@ import Foundation
 /// the state folder (one for `entries`, one for `files`); ``finish(fingerprint:stageOptions:)``
 /// joins them into the index, published atomically. The bytes are those `JSONEncoder` with
 /// `.sortedKeys` gives for the whole ``StateIndex``: its keys sort bytewise by UTF-8, the order
-/// of input paths, and each value is encoded by the same encoder.
+/// of input paths, and each value is printed as that encoder prints it (``EncoderJSON``: the
+/// encoder itself, called per file, was a fifth of a re-run).
 final class StateIndexWriter {
   private let path: String
   private let entries: FileIO.AtomicWriter
@@ -13,6 +14,8 @@ final class StateIndexWriter {
   /// The same facts for the next run's runner, read back one record at a time (``IndexCursor``).
   private let binary: FileIO.AtomicWriter
   private let encoder: JSONEncoder
+  /// The next record, reused from file to file.
+  private var json = EncoderJSON(capacity: 1024)
   private var entryCount = 0
   private var fileCount = 0
 
@@ -29,14 +32,21 @@ final class StateIndexWriter {
 
   /// Adds a file's checkpoint keys and, when it has them, its size, modification time and outcome.
   func add(path: String, keys: StageKeys, entry: IndexEntry?) throws {
-    let key = try encoder.encode(path)
     if let entry {
-      try entries.write((entryCount == 0 ? [] : [UInt8(ascii: ",")]) + key + [UInt8(ascii: ":")])
-      try entries.write(Array(try encoder.encode(entry)))
+      json.removeAll()
+      if entryCount > 0 { json.raw(",") }
+      json.string(path)
+      json.raw(":")
+      entry.write(to: &json)
+      try entries.write(json.bytes)
       entryCount += 1
     }
-    try files.write((fileCount == 0 ? [] : [UInt8(ascii: ",")]) + key + [UInt8(ascii: ":")])
-    try files.write(Array(try encoder.encode(keys)))
+    json.removeAll()
+    if fileCount > 0 { json.raw(",") }
+    json.string(path)
+    json.raw(":")
+    keys.write(to: &json)
+    try files.write(json.bytes)
     fileCount += 1
     try binary.write(IndexCursor.record(path: path, keys: keys, entry: entry))
   }

@@ -23,14 +23,28 @@ import Testing
     return ResultCheckpoint(source: processed.source, result: processed.result)
   }
 
-  /// The payload of a checkpoint file (after the magic line, gunzipped).
+  /// The payload of a checkpoint file: after the magic line, its length and its block,
+  /// decompressed (the CRC-32 at the end left out).
   static func payload(_ file: [UInt8]) throws -> [UInt8] {
-    try Inflater.gunzip(Array(file[CheckpointFormat.magic.count...]))
+    let body = Array(file[CheckpointFormat.magic.count..<(file.count - 4)])
+    var reader = BinaryReader(body)
+    let length = Int(try reader.readVarint())
+    return try LZBlock.decompress(Array(body[reader.offset...]), count: length)
+  }
+
+  /// A checkpoint file of this version around any payload (its CRC-32 right).
+  static func file(payload: [UInt8]) -> [UInt8] {
+    var out = CheckpointFormat.magic
+    Varint.append(UInt64(payload.count), to: &out)
+    out += LZBlock.compress(payload)
+    ValueCodec.appendU32(DocumentBundle.crc32(out[CheckpointFormat.magic.count...]), &out)
+    return out
   }
 
   static func roundTrip<T: BinaryCodable & Equatable>(_ value: T) throws -> T {
     let bytes = try CheckpointFormat.encode(value)
-    #expect(bytes.starts(with: Array("BUDGETETL-CKPT-2\n".utf8)))
+    #expect(bytes.starts(with: Array("BUDGETETL-CKPT-3\n".utf8)))
+    #expect(Self.file(payload: try Self.payload(bytes)) == bytes)
     let decoded = try CheckpointFormat.decode(T.self, from: bytes)
     #expect(decoded == value)
     // Encoding is deterministic: the decoded value gives the same bytes again.
@@ -190,8 +204,8 @@ import Testing
       try FileIO.writeAtomically(Array(whole.prefix(length)), to: path)
       #expect(store.read(ResultCheckpoint.self, .transform, key: "abcd") == nil, "cut at \(length) bytes")
     }
-    // Payloads cut anywhere (a gzip member that ends early is caught by zlib; this is the
-    // reader's own check): every prefix throws, none traps.
+    // Payloads cut anywhere (a file cut short fails its CRC-32; this is the reader's own
+    // check): every prefix throws, none traps.
     for seed in [Seed.s0, .s3] {
       let payload = try Self.payload(try CheckpointFormat.encode(Self.extractCheckpoint(seed)))
       for length in stride(from: 0, to: payload.count, by: max(1, payload.count / 400)) {
@@ -223,9 +237,11 @@ import Testing
     func randomBytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) } }
     for round in 0..<200 {
       let noise = randomBytes(Int.random(in: 0...2000, using: &rng))
-      // Random files, with and without the magic line, and random payloads in a valid gzip member.
+      // Random files, with and without the magic line, random payloads in a valid file of this
+      // version, and in a gzip member after the magic (the container of version 2).
       let files = [
-        noise, CheckpointFormat.magic + noise, CheckpointFormat.magic + (try Deflater.compress(noise, level: 1)),
+        noise, CheckpointFormat.magic + noise, Self.file(payload: noise),
+        CheckpointFormat.magic + (try Deflater.compress(noise, level: 1)),
       ]
       for (n, file) in files.enumerated() {
         let key = "r\(round)-\(n)"
@@ -235,7 +251,7 @@ import Testing
         #expect(store.read(ResultCheckpoint.self, .extract, key: key) == nil)
       }
     }
-    // A real payload with one byte changed: it may still decode (to other values; the gzip CRC
+    // A real payload with one byte changed: it may still decode (to other values; the CRC-32
     // guards files on disk) but must never trap or allocate wildly.
     let payload = try Self.payload(try CheckpointFormat.encode(Self.resultCheckpoint(.s4)))
     var failures = 0
@@ -251,6 +267,31 @@ import Testing
       }
     }
     #expect(failures > 0)
+  }
+
+  /// Any one byte of a checkpoint file changed on disk, or the file of the previous version
+  /// (the same binary payload, gzipped), reads as missing.
+  @Test func damagedAndVersion2CheckpointsReadAsMissing() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let store = CheckpointStore(root: dir.path)
+    let checkpoint = Self.resultCheckpoint(.s1)
+    try store.write(checkpoint, .transform, key: "abcd")
+    let path = store.path(.transform, key: "abcd")
+    let whole = try FileIO.readAll(path)
+    var rng = SplitMix64(seed: 7)
+    for _ in 0..<200 {
+      var damaged = whole
+      let at = Int.random(in: CheckpointFormat.magic.count..<whole.count, using: &rng)
+      damaged[at] ^= UInt8.random(in: 1...255, using: &rng)
+      try FileIO.writeAtomically(damaged, to: path)
+      #expect(store.read(ResultCheckpoint.self, .transform, key: "abcd") == nil, "byte \(at) changed")
+    }
+    let version2 = Array("BUDGETETL-CKPT-2\n".utf8) + (try Deflater.compress(try Self.payload(whole), level: 1))
+    try FileIO.writeAtomically(version2, to: path)
+    #expect(store.read(ResultCheckpoint.self, .transform, key: "abcd") == nil)
+    try FileIO.writeAtomically(whole, to: path)
+    #expect(store.read(ResultCheckpoint.self, .transform, key: "abcd") == checkpoint)
   }
 
   /// The JSON a checkpoint held before the binary format (same tool version, same keys).

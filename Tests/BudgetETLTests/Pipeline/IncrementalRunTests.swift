@@ -24,6 +24,39 @@ import Testing
     #expect(publishedFiles(dir.path + "/out") == before)
   }
 
+  /// What the runner takes from the index without a task is what the task would give; a file
+  /// whose modification time moved, or a forced run, is not taken.
+  @Test func reusedOutcomesAreThoseOfProcessFile() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    _ = try await run(input, dir.path + "/out")
+    var config = PipelineConfig()
+    config.input = input
+    config.output = dir.path + "/out"
+    var runner = PipelineRunner(config: config, logger: Logger(label: "test"))
+    let paths = try PipelineRunner.resolve(config)
+    let files = try InputFile.discover(root: paths.input, excluding: paths.output)
+    let index = try #require(PreviousIndex.open(paths: paths))
+    let store = CheckpointStore(root: paths.state)
+    var priors: [(keys: StageKeys, entry: IndexEntry?)] = []
+    for i in 0..<files.count {
+      let prior = try #require(index.lookup(files[i].relativePath))
+      priors.append(prior)
+      let fast = try #require(runner.reusedOutcome(files[i], prior: prior, paths: paths))
+      let full = try runner.processFile(files[i], stages: [.extract, .transform, .validate], store: store, paths: paths)
+      #expect(fast.reused && full.reused)
+      #expect(fast.keys == full.keys && fast.source == full.source && fast.summary == full.summary && fast.stat == full.stat)
+    }
+    let touched = files[0].absolutePath
+    var times = [timespec(tv_sec: 1_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000, tv_nsec: 0)]
+    #expect(utimensat(AT_FDCWD, touched, &times, 0) == 0)
+    #expect(runner.reusedOutcome(files[0], prior: priors[0], paths: paths) == nil)
+    #expect(runner.reusedOutcome(files[1], prior: priors[1], paths: paths) != nil)
+    runner.force = true
+    #expect(runner.reusedOutcome(files[1], prior: priors[1], paths: paths) == nil)
+  }
+
   @Test func aChangedDocumentIsProcessedAlone() async throws {
     let dir = TemporaryDirectory()
     defer { dir.remove() }

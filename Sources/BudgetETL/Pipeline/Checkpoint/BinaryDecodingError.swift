@@ -15,6 +15,8 @@ enum BinaryDecodingError: Error, Equatable, CustomStringConvertible {
   case trailingBytes(count: Int)
   /// The file does not start with ``CheckpointFormat/magic``: another format or version.
   case badHeader
+  /// The bytes are not those written: the CRC-32 or the compressed block does not match.
+  case damaged
 
   var description: String {
     switch self {
@@ -25,6 +27,7 @@ enum BinaryDecodingError: Error, Equatable, CustomStringConvertible {
     case .outOfRange(let o): return "integer out of range at byte \(o)"
     case .trailingBytes(let n): return "\(n) bytes left over"
     case .badHeader: return "not a checkpoint of this format version"
+    case .damaged: return "damaged: not the bytes that were written"
     }
   }
 }
