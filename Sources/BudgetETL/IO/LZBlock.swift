@@ -41,6 +41,12 @@ enum LZBlock {
   /// At most this many output bytes per input byte (a maximal match in about four bytes).
   static let maximumExpansion = maximumMatch / 4 + 16
 
+  /// The most bytes ``decompress(_:count:)`` gives back: the output is allocated before the
+  /// block is read, and a crafted block (its CRC made to match) could otherwise ask for
+  /// ``maximumExpansion`` times its size, enough to abort the process. A document's checkpoint
+  /// is well under 1 MiB; one above this is read as damaged, so it is rebuilt.
+  static let maximumCount = 1 << 30
+
   /// Compresses `input` into a block.
   static func compress(_ input: [UInt8]) -> [UInt8] {
     input.withUnsafeBufferPointer { source in
@@ -142,9 +148,17 @@ enum LZBlock {
   /// The `count` bytes a block holds.
   ///
   /// - Throws: ``DecodeError`` when the block is not one of exactly `count` bytes; `count`
-  ///   above ``maximumExpansion`` times the block's size is refused before anything is allocated.
+  ///   above ``maximumCount``, or above ``maximumExpansion`` times the block's size, is refused
+  ///   before anything is allocated.
   static func decompress(_ block: [UInt8], count: Int) throws(DecodeError) -> [UInt8] {
-    guard count >= 0, count <= max(block.count, 1) * maximumExpansion else { throw .overrun }
+    try decompress(block[...], count: count)
+  }
+
+  /// The `count` bytes a block held in part of an array holds (see ``decompress(_:count:)``).
+  static func decompress(_ block: ArraySlice<UInt8>, count: Int) throws(DecodeError) -> [UInt8] {
+    guard count >= 0, count <= maximumCount, count <= max(block.count, 1) * maximumExpansion else {
+      throw .overrun
+    }
     var failure: DecodeError?
     let out = block.withUnsafeBufferPointer { input in
       [UInt8](unsafeUninitializedCapacity: count) { out, written in
@@ -200,7 +214,8 @@ enum LZBlock {
       var length = Int(token & 0x0F) + minimumMatch
       if length == 15 + minimumMatch { length += try varint() }
       let offset = try varint()
-      guard offset >= 1, offset <= o else { throw .badOffset }
+      // The compressor never reaches back as far as the window: a block that does is damaged.
+      guard offset >= 1, offset <= o, offset < window else { throw .badOffset }
       guard length <= maximumMatch, length <= total - o else { throw .overrun }
       let base = out.baseAddress!
       if offset >= length {

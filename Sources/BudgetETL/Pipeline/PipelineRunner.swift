@@ -176,7 +176,9 @@ public struct PipelineRunner: Sendable {
       // Keeps `workers` files in flight. A file the last run's index vouches for (unchanged
       // size and time, its bundle there) is taken here, without a task: a task per file (its
       // creation, a thread woken, a switch) was a fifth of a re-run over unchanged input. Not
-      // while many outcomes wait behind a file in flight: they would pile up in memory.
+      // while many outcomes wait behind a file in flight: taken this way, thousands could pile
+      // up behind one slow document within a moment. (Outcomes of tasks wait there too, as they
+      // always have, one more per document processed meanwhile.)
       func fill() throws {
         while inFlight < workers, next < files.count {
           let index = next

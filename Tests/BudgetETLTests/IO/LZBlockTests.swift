@@ -51,6 +51,25 @@ import Testing
     #expect(thrice < once + once / 10)
   }
 
+  /// The compressor never reaches back as far as ``LZBlock/window``, so the decoder refuses an
+  /// offset that does: the far-repeat input of ``inputs()`` no longer comes back if the
+  /// compressor's window check goes.
+  @Test func offsetsOfTheWindowOrMoreAreRefused() throws {
+    let literals = Self.random(LZBlock.window, seed: 5)
+    func block(offset: Int) -> [UInt8] {
+      var out: [UInt8] = [0xF0]  // 15+ literals, then a match of 4
+      Varint.append(UInt64(literals.count - 15), to: &out)
+      out += literals
+      Varint.append(UInt64(offset), to: &out)
+      return out + [0x00]  // the last sequence: no literal, no match
+    }
+    let inside = try LZBlock.decompress(block(offset: LZBlock.window - 1), count: literals.count + 4)
+    #expect(Array(inside.suffix(4)) == Array(literals[1..<5]))
+    #expect(throws: LZBlock.DecodeError.badOffset) {
+      _ = try LZBlock.decompress(block(offset: LZBlock.window), count: literals.count + 4)
+    }
+  }
+
   @Test func damagedBlocksThrowAndNeverTrap() throws {
     let input = Seed.s3.bytes
     let block = LZBlock.compress(input)
@@ -63,6 +82,10 @@ import Testing
     #expect(throws: LZBlock.DecodeError.self) { _ = try LZBlock.decompress(block, count: input.count - 1) }
     #expect(throws: LZBlock.DecodeError.self) { _ = try LZBlock.decompress(block, count: input.count + 1) }
     #expect(throws: LZBlock.DecodeError.overrun) { _ = try LZBlock.decompress([0xFF, 0xFF], count: 1 << 40) }
+    // A size the block could hold in principle but no checkpoint reaches: refused before the
+    // output is allocated, not read as garbage after it.
+    let large = [UInt8](repeating: 0xF0, count: 1 << 17)
+    #expect(throws: LZBlock.DecodeError.overrun) { _ = try LZBlock.decompress(large, count: LZBlock.maximumCount + 1) }
     // Any byte changed, and random blocks: an error or some bytes of the size asked, no trap.
     var rng = SplitMix64(seed: 9)
     for _ in 0..<500 {

@@ -57,6 +57,37 @@ import Testing
     #expect(runner.reusedOutcome(files[1], prior: priors[1], paths: paths) == nil)
   }
 
+  /// More unchanged files than may wait behind one in flight (``PipelineRunner/waitingLimit``),
+  /// after a changed first file: the runner takes them without a task while that file is read,
+  /// then gives the rest tasks. The `sources` rows and everything else come out in path order,
+  /// as a fresh run writes them.
+  @Test func unchangedFilesTakenBehindAChangedOneKeepPathOrder() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.path + "/in"
+    try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+    func document(_ n: Int) -> String {
+      "测试\(n)局2024年部门预算公开\n\n一、部门主要职责\n测试\(n)局负责本县测试工作。\n\n"
+        + "二、收支预算总体情况\n2024年收入预算\(n * 1000 + 7)元，支出预算\(n * 1000 + 7)元。\n"
+    }
+    let count = PipelineRunner.waitingLimit + 44
+    for n in 0..<count {
+      try document(n).write(toFile: input + "/" + String(format: "f%03d.txt", n), atomically: true, encoding: .utf8)
+    }
+    _ = try await run(input, dir.path + "/out")
+    try document(count).write(toFile: input + "/f000.txt", atomically: true, encoding: .utf8)
+    let summary = try await run(input, dir.path + "/out")
+    #expect(summary.processed == 1)
+    #expect(summary.skippedUnchanged == count - 1)
+    _ = try await run(input, dir.path + "/fresh")
+    #expect(publishedFiles(dir.path + "/out") == publishedFiles(dir.path + "/fresh"))
+    let sources = try PipelineRunnerTests.gunzipText(dir.path + "/out/sources.csv.gz")
+    let paths = sources.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] }
+    #expect(paths.count == count)
+    #expect(paths.first == "f000.txt" && paths.last == "f299.txt")
+    #expect(paths == paths.sorted())
+  }
+
   @Test func aChangedDocumentIsProcessedAlone() async throws {
     let dir = TemporaryDirectory()
     defer { dir.remove() }

@@ -46,7 +46,7 @@ enum CheckpointFormat {
     guard length <= UInt64(Int.max), blockStart <= end else { throw BinaryDecodingError.damaged }
     let payload: [UInt8]
     do {
-      payload = try LZBlock.decompress(Array(bytes[blockStart..<end]), count: Int(length))
+      payload = try LZBlock.decompress(bytes[blockStart..<end], count: Int(length))
     } catch {
       throw BinaryDecodingError.damaged
     }
