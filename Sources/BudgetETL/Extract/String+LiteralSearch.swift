@@ -103,6 +103,16 @@ enum LiteralSearch {
   /// the space into a larger character cluster, which the `Character` comparison would not
   /// trim), so the caller compares characters as before.
   static func trimmingSpaces(_ original: String) -> String? {
+    // Most text starts with no byte a space starts with (20, 09, C2, E3) and ends with none a
+    // space ends with (20, 09, A0, 80): it is its own trimming, settled by two bytes without
+    // copying the string to read them (a third of the time of trimming, which every cell and
+    // line gets, most of them more than once).
+    let untrimmed = original.utf8.withContiguousStorageIfAvailable { b -> Bool in
+      guard let first = b.first, let last = b.last else { return false }
+      return first != 0x20 && first != 0x09 && first != 0xC2 && first != 0xE3
+        && last != 0x20 && last != 0x09 && last != 0xA0 && last != 0x80
+    }
+    if untrimmed == true { return original }
     var text = original
     return text.withUTF8 { b -> String? in
       let count = b.count

@@ -95,7 +95,12 @@ public struct AmountCell: Sendable, Hashable {
 extension String {
   /// Trims ASCII whitespace and the ideographic space U+3000.
   public func trimmingASCIIAndIdeographicSpaces() -> String {
-    if let trimmed = LiteralSearch.trimmingSpaces(self) { return trimmed }
+    LiteralSearch.trimmingSpaces(self) ?? trimmingSpacesByCharacters()
+  }
+
+  /// ``trimmingASCIIAndIdeographicSpaces()`` by `Character`: for text the byte reading
+  /// (``LiteralSearch/trimmingSpaces(_:)``) leaves undecided, and the reading it is tested against.
+  func trimmingSpacesByCharacters() -> String {
     var s = Substring(self)
     while let f = s.first, f == " " || f == "\t" || f == "\u{3000}" || f == "\u{a0}" { s = s.dropFirst() }
     while let l = s.last, l == " " || l == "\t" || l == "\u{3000}" || l == "\u{a0}" { s = s.dropLast() }

@@ -627,3 +627,37 @@ import Testing
     #expect(TextCleaner.label(titled: "合计：\u{301}") == "合计：\u{301}")
   }
 }
+
+@Suite struct SpaceTrimmingTests {
+  /// Trimming on bytes (the two end bytes first, then the space runs) against the `Character`
+  /// reading, with every space it trims, CR LF, a combining mark or ZWJ after a space, a
+  /// prepend mark before one, compatibility ideographs, full-width digits and ideographs that
+  /// end in the byte 80 (一, E4 B8 80) as U+3000 does.
+  @Test func trimmingAgreesWithTheCharacterReading() {
+    let pieces = [
+      " ", "\t", "\u{3000}", "\u{A0}", "\r\n", "\r", "\n", "\u{301}", "\u{200D}", "\u{600}", "\u{F9FA}", "合计", "一",
+      "１２", "a", "·", "\u{3001}",
+    ]
+    var rng = SplitMix64(seed: 21_2026)
+    var untouched = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 7)
+      let byCharacters = s.trimmingSpacesByCharacters()
+      let trimmed = s.trimmingASCIIAndIdeographicSpaces()
+      #expect(Array(trimmed.utf8) == Array(byCharacters.utf8), "\(s.debugDescription)")
+      if let onBytes = LiteralSearch.trimmingSpaces(s) {
+        #expect(Array(onBytes.utf8) == Array(byCharacters.utf8), "\(s.debugDescription)")
+      }
+      if trimmed.utf8.count == s.utf8.count { untouched += 1 }
+    }
+    #expect(untouched > 2_000)
+    for s in [
+      "", " ", "合计", " 合计", "合计\u{3000}", "\u{3000}合计\u{A0}", "\t一", "一", "合计 \u{301}", " \u{301}合计", "\u{600} 合计",
+      "合计\r\n", "\r\n合计", "１２\u{3000}", "\u{F9FA} ", "合计 \u{200D}",
+    ] {
+      #expect(Array(s.trimmingASCIIAndIdeographicSpaces().utf8) == Array(s.trimmingSpacesByCharacters().utf8), "\(s.debugDescription)")
+    }
+    #expect("\u{3000}合计 ".trimmingASCIIAndIdeographicSpaces() == "合计")
+    #expect("一".trimmingASCIIAndIdeographicSpaces() == "一")
+  }
+}
