@@ -486,10 +486,13 @@ import Testing
     return (negative ? "-" : "") + groups.joined(separator: ",") + "." + (cents < 10 ? "0" : "") + String(cents)
   }
 
+  /// The byte reading steps over continuation bytes: a byte looked for right after a two-,
+  /// three- or four-byte scalar, or a lead byte looked for right after one, is still found.
   @Test func cleanTextAgreesWithTheViewReading() {
     let pieces = [
       "合计", "a", "1", "<", "*", "#", "_", "-", ">", "|", " ", "\t", "\u{A0}", "\u{3000}", "\u{3001}", "\u{3080}", "Ａ", "１",
-      "\u{FF61}", "\u{FFE5}", "\u{FE30}", "\u{C0}", "\u{301}", "\u{F9FA}", "〇", "”", "…",
+      "\u{FF61}", "\u{FFE5}", "\u{FE30}", "\u{C0}", "\u{301}", "\u{F9FA}", "〇", "”", "…", "\u{20000}", "\u{1F600}", "\r\n",
+      "\u{FF01}", "\u{FF3F}", "\u{FF40}", "\u{FF7F}", "\u{FF80}", "\u{3000}\u{301}",
     ]
     var rng = SplitMix64(seed: 12_2026)
     var clean = 0
@@ -500,6 +503,12 @@ import Testing
       if fast { clean += 1 }
     }
     #expect(clean > 1_000)
+    for s in [
+      "中<", "é*", "\u{20000}#", "中\u{3000}", "é\u{A0}", "\u{20000}Ａ", "\u{FF40}", "\u{FF3F}中", "中\u{FF80}", "\u{E000}\u{3000}",
+      "中文", "\u{20000}", "１２", "\r\n",
+    ] {
+      #expect(TextCleaner.isAlreadyClean(s) == Self.isAlreadyCleanByView(s), "\(s.debugDescription)")
+    }
   }
 
   @Test func yuanAgreesWithTheGroupedReading() {
