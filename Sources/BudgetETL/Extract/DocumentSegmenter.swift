@@ -283,12 +283,12 @@ public struct DocumentSegmenter: Sendable {
       let t = TextCleaner.title(lines[k].text)
       if t.isEmpty { continue }
       let declaresEmpty = t.contains("本表无数据") || t.contains("故本表无数据") || t.contains("空表")
-      if t.hasPrefix("注") {
+      if t.hasLiteralPrefix("注") {
         inNote = true
         result.append(k)
-      } else if inNote, NumberingPrefix.match(t)?.rank == 2, t.count < 120, !t.hasPrefix("第") {
+      } else if inNote, NumberingPrefix.match(t)?.rank == 2, t.count < 120, !t.hasLiteralPrefix("第") {
         result.append(k)
-      } else if t.hasPrefix("本表") || (declaresEmpty && t.count < 60) {
+      } else if t.hasLiteralPrefix("本表") || (declaresEmpty && t.count < 60) {
         inNote = true
         result.append(k)
       } else {

@@ -180,8 +180,8 @@ public struct GridTableReader: Sendable {
         codePart = last == "类" ? 0 : last == "款" ? 1 : 2
       } else if header.contains("编码") || header.contains("代码") {
         role = .code(Self.codeKind(header))
-      } else if last.contains("名称") || last == "项目" || last.hasSuffix("科目") || last.hasSuffix("（按大类）")
-        || last == "类型" || last.hasPrefix("单位（") || last == "项目单位" || last.hasSuffix("分类科目")
+      } else if last.contains("名称") || last == "项目" || last.hasLiteralSuffix("科目") || last.hasLiteralSuffix("（按大类）")
+        || last == "类型" || last.hasLiteralPrefix("单位（") || last == "项目单位" || last.hasLiteralSuffix("分类科目")
       {
         role = .label
       } else if texts > 0 && texts >= amounts + codes {
@@ -292,7 +292,7 @@ public struct GridTableReader: Sendable {
     let labels = section.labelColumns
     if let named = labels.first(where: { c in
       let last = columns[c].path.last ?? ""
-      return last.contains("名称") && !last.contains("单位名称") || last == "项目" || last.hasSuffix("科目")
+      return last.contains("名称") && !last.contains("单位名称") || last == "项目" || last.hasLiteralSuffix("科目")
     }) {
       return named
     }
@@ -310,7 +310,7 @@ public struct GridTableReader: Sendable {
 
   static func measureKind(_ measure: String) -> LineItem.MeasureKind {
     let last = lastLevel(measure)
-    if last.hasPrefix("其中") { return .memo }
+    if last.hasLiteralPrefix("其中") { return .memo }
     if last.contains("合计") || last.contains("小计") || last.contains("总计") || last == "总额" { return .total }
     return .part
   }

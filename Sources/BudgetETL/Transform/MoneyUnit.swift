@@ -30,7 +30,7 @@ public enum MoneyUnit: String, Sendable, Codable, CaseIterable {
     if t.contains("亿元") { return .yiYuan }
     if t.contains("万元") { return .wanYuan }
     if t.contains("(元)") || t.contains("（元）") || t.contains("：元") || t.contains(":元")
-      || t.hasSuffix("元") && t.contains("单位")
+      || t.hasLiteralSuffix("元") && t.contains("单位")
     {
       return .yuan
     }

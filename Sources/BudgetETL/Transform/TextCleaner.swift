@@ -55,7 +55,7 @@ public enum TextCleaner {
     let markup =
       LiteralSearch.mayHoldMarkup(text)
       ?? (text.contains("<") || text.contains("*") || text.contains("#") || text.contains("- ") || text.contains("__"))
-    guard markup || text.hasPrefix(">") || text.hasPrefix("|") else { return text }
+    guard markup || text.hasLiteralPrefix(">") || text.hasLiteralPrefix("|") else { return text }
     var s = removeKnownTags(text)
     s = s.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
     var t = Substring(s)
@@ -258,6 +258,6 @@ public enum TextCleaner {
 
   /// ``isMemo(_:)`` of a text whose ``title(_:)`` is `titled`.
   static func isMemo(titled: String) -> Bool {
-    titled.hasPrefix("其中")
+    titled.hasLiteralPrefix("其中")
   }
 }

@@ -670,3 +670,45 @@ import Testing
     #expect("一".trimmingASCIIAndIdeographicSpaces() == "一")
   }
 }
+
+@Suite struct LiteralAffixTests {
+  /// Prefixes and suffixes settled by the scalars over the literal's length only, against the
+  /// standard library: marks, variation selectors and joiners right after (or before) that
+  /// span and far from it, a prepend mark and a ZWJ emoji sequence before an inert
+  /// pictograph (©), CR LF, Hangul jamo and compatibility ideographs.
+  @Test func prefixesAndSuffixesAgreeWithTheStandardLibrary() {
+    let pieces = [
+      "合", "计", "其中", "中", "注", "本表", "元", "a", " ", "\n", "\r", "\r\n", "\u{301}", "\u{FE0F}", "\u{200D}", "\u{600}", "©",
+      "\u{1F600}", "\u{F9FA}", "\u{72C0}", "\u{1100}", "\u{AC00}", "（按大类）", "/",
+    ]
+    let literals = ["合计", "其中", "注", "本表", "\u{72C0}", "元", "计", "©", "\n", "a", "（按大类）", "/基本支出", "中"]
+    var rng = SplitMix64(seed: 22_2026)
+    var prefixes = 0
+    var suffixes = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 8)
+      for literal in literals {
+        let prefix = s.hasPrefix(literal)
+        let suffix = s.hasSuffix(literal)
+        #expect(s.hasLiteralPrefix(literal) == prefix, "\(s.debugDescription) prefix \(literal.debugDescription)")
+        #expect(s.hasLiteralSuffix(literal) == suffix, "\(s.debugDescription) suffix \(literal.debugDescription)")
+        if prefix { prefixes += 1 }
+        if suffix { suffixes += 1 }
+      }
+    }
+    #expect(prefixes > 1_000 && suffixes > 1_000)
+    for (s, literal) in [
+      ("合\u{301}计", "合计"), ("其他\u{301}", "其中"), ("\u{F9FA}中", "\u{72C0}"), ("\u{600}元", "元"), ("\u{1F600}\u{200D}©", "©"),
+      ("中\u{301}", "中"), ("本\u{FE0F}表", "本表"), ("\u{301}注", "注"), ("注", "注释"), ("", "注"), ("合", "合计"),
+    ] {
+      #expect(s.hasLiteralPrefix(literal) == s.hasPrefix(literal), "\(s.debugDescription) prefix \(literal)")
+      #expect(s.hasLiteralSuffix(literal) == s.hasSuffix(literal), "\(s.debugDescription) suffix \(literal)")
+    }
+    // Only the span is read: a mark far from it leaves the answer to the bytes.
+    #expect("其他支出\u{301}".inertScalars(overFirstBytes: 6))
+    #expect("其\u{301}他".inertScalars(overFirstBytes: 3))  // a mark after the span: settled by the match's boundary
+    #expect(!"其\u{301}他".inertScalars(overFirstBytes: 4))  // the mark's scalar starts within the span
+    #expect(!"\u{600}合计".inertScalars(overLastBytes: 7))
+    #expect("\u{600}合计".inertScalars(overLastBytes: 6))
+  }
+}
