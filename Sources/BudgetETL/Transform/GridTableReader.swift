@@ -192,7 +192,7 @@ public struct GridTableReader: Sendable {
         role = .amount
       }
       columns.append(
-        TableColumn(index: c, path: path, role: role, headerUnit: MoneyUnit.declared(in: header.text), codePart: codePart))
+        TableColumn(index: c, path: path, role: role, headerUnit: MoneyUnit.declared(in: header), codePart: codePart))
     }
     return columns
   }
