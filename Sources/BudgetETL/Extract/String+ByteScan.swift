@@ -174,14 +174,27 @@ extension String {
     var fields: [String] = []
     var copy = self
     copy.withUTF8 { b in
+      guard let base = b.baseAddress else { return fields.append("") }
+      // The next tab at or after `from`, found with `memchr` (a cell is a dozen bytes or more:
+      // walking them a byte at a time, twice, was most of the time of splitting a line).
+      func nextTab(from: Int) -> Int? {
+        guard from < b.count, let hit = memchr(base + from, 0x09, b.count - from) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+      }
       // One field more than tabs: the array is sized once instead of growing.
       var tabs = 0
-      for byte in b where byte == 0x09 { tabs += 1 }
+      var next = nextTab(from: 0)
+      while let tab = next {
+        tabs += 1
+        next = nextTab(from: tab + 1)
+      }
       fields.reserveCapacity(tabs + 1)
       var start = 0
-      for i in 0..<b.count where b[i] == 0x09 {
-        fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
-        start = i + 1
+      next = nextTab(from: 0)
+      while let tab = next {
+        fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<tab]), as: UTF8.self))
+        start = tab + 1
+        next = nextTab(from: start)
       }
       fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self))
     }

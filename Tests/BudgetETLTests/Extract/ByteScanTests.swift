@@ -712,3 +712,51 @@ import Testing
     #expect("\u{600}合计".inertScalars(overLastBytes: 6))
   }
 }
+
+/// The two-cell scan that steps over continuation bytes, and the `memchr` split at tabs,
+/// against the byte-by-byte readings they replace.
+@Suite struct LeadByteStepTests {
+  /// `holdsTwoCells` as it read every byte of the `UTF8View`.
+  static func holdsTwoCellsByView(_ text: String) -> Bool {
+    var cells = 0
+    var content = false
+    var tag = false
+    for b in text.utf8 {
+      switch b {
+      case 0x09:
+        if content && !tag { cells += 1 }
+        if cells >= 2 { return true }
+        content = false
+        tag = false
+      case 0x3C: tag = true
+      case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0xC3...0xE2, 0xE4...0xF4: content = true
+      default: break
+      }
+    }
+    if content && !tag { cells += 1 }
+    return cells >= 2
+  }
+
+  @Test func stepsAgreeWithTheByteByByteReadings() {
+    // Scalars of every length next to tabs, tags, digits and letters, and the spaces and
+    // marks that hold no content.
+    let pieces = [
+      "\t", "\t\t", ".", "…", "·", "\u{387}", "．", "<", "<b>", "合计", "12", "a", " ", "\u{3000}", "\u{A0}", "é", "\u{20000}",
+      "\u{1F600}", "\u{301}", "\r\n", "丮", "\u{2026}\u{301}", "\u{E0}", "\u{FF0E}", "\u{E2}\u{80}", "\u{3001}", "Ａ", "\u{C0}",
+    ]
+    var rng = SplitMix64(seed: 26_2026)
+    var twoCells = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 9)
+      let two = Self.holdsTwoCellsByView(s)
+      #expect(DocumentSegmenter.holdsTwoCells(s) == two, "two cells \(s.debugDescription)")
+      #expect(s.tabFields() == s.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), "\(s.debugDescription)")
+      if two { twoCells += 1 }
+    }
+    #expect(twoCells > 300 && twoCells < 18_000)
+    for s in ["", "\t", "\t\t", "a\t", "\ta", "合计\t\t12.00\t", "é.", "\u{20000}.", "é\t1\t2", "\u{20000}\t合\t计"] {
+      #expect(s.tabFields() == s.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), "\(s.debugDescription)")
+      #expect(DocumentSegmenter.holdsTwoCells(s) == Self.holdsTwoCellsByView(s), "\(s.debugDescription)")
+    }
+  }
+}
