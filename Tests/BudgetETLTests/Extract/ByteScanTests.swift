@@ -760,3 +760,25 @@ import Testing
     }
   }
 }
+
+@Suite struct NumberingScalarTests {
+  /// Numberings read from scalars decoded off the bytes against the `Character` reading, with
+  /// four-byte scalars, CR LF, marks and compatibility ideographs among the first 13 scalars.
+  @Test func numberingsFromBytesAgreeWithTheCharacterReading() {
+    let pieces = [
+      "一", "十", "、", "（", "）", "(", ")", "1", "2", "１", ".", "．", "第", "部分", "①", "⑳", " ", "\u{3000}", "其他", "\r\n",
+      "\u{20000}", "\u{301}", "\u{F9D1}", "\u{F9B2}", "a",
+    ]
+    var rng = SplitMix64(seed: 27_2026)
+    var found = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 10)
+      let byCharacters = NumberingPrefix.match(Array(s.prefix(12)))
+      #expect(NumberingPrefix.match(s) == byCharacters, "\(s.debugDescription)")
+      if byCharacters != nil { found += 1 }
+    }
+    #expect(found > 1_000)
+    #expect(NumberingPrefix.match("（一）\u{20000}") == NumberingPrefix(rank: 2, length: 3))
+    #expect(NumberingPrefix.match("") == nil)
+  }
+}
