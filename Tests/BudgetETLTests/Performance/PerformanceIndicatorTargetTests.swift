@@ -77,3 +77,23 @@ import Testing
     #expect(IndicatorVocabulary.term("群众满意度") == nil)
   }
 }
+
+@Suite struct PlaceholderTests {
+  /// The first-byte gate of placeholders against the `Character` comparison it skips, with
+  /// U+0387 (canonically `·`), marks after the marks, full-width dots and Chinese text.
+  @Test func placeholdersAgreeWithTheCharacterComparison() {
+    let pieces = [".", "…", "。", "·", "\u{387}", "\u{301}", "．", "a", "合", "\u{2026}\u{301}", "..", "\u{3001}", "\u{A0}", "\u{E9}"]
+    var rng = SplitMix64(seed: 28_2026)
+    var placeholders = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 6)
+      let byCharacters = s.allSatisfy { $0 == "." || $0 == "…" || $0 == "。" || $0 == "·" }
+      #expect(PerformanceText.isPlaceholder(s) == byCharacters, "\(s.debugDescription)")
+      if byCharacters { placeholders += 1 }
+    }
+    #expect(placeholders > 1_000)
+    #expect(PerformanceText.isPlaceholder("\u{387}\u{387}"))
+    #expect(!PerformanceText.isPlaceholder("产出指标"))
+    #expect(PerformanceText.indicatorText("指标1：……") == nil)
+  }
+}

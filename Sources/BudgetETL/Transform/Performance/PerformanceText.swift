@@ -143,10 +143,18 @@ enum PerformanceText {
       }
     }
     let trimmed = trimSeparators(String(s))
-    if trimmed.isEmpty || trimmed.allSatisfy({ $0 == "." || $0 == "…" || $0 == "。" || $0 == "·" }) {
-      return nil
-    }
+    if trimmed.isEmpty || isPlaceholder(trimmed) { return nil }
     return trimmed
+  }
+
+  /// True when every character is `.`, `…`, `。` or `·`: a placeholder (`.....`, `…`). Settled
+  /// by the first byte for almost every indicator: a character equal to one of them starts
+  /// with the byte 2E, E2, E3 or C2, or CE (U+0387, canonically `·`); comparing Chinese text
+  /// with them as `Character`s goes through normalization.
+  static func isPlaceholder(_ text: String) -> Bool {
+    guard let first = text.utf8.first else { return true }
+    guard first == 0x2E || first == 0xE2 || first == 0xE3 || first == 0xC2 || first == 0xCE else { return false }
+    return text.allSatisfy { $0 == "." || $0 == "…" || $0 == "。" || $0 == "·" }
   }
 
   /// Trims spaces and trailing `;`, `；`, `、`, `,`, `，`.
