@@ -782,3 +782,27 @@ import Testing
     #expect(NumberingPrefix.match("") == nil)
   }
 }
+
+@Suite struct TotalLabelTests {
+  /// Total labels (suffix first, length last) against the standard library's reading, with
+  /// spaces, marks after 计, compatibility ideographs, and labels either side of 12 characters.
+  @Test func totalLabelsAgreeWithTheStandardLibrary() {
+    let pieces = ["合计", "总计", "小计", "计", "合", "本年收入", "部门", " ", "\u{301}", "\u{F9FA}", "“三公”经费", "a", "１", "\r\n"]
+    func byStrings(_ s: String) -> Bool {
+      let t = s[...].replacingOccurrences(of: " ", with: "")
+      return t.count <= 12 && (t.hasSuffix("合计") || t.hasSuffix("总计") || t.hasSuffix("小计"))
+    }
+    var rng = SplitMix64(seed: 30_2026)
+    var totals = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 8)
+      let expected = byStrings(s)
+      #expect(LabelKind.isTotal(s) == expected, "\(s.debugDescription)")
+      if expected { totals += 1 }
+    }
+    #expect(totals > 2_000)
+    #expect(LabelKind.isTotal("本年收入合计"))
+    #expect(!LabelKind.isTotal("一般公共预算财政拨款收入合计"))  // 14 characters
+    #expect(!LabelKind.isTotal("合计\u{301}"))
+  }
+}
