@@ -52,6 +52,12 @@ public enum TextCleaner {
   /// Removes markdown debris (`**`, `__`, leading `#`, `- ` bullets, `>` quotes) and known HTML tags.
   public static func stripMarkup(_ text: String) -> String {
     if isAlreadyClean(text) { return text }
+    return stripMarkup(notClean: text)
+  }
+
+  /// ``stripMarkup(_:)`` of a text ``isAlreadyClean(_:)`` has said no to (`cell` and `title`
+  /// ask first, and the text need not be scanned for it twice).
+  static func stripMarkup(notClean text: String) -> String {
     let markup =
       LiteralSearch.mayHoldMarkup(text)
       ?? (text.contains("<") || text.contains("*") || text.contains("#") || text.contains("- ") || text.contains("__"))
@@ -212,13 +218,13 @@ public enum TextCleaner {
   /// A table cell as printed: markup removed, trimmed.
   public static func cell(_ raw: String) -> String {
     if isAlreadyClean(raw) { return raw }
-    return stripMarkup(raw).trimmingASCIIAndIdeographicSpaces()
+    return stripMarkup(notClean: raw).trimmingASCIIAndIdeographicSpaces()
   }
 
   /// A title or header: markup and OCR spaces removed.
   public static func title(_ raw: String) -> String {
     if isAlreadyClean(raw) { return raw }
-    return halfWidthDigits(removeOCRSpaces(stripMarkup(raw).trimmingASCIIAndIdeographicSpaces()))
+    return halfWidthDigits(removeOCRSpaces(stripMarkup(notClean: raw).trimmingASCIIAndIdeographicSpaces()))
   }
 
   /// A row label: markup, numbering (一、 1、 (1) ① 其中：), OCR spaces removed; parentheses full width.

@@ -806,3 +806,40 @@ import Testing
     #expect(!LabelKind.isTotal("合计\u{301}"))
   }
 }
+
+@Suite struct MarkupScanTests {
+  /// `mayHoldMarkup` as it read before: the inertness scan, then the markup scan.
+  static func mayHoldMarkupInTwoPasses(_ text: String) -> Bool? {
+    let b = Array(text.utf8)
+    guard b.withUnsafeBufferPointer({ LiteralSearch.isInert($0) }) else { return nil }
+    var previous: UInt8 = 0
+    for c in b {
+      if c == 0x3C || c == 0x2A || c == 0x23 { return true }
+      if c == 0x20 && previous == 0x2D { return true }
+      if c == 0x5F && previous == 0x5F { return true }
+      previous = c
+    }
+    return false
+  }
+
+  /// The one-pass scan against the two passes, with markup before and after scalars that are
+  /// not inert (marks, compatibility ideographs, CR LF, the hexagrams U+4DC0), a dash or an
+  /// underscore before a multi-byte scalar, and four-byte scalars.
+  @Test func onePassAgreesWithTheTwoPasses() {
+    let pieces = [
+      "<", "*", "#", "-", " ", "_", "__", "- ", "合计", "一", "\u{4DC0}", "\u{301}", "\u{F9FA}", "\r\n", "\n", "\u{20000}", "\u{2F800}",
+      "é", "\u{3000}", "Ａ", "a", "1",
+    ]
+    var rng = SplitMix64(seed: 31_2026)
+    var answers = [Bool?: Int]()
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 8)
+      let expected = Self.mayHoldMarkupInTwoPasses(s)
+      #expect(LiteralSearch.mayHoldMarkup(s) == expected, "\(s.debugDescription)")
+      answers[expected, default: 0] += 1
+    }
+    #expect(answers.count == 3 && answers.values.allSatisfy { $0 > 1_000 })
+    #expect(TextCleaner.cell(" **合计** ") == "合计")
+    #expect(TextCleaner.title("# 一、 收入 ") == "一、收入")
+  }
+}
