@@ -201,6 +201,9 @@ public struct NoiseFilter: Sendable {
 
   /// An empty chart caption: a short line naming a chart (结构图, 分布图, 饼图) with nothing else.
   static func isChartCaption(_ t: String) -> Bool {
+    // Every chart name ends in 图: a line that does not is none (most lines; asked first, the
+    // length and the searches, which scan the whole line, are spared).
+    guard t.hasLiteralSuffix("图") else { return false }
     guard t.hasAtMostCharacters(30), !t.contains("。"), !t.contains("，") else { return false }
     let settled = t.comparesOnBytes
     return chartNames.contains { t.hasLiteralSuffix($0, settledOnBytes: settled) }

@@ -843,3 +843,29 @@ import Testing
     #expect(TextCleaner.title("# 一、 收入 ") == "一、收入")
   }
 }
+
+@Suite struct ChartCaptionTests {
+  /// Chart captions (the shared 图 first) against the standard library's reading, with marks
+  /// after 图, compatibility ideographs, 。 and ， inside, and captions either side of 30
+  /// characters.
+  @Test func chartCaptionsAgreeWithTheStandardLibrary() {
+    let pieces = [
+      "结构图", "分布图", "饼图", "柱状图", "示意图", "趋势图", "构成图", "图", "支出", "2023年", "。", "，", "\u{301}", "\u{F9FA}", " ",
+      "一般公共预算支出功能分类",
+    ]
+    func byStrings(_ t: String) -> Bool {
+      guard t.count <= 30, !t[...].contains("。"), !t[...].contains("，") else { return false }
+      return NoiseFilter.chartNames.contains { t.hasSuffix($0) }
+    }
+    var rng = SplitMix64(seed: 32_2026)
+    var captions = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 6)
+      let expected = byStrings(s)
+      #expect(NoiseFilter.isChartCaption(s) == expected, "\(s.debugDescription)")
+      if expected { captions += 1 }
+    }
+    #expect(captions > 2_000)
+    #expect(!NoiseFilter.isChartCaption("支出结构图\u{301}"))
+  }
+}
