@@ -173,9 +173,11 @@ public struct NoiseFilter: Sendable {
     return ("0"..."9").contains(last) || last == "." || last == "…"
   }
 
-  /// False when `text` cannot hold a dot leader in any spelling: none of its bytes start `.`,
-  /// `…` (E2 80 A6), `·` (C2 B7, or U+0387 CE 87, canonically `·`) or `．` (EF BC 8E). One pass;
-  /// most lines hold none, and need not be searched four times.
+  /// False when `text` cannot hold a dot leader in any spelling: none of its bytes start `..`
+  /// (the leader `....` has no other spelling; a lone `.` is every amount's decimal point, and
+  /// table lines were all searched four times for it), `…` (E2 80 A6), `·` (C2 B7, or U+0387
+  /// CE 87, canonically `·`) or `．` (EF BC 8E). One pass; most lines hold none, and need not
+  /// be searched four times.
   static func mayHoldDotLeader(_ text: String) -> Bool {
     var copy = text
     return copy.withUTF8 { b in
@@ -183,7 +185,7 @@ public struct NoiseFilter: Sendable {
       var i = 0
       while i < n {
         switch b[i] {
-        case 0x2E: return true
+        case 0x2E where i + 1 < n && b[i + 1] == 0x2E: return true
         case 0xE2 where i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0xA6: return true
         case 0xC2 where i + 1 < n && b[i + 1] == 0xB7: return true
         case 0xCE where i + 1 < n && b[i + 1] == 0x87: return true

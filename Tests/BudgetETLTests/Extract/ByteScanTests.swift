@@ -869,3 +869,30 @@ import Testing
     #expect(!NoiseFilter.isChartCaption("支出结构图\u{301}"))
   }
 }
+
+@Suite struct DotLeaderTests {
+  /// Dot-leader lines (behind the byte gate, which now wants two dots in a row) against
+  /// Foundation's searches, with amounts' decimal points, dots a mark follows, U+0387
+  /// (canonically `·`), full-width dots and tabs.
+  @Test func dotLeaderLinesAgreeWithFoundation() {
+    let pieces = [
+      ".", "..", "....", "…", "……", "·", "···", "\u{387}", "．", "．．．", "\u{301}", "12.00", "\t", "合计", "3", " ", "第一部分",
+    ]
+    func byFoundation(_ text: String) -> Bool {
+      guard ["....", "……", "···", "．．．"].contains(where: { text[...].contains($0) }) else { return false }
+      guard let last = text.trimmingASCIIAndIdeographicSpaces().unicodeScalars.last else { return false }
+      return ("0"..."9").contains(last) || last == "." || last == "…"
+    }
+    var rng = SplitMix64(seed: 33_2026)
+    var leaders = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 7)
+      let expected = byFoundation(s)
+      #expect(NoiseFilter.isDotLeaderLine(s) == expected, "\(s.debugDescription)")
+      if expected { leaders += 1 }
+    }
+    #expect(leaders > 2_000)
+    #expect(!NoiseFilter.mayHoldDotLeader("合计\t12.00\t3.50"))  // decimal points are no leader
+    #expect(NoiseFilter.mayHoldDotLeader("目录..3"))
+  }
+}
