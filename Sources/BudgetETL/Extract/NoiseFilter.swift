@@ -30,16 +30,7 @@ public struct NoiseFilter: Sendable {
         counts[t, default: 0] += 1
       }
     }
-    // Configured watermarks are compared on bytes when they are inert (see `isLiteral`).
-    let inertWatermarks = watermarks.map(\.allScalarsInert)
-    func isWatermark(_ t: String) -> Bool {
-      // Whether the bytes settle it is asked only of a line as long as a watermark.
-      var settled: Bool?
-      return zip(watermarks, inertWatermarks).contains { w, inert in
-        guard inert else { return t == w }
-        return t.isLiteral(w, settledOnBytes: settled ?? { settled = t.comparesOnBytes; return settled! }())
-      }
-    }
+    let watermark = WatermarkMatcher(watermarks)
     var flags = [Bool](repeating: false, count: lines.count)
     for (i, line) in lines.enumerated() {
       if hasTab[i] && !Self.isDotLeaderLine(line.text) { continue }
@@ -54,7 +45,7 @@ public struct NoiseFilter: Sendable {
         hasTab[i]
         ? (counts[t] ?? 0) >= repeatThreshold && (isRepeatCandidate(t) || isRunningHeaderCandidate(t))
         : isCandidate[i] && (counts[t] ?? 0) >= repeatThreshold
-      if isWatermark(t) || repeated {
+      if watermark.matches(t) || repeated {
         flags[i] = true
       } else if Self.isPageNumber(t, lines: lines, index: i)
         || Self.isPageNumber(line.text.trimmingASCIIAndIdeographicSpaces(), lines: lines, index: i)
