@@ -134,24 +134,33 @@ public struct DocumentSegmenter: Sendable {
   /// True when at least two tab-separated cells of `text` keep text once cleaned: each holds
   /// a letter, a digit or a scalar outside U+0080–U+00FF and U+3000–U+3FFF (where the spaces
   /// are), and no `<` (a tag may go). Most table lines are settled by this one pass.
+  ///
+  /// Read through a pointer, each scalar at its lead byte: its continuation bytes (80–BF)
+  /// neither separate cells nor hold content.
   static func holdsTwoCells(_ text: String) -> Bool {
-    var cells = 0
-    var content = false
-    var tag = false
-    for b in text.utf8 {
-      switch b {
-      case 0x09:
-        if content && !tag { cells += 1 }
-        if cells >= 2 { return true }
-        content = false
-        tag = false
-      case 0x3C: tag = true
-      case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0xC3...0xE2, 0xE4...0xF4: content = true
-      default: break
+    var copy = text
+    return copy.withUTF8 { bytes in
+      var cells = 0
+      var content = false
+      var tag = false
+      var i = 0
+      while i < bytes.count {
+        let b = bytes[i]
+        switch b {
+        case 0x09:
+          if content && !tag { cells += 1 }
+          if cells >= 2 { return true }
+          content = false
+          tag = false
+        case 0x3C: tag = true
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0xC3...0xE2, 0xE4...0xF4: content = true
+        default: break
+        }
+        i += b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
       }
+      if content && !tag { cells += 1 }
+      return cells >= 2
     }
-    if content && !tag { cells += 1 }
-    return cells >= 2
   }
 
   /// A short line without tabs between two table lines that is no caption: a cell OCR put on
@@ -283,12 +292,12 @@ public struct DocumentSegmenter: Sendable {
       let t = TextCleaner.title(lines[k].text)
       if t.isEmpty { continue }
       let declaresEmpty = t.contains("本表无数据") || t.contains("故本表无数据") || t.contains("空表")
-      if t.hasPrefix("注") {
+      if t.hasLiteralPrefix("注") {
         inNote = true
         result.append(k)
-      } else if inNote, NumberingPrefix.match(t)?.rank == 2, t.count < 120, !t.hasPrefix("第") {
+      } else if inNote, NumberingPrefix.match(t)?.rank == 2, t.count < 120, !t.hasLiteralPrefix("第") {
         result.append(k)
-      } else if t.hasPrefix("本表") || (declaresEmpty && t.count < 60) {
+      } else if t.hasLiteralPrefix("本表") || (declaresEmpty && t.count < 60) {
         inNote = true
         result.append(k)
       } else {

@@ -58,8 +58,12 @@ public enum LabelKind {
   /// 合计, 总计, 本年收入合计, 收入总计, 部门合计, 金额合计, “三公”经费合计, 当年收入小计…
   public static func isTotal(_ cleaned: String) -> Bool {
     let t = cleaned.replacingOccurrences(of: " ", with: "")
-    guard t.hasAtMostCharacters(12) else { return false }
-    return t.hasLiteralSuffix("合计") || t.hasLiteralSuffix("总计") || t.hasLiteralSuffix("小计")
+    // Asked of every row label, most of which end otherwise: the suffix first, and its last
+    // character, which all three share, before the three; the length only of those that end so.
+    guard t.hasLiteralSuffix("计"),
+      t.hasLiteralSuffix("合计") || t.hasLiteralSuffix("总计") || t.hasLiteralSuffix("小计")
+    else { return false }
+    return t.hasAtMostCharacters(12)
   }
 }
 

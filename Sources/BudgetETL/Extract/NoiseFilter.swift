@@ -30,16 +30,7 @@ public struct NoiseFilter: Sendable {
         counts[t, default: 0] += 1
       }
     }
-    // Configured watermarks are compared on bytes when they are inert (see `isLiteral`).
-    let inertWatermarks = watermarks.map(\.allScalarsInert)
-    func isWatermark(_ t: String) -> Bool {
-      // Whether the bytes settle it is asked only of a line as long as a watermark.
-      var settled: Bool?
-      return zip(watermarks, inertWatermarks).contains { w, inert in
-        guard inert else { return t == w }
-        return t.isLiteral(w, settledOnBytes: settled ?? { settled = t.comparesOnBytes; return settled! }())
-      }
-    }
+    let watermark = WatermarkMatcher(watermarks)
     var flags = [Bool](repeating: false, count: lines.count)
     for (i, line) in lines.enumerated() {
       if hasTab[i] && !Self.isDotLeaderLine(line.text) { continue }
@@ -54,7 +45,7 @@ public struct NoiseFilter: Sendable {
         hasTab[i]
         ? (counts[t] ?? 0) >= repeatThreshold && (isRepeatCandidate(t) || isRunningHeaderCandidate(t))
         : isCandidate[i] && (counts[t] ?? 0) >= repeatThreshold
-      if isWatermark(t) || repeated {
+      if watermark.matches(t) || repeated {
         flags[i] = true
       } else if Self.isPageNumber(t, lines: lines, index: i)
         || Self.isPageNumber(line.text.trimmingASCIIAndIdeographicSpaces(), lines: lines, index: i)
@@ -173,9 +164,11 @@ public struct NoiseFilter: Sendable {
     return ("0"..."9").contains(last) || last == "." || last == "…"
   }
 
-  /// False when `text` cannot hold a dot leader in any spelling: none of its bytes start `.`,
-  /// `…` (E2 80 A6), `·` (C2 B7, or U+0387 CE 87, canonically `·`) or `．` (EF BC 8E). One pass;
-  /// most lines hold none, and need not be searched four times.
+  /// False when `text` cannot hold a dot leader in any spelling: none of its bytes start `..`
+  /// (the leader `....` has no other spelling; a lone `.` is every amount's decimal point, and
+  /// table lines were all searched four times for it), `…` (E2 80 A6), `·` (C2 B7, or U+0387
+  /// CE 87, canonically `·`) or `．` (EF BC 8E). One pass; most lines hold none, and need not
+  /// be searched four times.
   static func mayHoldDotLeader(_ text: String) -> Bool {
     var copy = text
     return copy.withUTF8 { b in
@@ -183,7 +176,7 @@ public struct NoiseFilter: Sendable {
       var i = 0
       while i < n {
         switch b[i] {
-        case 0x2E: return true
+        case 0x2E where i + 1 < n && b[i + 1] == 0x2E: return true
         case 0xE2 where i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0xA6: return true
         case 0xC2 where i + 1 < n && b[i + 1] == 0xB7: return true
         case 0xCE where i + 1 < n && b[i + 1] == 0x87: return true
@@ -201,6 +194,9 @@ public struct NoiseFilter: Sendable {
 
   /// An empty chart caption: a short line naming a chart (结构图, 分布图, 饼图) with nothing else.
   static func isChartCaption(_ t: String) -> Bool {
+    // Every chart name ends in 图: a line that does not is none (most lines; asked first, the
+    // length and the searches, which scan the whole line, are spared).
+    guard t.hasLiteralSuffix("图") else { return false }
     guard t.hasAtMostCharacters(30), !t.contains("。"), !t.contains("，") else { return false }
     let settled = t.comparesOnBytes
     return chartNames.contains { t.hasLiteralSuffix($0, settledOnBytes: settled) }

@@ -56,38 +56,42 @@ public struct NormalizedText: Sendable {
   /// The text's lines, 1-based, with pages counted from form feeds (a form feed starts a new
   /// page and is removed from the line). Pages are nil when the text has no form feed.
   public func lines() -> [SourceLine] {
-    let hasPages = layout.contains(0x0C)
     var result: [SourceLine] = []
     var page = 1
     var number = 0
     var start = 0
     layout.withUnsafeBufferPointer { buf in
       let n = buf.count
-      var i = 0
-      while i <= n {
-        if i == n || buf[i] == 0x0A {
-          number += 1
-          if i == n && start == n && number > 1 { break }
-          let line = UnsafeBufferPointer(rebasing: buf[start..<i])
-          var linePage = page
-          let text: String
-          if hasPages && line.contains(0x0C) {
-            // A form feed at the start of a line begins a new page for that line.
-            var leading = 0
-            while leading < line.count, line[leading] == 0x0C { leading += 1 }
-            page += leading
-            linePage = page
-            let rest = line[leading...]
-            page += rest.filter { $0 == 0x0C }.count
-            text = String(decoding: rest.filter { $0 != 0x0C }, as: UTF8.self)
-          } else {
-            // Decoded from the buffer: no copy of the line's bytes first.
-            text = String(decoding: line, as: UTF8.self)
-          }
-          result.append(SourceLine(number: number, page: hasPages ? linePage : nil, text: text))
-          start = i + 1
+      let hasPages = buf.baseAddress.map { memchr($0, 0x0C, n) != nil } ?? false
+      // The line ends, found with `memchr`: walking the text a byte at a time for them was
+      // a third of the time of splitting it into lines.
+      func lineEnd(from: Int) -> Int {
+        guard from < n, let base = buf.baseAddress, let hit = memchr(base + from, 0x0A, n - from) else { return n }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+      }
+      while true {
+        let i = lineEnd(from: start)
+        number += 1
+        if i == n && start == n && number > 1 { break }
+        let line = UnsafeBufferPointer(rebasing: buf[start..<i])
+        var linePage = page
+        let text: String
+        if hasPages && line.contains(0x0C) {
+          // A form feed at the start of a line begins a new page for that line.
+          var leading = 0
+          while leading < line.count, line[leading] == 0x0C { leading += 1 }
+          page += leading
+          linePage = page
+          let rest = line[leading...]
+          page += rest.filter { $0 == 0x0C }.count
+          text = String(decoding: rest.filter { $0 != 0x0C }, as: UTF8.self)
+        } else {
+          // Decoded from the buffer: no copy of the line's bytes first.
+          text = String(decoding: line, as: UTF8.self)
         }
-        i += 1
+        result.append(SourceLine(number: number, page: hasPages ? linePage : nil, text: text))
+        start = i + 1
+        if i == n { break }
       }
     }
     return result

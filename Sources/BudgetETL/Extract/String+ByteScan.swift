@@ -32,8 +32,14 @@ extension String {
   }
 
   /// `hasPrefix(prefix)` for a prefix of inert scalars.
+  ///
+  /// Bytes that differ settle it when the string's scalars over the prefix's length are inert
+  /// (the rest of the string cannot matter): there each scalar but the last is a character,
+  /// and the last one's character is a scalar of the prefix only when no mark follows it, so a
+  /// prefix that is there is there byte for byte. Only those scalars are read, not the whole
+  /// string (``comparesOnBytes``).
   func hasLiteralPrefix(_ prefix: String) -> Bool {
-    hasLiteralPrefix(prefix, settledOnBytes: comparesOnBytes)
+    hasLiteralPrefix(prefix, settledOnBytes: inertScalars(overFirstBytes: prefix.utf8.count))
   }
 
   /// `hasLiteralPrefix(prefix)` for a string whose ``comparesOnBytes`` is `settledOnBytes`
@@ -48,9 +54,36 @@ extension String {
     return utf8.count == n || scalarStartsCluster(atByte: n) ? true : hasPrefix(prefix)
   }
 
-  /// `hasSuffix(suffix)` for a suffix of inert scalars.
+  /// `hasSuffix(suffix)` for a suffix of inert scalars; bytes that differ are settled by the
+  /// scalars over the suffix's length at the end, as ``hasLiteralPrefix(_:)`` is at the start
+  /// (a character that ends in an inert scalar but starts before it, after a prepend mark or a
+  /// joiner, is no scalar of the suffix).
   func hasLiteralSuffix(_ suffix: String) -> Bool {
-    hasLiteralSuffix(suffix, settledOnBytes: comparesOnBytes)
+    hasLiteralSuffix(suffix, settledOnBytes: inertScalars(overLastBytes: suffix.utf8.count))
+  }
+
+  /// True when every scalar that has a byte among the first `count` bytes is ASCII other than
+  /// CR, or inert (the whole string when it is shorter).
+  func inertScalars(overFirstBytes count: Int) -> Bool {
+    var copy = self
+    return copy.withUTF8 { b in
+      var end = Swift.min(count, b.count)
+      // To the end of the scalar the last of those bytes belongs to.
+      while end < b.count, b[end] & 0xC0 == 0x80 { end += 1 }
+      return LiteralSearch.isInert(UnsafeBufferPointer(rebasing: b[0..<end]))
+    }
+  }
+
+  /// True when every scalar that has a byte among the last `count` bytes is ASCII other than
+  /// CR, or inert (the whole string when it is shorter).
+  func inertScalars(overLastBytes count: Int) -> Bool {
+    var copy = self
+    return copy.withUTF8 { b in
+      var start = Swift.max(0, b.count - count)
+      // From the start of the scalar the first of those bytes belongs to.
+      while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+      return LiteralSearch.isInert(UnsafeBufferPointer(rebasing: b[start..<b.count]))
+    }
   }
 
   /// `hasLiteralSuffix(suffix)` for a string whose ``comparesOnBytes`` is `settledOnBytes`
@@ -141,14 +174,27 @@ extension String {
     var fields: [String] = []
     var copy = self
     copy.withUTF8 { b in
+      guard let base = b.baseAddress else { return fields.append("") }
+      // The next tab at or after `from`, found with `memchr` (a cell is a dozen bytes or more:
+      // walking them a byte at a time, twice, was most of the time of splitting a line).
+      func nextTab(from: Int) -> Int? {
+        guard from < b.count, let hit = memchr(base + from, 0x09, b.count - from) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+      }
       // One field more than tabs: the array is sized once instead of growing.
       var tabs = 0
-      for byte in b where byte == 0x09 { tabs += 1 }
+      var next = nextTab(from: 0)
+      while let tab = next {
+        tabs += 1
+        next = nextTab(from: tab + 1)
+      }
       fields.reserveCapacity(tabs + 1)
       var start = 0
-      for i in 0..<b.count where b[i] == 0x09 {
-        fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
-        start = i + 1
+      next = nextTab(from: 0)
+      while let tab = next {
+        fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<tab]), as: UTF8.self))
+        start = tab + 1
+        next = nextTab(from: start)
       }
       fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self))
     }

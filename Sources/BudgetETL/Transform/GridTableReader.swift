@@ -86,14 +86,16 @@ public struct GridTableReader: Sendable {
         }
       }
       if hierarchy { buildHierarchy(&entries) }
-      // Each amount column's measure and its kind, worked out once per section.
-      var measures: [Int: (path: String, kind: LineItem.MeasureKind)] = [:]
+      // Each amount column's measure and its kind, worked out once per section; by column
+      // index (looking them up in a dictionary hashed the column of every amount).
+      var measures = [(path: String, kind: LineItem.MeasureKind)?](repeating: nil, count: columns.count)
       for c in section.amountColumns {
         let path = measure(column: columns[c], section: section, sectionCount: sections.count)
         measures[c] = (path, Self.measureKind(path))
       }
-      for e in entries {
-        for a in e.amounts {
+      // Entries read in place: copying one out retains a dozen strings.
+      for k in entries.indices {
+        for a in entries[k].amounts {
           let (measurePath, measureKind) =
             measures[a.column]
             ?? {
@@ -103,13 +105,15 @@ public struct GridTableReader: Sendable {
           items.append(
             LineItem(
               docID: context.docID, fiscalYear: context.fiscalYear, agency: context.agency,
-              tableID: context.tableID, tableType: context.tableType, rowNo: e.rowNo, colNo: a.column + 1,
-              parentRowNo: e.parent.map { entries[$0].rowNo }, rowKind: e.kind,
-              section: sections.count > 1 ? section.name : nil, label: e.label, functionCode: e.functionCode,
-              econCode: e.econCode, govEconCode: e.govEconCode, agencyCode: e.agencyCode,
-              projectCode: e.projectCode, measure: measurePath, measureKind: measureKind,
-              amountFen: a.fen, sourceValue: a.printed, sourceUnit: a.unit.rawValue, isTotal: e.kind == .total,
-              sourceLine: e.line, sourcePage: e.page, printedNo: e.printedNo))
+              tableID: context.tableID, tableType: context.tableType, rowNo: entries[k].rowNo, colNo: a.column + 1,
+              parentRowNo: entries[k].parent.map { entries[$0].rowNo }, rowKind: entries[k].kind,
+              section: sections.count > 1 ? section.name : nil, label: entries[k].label,
+              functionCode: entries[k].functionCode, econCode: entries[k].econCode,
+              govEconCode: entries[k].govEconCode, agencyCode: entries[k].agencyCode,
+              projectCode: entries[k].projectCode, measure: measurePath, measureKind: measureKind,
+              amountFen: a.fen, sourceValue: a.printed, sourceUnit: a.unit.rawValue,
+              isTotal: entries[k].kind == .total, sourceLine: entries[k].line, sourcePage: entries[k].page,
+              printedNo: entries[k].printedNo))
         }
       }
     }
@@ -180,8 +184,8 @@ public struct GridTableReader: Sendable {
         codePart = last == "类" ? 0 : last == "款" ? 1 : 2
       } else if header.contains("编码") || header.contains("代码") {
         role = .code(Self.codeKind(header))
-      } else if last.contains("名称") || last == "项目" || last.hasSuffix("科目") || last.hasSuffix("（按大类）")
-        || last == "类型" || last.hasPrefix("单位（") || last == "项目单位" || last.hasSuffix("分类科目")
+      } else if last.contains("名称") || last == "项目" || last.hasLiteralSuffix("科目") || last.hasLiteralSuffix("（按大类）")
+        || last == "类型" || last.hasLiteralPrefix("单位（") || last == "项目单位" || last.hasLiteralSuffix("分类科目")
       {
         role = .label
       } else if texts > 0 && texts >= amounts + codes {
@@ -192,7 +196,7 @@ public struct GridTableReader: Sendable {
         role = .amount
       }
       columns.append(
-        TableColumn(index: c, path: path, role: role, headerUnit: MoneyUnit.declared(in: header.text), codePart: codePart))
+        TableColumn(index: c, path: path, role: role, headerUnit: MoneyUnit.declared(in: header), codePart: codePart))
     }
     return columns
   }
@@ -292,7 +296,7 @@ public struct GridTableReader: Sendable {
     let labels = section.labelColumns
     if let named = labels.first(where: { c in
       let last = columns[c].path.last ?? ""
-      return last.contains("名称") && !last.contains("单位名称") || last == "项目" || last.hasSuffix("科目")
+      return last.contains("名称") && !last.contains("单位名称") || last == "项目" || last.hasLiteralSuffix("科目")
     }) {
       return named
     }
@@ -310,7 +314,7 @@ public struct GridTableReader: Sendable {
 
   static func measureKind(_ measure: String) -> LineItem.MeasureKind {
     let last = lastLevel(measure)
-    if last.hasPrefix("其中") { return .memo }
+    if last.hasLiteralPrefix("其中") { return .memo }
     if last.contains("合计") || last.contains("小计") || last.contains("总计") || last == "总额" { return .total }
     return .part
   }
@@ -355,16 +359,22 @@ public struct GridTableReader: Sendable {
     }
     // Codes.
     // Codes printed as 类|款|项 columns are joined group by group, 款 and 项 padded to two digits.
-    var split: [Int: String] = [:]
+    // The group's 类, 款 and 项 (code parts 0, 1, 2), in three variables: a dictionary per row
+    // hashed its keys for every lookup.
+    var lei: String?
+    var kuan: String?
+    var xiang: String?
     var splitKind: CodeKind = .bySubject
     func flushSplit() {
-      if let lei = split[0] {
+      if let lei {
         var code = lei
-        if let kuan = split[1] { code += kuan.count == 1 ? "0" + kuan : kuan }
-        if split[1] != nil, let xiang = split[2] { code += xiang.count == 1 ? "0" + xiang : xiang }
+        if let kuan { code += kuan.count == 1 ? "0" + kuan : kuan }
+        if kuan != nil, let xiang { code += xiang.count == 1 ? "0" + xiang : xiang }
         assign(code: code, kind: splitKind, to: &e)
       }
-      split = [:]
+      lei = nil
+      kuan = nil
+      xiang = nil
     }
     for c in section.codeColumns {
       guard case .code(let kind) = columns[c].role else { continue }
@@ -372,7 +382,14 @@ public struct GridTableReader: Sendable {
         if part == 0 || kind != splitKind { flushSplit() }
         splitKind = kind
         let cell = TextCleaner.halfWidthDigits(row[c]).replacingOccurrences(of: " ", with: "")
-        if !cell.isEmpty { split[part] = cell }
+        if !cell.isEmpty {
+          switch part {
+          case 0: lei = cell
+          case 1: kuan = cell
+          case 2: xiang = cell
+          default: break  // no part past 项 is ever read
+          }
+        }
         continue
       }
       flushSplit()
@@ -547,7 +564,7 @@ public struct GridTableReader: Sendable {
     resolveMemoRuns(&entries, ranks: ranks)
     resolveCategoryRows(&entries, ranks: ranks)
     var hasChildren = [Bool](repeating: false, count: entries.count)
-    for e in entries where e.kind != .memo { if let p = e.parent { hasChildren[p] = true } }
+    for i in entries.indices where entries[i].kind != .memo { if let p = entries[i].parent { hasChildren[p] = true } }
     for i in entries.indices where entries[i].kind != .total && entries[i].kind != .memo {
       entries[i].kind = hasChildren[i] ? .subtotal : .detail
     }
@@ -581,7 +598,7 @@ public struct GridTableReader: Sendable {
   func resolveCategoryRows(_ entries: inout [Entry], ranks: [Rank]) {
     let halfUnits = Self.halfUnits(entries)
     var childCount = [Int](repeating: 0, count: entries.count)
-    for e in entries { if let p = e.parent, p >= 0, p < entries.count { childCount[p] += 1 } }
+    for i in entries.indices { if let p = entries[i].parent, p >= 0, p < entries.count { childCount[p] += 1 } }
     for i in entries.indices.reversed() {
       guard case .unranked = ranks[i], entries[i].kind != .memo, !entries[i].amounts.isEmpty else { continue }
       var parentSums: [Int: Int64] = [:]
@@ -649,8 +666,8 @@ public struct GridTableReader: Sendable {
   static func halfUnits(_ entries: [Entry]) -> [Int: Int64] {
     var decimals: [Int: Int] = [:]
     var units: [Int: MoneyUnit] = [:]
-    for e in entries {
-      for a in e.amounts {
+    for i in entries.indices {
+      for a in entries[i].amounts {
         let d = Self.printedDecimals(a.printed)
         decimals[a.column] = max(decimals[a.column] ?? 0, d)
         units[a.column] = a.unit

@@ -11,15 +11,35 @@ public struct NumberingPrefix: Sendable, Hashable {
 
   /// The numbering at the start of `text`, or nil.
   public static func match(_ text: String) -> NumberingPrefix? {
-    // A lead scalar that is not inert (a compatibility ideograph such as U+F9D1, canonically
-    // 六) is left to the Character reading.
-    guard let lead = text.unicodeScalars.first, mayStart(lead) || !LiteralSearch.isInert(lead.value) else {
-      return nil
+    // The first scalars decoded from the bytes: walking the `UnicodeScalarView` (its index
+    // validation) was a third of the time of a label's numbering, which most labels lack.
+    let decoded = text.utf8.withContiguousStorageIfAvailable { b -> [Unicode.Scalar]? in
+      // A lead scalar that is not inert (a compatibility ideograph such as U+F9D1, canonically
+      // 六) is left to the Character reading.
+      guard !b.isEmpty, let lead = Unicode.Scalar(LiteralSearch.scalar(b, at: 0).value),
+        mayStart(lead) || !LiteralSearch.isInert(lead.value)
+      else { return nil }
+      var scalars: [Unicode.Scalar] = []
+      scalars.reserveCapacity(13)
+      var i = 0
+      while i < b.count && scalars.count < 13 {
+        let (value, length) = LiteralSearch.scalar(b, at: i)
+        scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+        i += length
+      }
+      return scalars
+    }
+    let scalars: [Unicode.Scalar]
+    if let decoded {
+      guard let decoded else { return nil }
+      scalars = decoded
+    } else {
+      guard let lead = text.unicodeScalars.first, mayStart(lead) || !LiteralSearch.isInert(lead.value) else {
+        return nil
+      }
+      scalars = Array(text.unicodeScalars.prefix(13))
     }
     // Where each of the first 13 scalars is a character of its own, scalars are characters.
-    var scalars: [Unicode.Scalar] = []
-    scalars.reserveCapacity(13)
-    for s in text.unicodeScalars.prefix(13) { scalars.append(s) }
     if scalars.allSatisfy({ $0.isASCII ? $0 != "\r" : LiteralSearch.isInert($0.value) }) {
       return match(Array(scalars.prefix(12)))
     }

@@ -18,9 +18,11 @@ public enum TextCleaner {
       ?? Array(text.utf8).withUnsafeBufferPointer(isAlreadyClean(bytes:))
   }
 
-  /// ``isAlreadyClean(_:)`` on the bytes: the markup and space bytes, and the byte pairs that
-  /// start U+00A0 (C2 A0), U+3000 (E3 80 80) and the full-width forms (EF BC, EF BD). Read
-  /// through a pointer: walking the `UTF8View` was most of the time of `TextCleaner.cell`.
+  /// ``isAlreadyClean(_:)`` on the (valid UTF-8) bytes: the markup and space bytes, and the
+  /// byte pairs that start U+00A0 (C2 A0), U+3000 (E3 80 80) and the full-width forms (EF BC,
+  /// EF BD). Read through a pointer: walking the `UTF8View` was most of the time of
+  /// `TextCleaner.cell`. A lead byte is read and its scalar's continuation bytes stepped over:
+  /// none of them (80–BF) is a byte looked for, and Chinese text is mostly continuation bytes.
   static func isAlreadyClean(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = b.count
     var i = 0
@@ -29,16 +31,20 @@ public enum TextCleaner {
       if c < 0x80 {
         switch c {
         case 0x3C, 0x2A, 0x23, 0x5F, 0x2D, 0x3E, 0x7C, 0x20, 0x09: return false
-        default: break
+        default: i += 1
         }
-      } else if c == 0xC2 {
-        if i + 1 < n && b[i + 1] == 0xA0 { return false }
-      } else if c == 0xE3 {
-        if i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80 { return false }
-      } else if c == 0xEF {
-        if i + 1 < n && (b[i + 1] == 0xBC || b[i + 1] == 0xBD) { return false }
+      } else if c >= 0xE0 {
+        if c == 0xE3 {
+          if i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80 { return false }
+        } else if c == 0xEF {
+          if i + 1 < n && (b[i + 1] == 0xBC || b[i + 1] == 0xBD) { return false }
+        }
+        i += c >= 0xF0 ? 4 : 3
+      } else {
+        if c == 0xC2 && i + 1 < n && b[i + 1] == 0xA0 { return false }
+        // A two-byte scalar's lead (C0–DF); a continuation byte only where a lead was.
+        i += c >= 0xC0 ? 2 : 1
       }
-      i += 1
     }
     return true
   }
@@ -46,10 +52,16 @@ public enum TextCleaner {
   /// Removes markdown debris (`**`, `__`, leading `#`, `- ` bullets, `>` quotes) and known HTML tags.
   public static func stripMarkup(_ text: String) -> String {
     if isAlreadyClean(text) { return text }
+    return stripMarkup(notClean: text)
+  }
+
+  /// ``stripMarkup(_:)`` of a text ``isAlreadyClean(_:)`` has said no to (`cell` and `title`
+  /// ask first, and the text need not be scanned for it twice).
+  static func stripMarkup(notClean text: String) -> String {
     let markup =
       LiteralSearch.mayHoldMarkup(text)
       ?? (text.contains("<") || text.contains("*") || text.contains("#") || text.contains("- ") || text.contains("__"))
-    guard markup || text.hasPrefix(">") || text.hasPrefix("|") else { return text }
+    guard markup || text.hasLiteralPrefix(">") || text.hasLiteralPrefix("|") else { return text }
     var s = removeKnownTags(text)
     s = s.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
     var t = Substring(s)
@@ -206,13 +218,13 @@ public enum TextCleaner {
   /// A table cell as printed: markup removed, trimmed.
   public static func cell(_ raw: String) -> String {
     if isAlreadyClean(raw) { return raw }
-    return stripMarkup(raw).trimmingASCIIAndIdeographicSpaces()
+    return stripMarkup(notClean: raw).trimmingASCIIAndIdeographicSpaces()
   }
 
   /// A title or header: markup and OCR spaces removed.
   public static func title(_ raw: String) -> String {
     if isAlreadyClean(raw) { return raw }
-    return halfWidthDigits(removeOCRSpaces(stripMarkup(raw).trimmingASCIIAndIdeographicSpaces()))
+    return halfWidthDigits(removeOCRSpaces(stripMarkup(notClean: raw).trimmingASCIIAndIdeographicSpaces()))
   }
 
   /// A row label: markup, numbering (一、 1、 (1) ① 其中：), OCR spaces removed; parentheses full width.
@@ -252,6 +264,6 @@ public enum TextCleaner {
 
   /// ``isMemo(_:)`` of a text whose ``title(_:)`` is `titled`.
   static func isMemo(titled: String) -> Bool {
-    titled.hasPrefix("其中")
+    titled.hasLiteralPrefix("其中")
   }
 }

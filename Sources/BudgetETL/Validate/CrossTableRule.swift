@@ -36,8 +36,8 @@ enum CrossTableRule {
     for i in fullItems.indices where fullItems[i].section == nil {
       guard let c = code(fullItems[i]) else { continue }
       let m = fullItems[i].measure
-      let isBasic = m == "基本支出" || m.hasSuffix("/基本支出") || m == "基本支出/合计" || m == "基本支出/小计"
-      let isPart = m.hasPrefix("人员经费") || m.hasPrefix("公用经费")
+      let isBasic = m == "基本支出" || m.hasLiteralSuffix("/基本支出") || m == "基本支出/合计" || m == "基本支出/小计"
+      let isPart = m.hasLiteralPrefix("人员经费") || m.hasLiteralPrefix("公用经费")
       if isBasic { fullBasic[c, default: []] = [i] }
       else if isPart && fullBasic[c]?.first.map({ fullItems[$0].measure.contains("基本支出") }) != true {
         fullBasic[c, default: []].append(i)

@@ -486,10 +486,13 @@ import Testing
     return (negative ? "-" : "") + groups.joined(separator: ",") + "." + (cents < 10 ? "0" : "") + String(cents)
   }
 
+  /// The byte reading steps over continuation bytes: a byte looked for right after a two-,
+  /// three- or four-byte scalar, or a lead byte looked for right after one, is still found.
   @Test func cleanTextAgreesWithTheViewReading() {
     let pieces = [
       "合计", "a", "1", "<", "*", "#", "_", "-", ">", "|", " ", "\t", "\u{A0}", "\u{3000}", "\u{3001}", "\u{3080}", "Ａ", "１",
-      "\u{FF61}", "\u{FFE5}", "\u{FE30}", "\u{C0}", "\u{301}", "\u{F9FA}", "〇", "”", "…",
+      "\u{FF61}", "\u{FFE5}", "\u{FE30}", "\u{C0}", "\u{301}", "\u{F9FA}", "〇", "”", "…", "\u{20000}", "\u{1F600}", "\r\n",
+      "\u{FF01}", "\u{FF3F}", "\u{FF40}", "\u{FF7F}", "\u{FF80}", "\u{3000}\u{301}",
     ]
     var rng = SplitMix64(seed: 12_2026)
     var clean = 0
@@ -500,6 +503,12 @@ import Testing
       if fast { clean += 1 }
     }
     #expect(clean > 1_000)
+    for s in [
+      "中<", "é*", "\u{20000}#", "中\u{3000}", "é\u{A0}", "\u{20000}Ａ", "\u{FF40}", "\u{FF3F}中", "中\u{FF80}", "\u{E000}\u{3000}",
+      "中文", "\u{20000}", "１２", "\r\n",
+    ] {
+      #expect(TextCleaner.isAlreadyClean(s) == Self.isAlreadyCleanByView(s), "\(s.debugDescription)")
+    }
   }
 
   @Test func yuanAgreesWithTheGroupedReading() {
@@ -625,5 +634,265 @@ import Testing
     }
     #expect(TextCleaner.label(titled: "合计\u{37E}") == "合计")
     #expect(TextCleaner.label(titled: "合计：\u{301}") == "合计：\u{301}")
+  }
+}
+
+@Suite struct SpaceTrimmingTests {
+  /// Trimming on bytes (the two end bytes first, then the space runs) against the `Character`
+  /// reading, with every space it trims, CR LF, a combining mark or ZWJ after a space, a
+  /// prepend mark before one, compatibility ideographs, full-width digits and ideographs that
+  /// end in the byte 80 (一, E4 B8 80) as U+3000 does.
+  @Test func trimmingAgreesWithTheCharacterReading() {
+    let pieces = [
+      " ", "\t", "\u{3000}", "\u{A0}", "\r\n", "\r", "\n", "\u{301}", "\u{200D}", "\u{600}", "\u{F9FA}", "合计", "一",
+      "１２", "a", "·", "\u{3001}",
+    ]
+    var rng = SplitMix64(seed: 21_2026)
+    var untouched = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 7)
+      let byCharacters = s.trimmingSpacesByCharacters()
+      let trimmed = s.trimmingASCIIAndIdeographicSpaces()
+      #expect(Array(trimmed.utf8) == Array(byCharacters.utf8), "\(s.debugDescription)")
+      if let onBytes = LiteralSearch.trimmingSpaces(s) {
+        #expect(Array(onBytes.utf8) == Array(byCharacters.utf8), "\(s.debugDescription)")
+      }
+      if trimmed.utf8.count == s.utf8.count { untouched += 1 }
+    }
+    #expect(untouched > 2_000)
+    for s in [
+      "", " ", "合计", " 合计", "合计\u{3000}", "\u{3000}合计\u{A0}", "\t一", "一", "合计 \u{301}", " \u{301}合计", "\u{600} 合计",
+      "合计\r\n", "\r\n合计", "１２\u{3000}", "\u{F9FA} ", "合计 \u{200D}",
+    ] {
+      #expect(Array(s.trimmingASCIIAndIdeographicSpaces().utf8) == Array(s.trimmingSpacesByCharacters().utf8), "\(s.debugDescription)")
+    }
+    #expect("\u{3000}合计 ".trimmingASCIIAndIdeographicSpaces() == "合计")
+    #expect("一".trimmingASCIIAndIdeographicSpaces() == "一")
+  }
+}
+
+@Suite struct LiteralAffixTests {
+  /// Prefixes and suffixes settled by the scalars over the literal's length only, against the
+  /// standard library: marks, variation selectors and joiners right after (or before) that
+  /// span and far from it, a prepend mark and a ZWJ emoji sequence before an inert
+  /// pictograph (©), CR LF, Hangul jamo and compatibility ideographs.
+  @Test func prefixesAndSuffixesAgreeWithTheStandardLibrary() {
+    let pieces = [
+      "合", "计", "其中", "中", "注", "本表", "元", "a", " ", "\n", "\r", "\r\n", "\u{301}", "\u{FE0F}", "\u{200D}", "\u{600}", "©",
+      "\u{1F600}", "\u{F9FA}", "\u{72C0}", "\u{1100}", "\u{AC00}", "（按大类）", "/",
+    ]
+    let literals = ["合计", "其中", "注", "本表", "\u{72C0}", "元", "计", "©", "\n", "a", "（按大类）", "/基本支出", "中"]
+    var rng = SplitMix64(seed: 22_2026)
+    var prefixes = 0
+    var suffixes = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 8)
+      for literal in literals {
+        let prefix = s.hasPrefix(literal)
+        let suffix = s.hasSuffix(literal)
+        #expect(s.hasLiteralPrefix(literal) == prefix, "\(s.debugDescription) prefix \(literal.debugDescription)")
+        #expect(s.hasLiteralSuffix(literal) == suffix, "\(s.debugDescription) suffix \(literal.debugDescription)")
+        if prefix { prefixes += 1 }
+        if suffix { suffixes += 1 }
+      }
+    }
+    #expect(prefixes > 1_000 && suffixes > 1_000)
+    for (s, literal) in [
+      ("合\u{301}计", "合计"), ("其他\u{301}", "其中"), ("\u{F9FA}中", "\u{72C0}"), ("\u{600}元", "元"), ("\u{1F600}\u{200D}©", "©"),
+      ("中\u{301}", "中"), ("本\u{FE0F}表", "本表"), ("\u{301}注", "注"), ("注", "注释"), ("", "注"), ("合", "合计"),
+    ] {
+      #expect(s.hasLiteralPrefix(literal) == s.hasPrefix(literal), "\(s.debugDescription) prefix \(literal)")
+      #expect(s.hasLiteralSuffix(literal) == s.hasSuffix(literal), "\(s.debugDescription) suffix \(literal)")
+    }
+    // Only the span is read: a mark far from it leaves the answer to the bytes.
+    #expect("其他支出\u{301}".inertScalars(overFirstBytes: 6))
+    #expect("其\u{301}他".inertScalars(overFirstBytes: 3))  // a mark after the span: settled by the match's boundary
+    #expect(!"其\u{301}他".inertScalars(overFirstBytes: 4))  // the mark's scalar starts within the span
+    #expect(!"\u{600}合计".inertScalars(overLastBytes: 7))
+    #expect("\u{600}合计".inertScalars(overLastBytes: 6))
+  }
+}
+
+/// The two-cell scan that steps over continuation bytes, and the `memchr` split at tabs,
+/// against the byte-by-byte readings they replace.
+@Suite struct LeadByteStepTests {
+  /// `holdsTwoCells` as it read every byte of the `UTF8View`.
+  static func holdsTwoCellsByView(_ text: String) -> Bool {
+    var cells = 0
+    var content = false
+    var tag = false
+    for b in text.utf8 {
+      switch b {
+      case 0x09:
+        if content && !tag { cells += 1 }
+        if cells >= 2 { return true }
+        content = false
+        tag = false
+      case 0x3C: tag = true
+      case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0xC3...0xE2, 0xE4...0xF4: content = true
+      default: break
+      }
+    }
+    if content && !tag { cells += 1 }
+    return cells >= 2
+  }
+
+  @Test func stepsAgreeWithTheByteByByteReadings() {
+    // Scalars of every length next to tabs, tags, digits and letters, and the spaces and
+    // marks that hold no content.
+    let pieces = [
+      "\t", "\t\t", ".", "…", "·", "\u{387}", "．", "<", "<b>", "合计", "12", "a", " ", "\u{3000}", "\u{A0}", "é", "\u{20000}",
+      "\u{1F600}", "\u{301}", "\r\n", "丮", "\u{2026}\u{301}", "\u{E0}", "\u{FF0E}", "\u{E2}\u{80}", "\u{3001}", "Ａ", "\u{C0}",
+    ]
+    var rng = SplitMix64(seed: 26_2026)
+    var twoCells = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 9)
+      let two = Self.holdsTwoCellsByView(s)
+      #expect(DocumentSegmenter.holdsTwoCells(s) == two, "two cells \(s.debugDescription)")
+      #expect(s.tabFields() == s.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), "\(s.debugDescription)")
+      if two { twoCells += 1 }
+    }
+    #expect(twoCells > 300 && twoCells < 18_000)
+    for s in ["", "\t", "\t\t", "a\t", "\ta", "合计\t\t12.00\t", "é.", "\u{20000}.", "é\t1\t2", "\u{20000}\t合\t计"] {
+      #expect(s.tabFields() == s.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), "\(s.debugDescription)")
+      #expect(DocumentSegmenter.holdsTwoCells(s) == Self.holdsTwoCellsByView(s), "\(s.debugDescription)")
+    }
+  }
+}
+
+@Suite struct NumberingScalarTests {
+  /// Numberings read from scalars decoded off the bytes against the `Character` reading, with
+  /// four-byte scalars, CR LF, marks and compatibility ideographs among the first 13 scalars.
+  @Test func numberingsFromBytesAgreeWithTheCharacterReading() {
+    let pieces = [
+      "一", "十", "、", "（", "）", "(", ")", "1", "2", "１", ".", "．", "第", "部分", "①", "⑳", " ", "\u{3000}", "其他", "\r\n",
+      "\u{20000}", "\u{301}", "\u{F9D1}", "\u{F9B2}", "a",
+    ]
+    var rng = SplitMix64(seed: 27_2026)
+    var found = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 10)
+      let byCharacters = NumberingPrefix.match(Array(s.prefix(12)))
+      #expect(NumberingPrefix.match(s) == byCharacters, "\(s.debugDescription)")
+      if byCharacters != nil { found += 1 }
+    }
+    #expect(found > 1_000)
+    #expect(NumberingPrefix.match("（一）\u{20000}") == NumberingPrefix(rank: 2, length: 3))
+    #expect(NumberingPrefix.match("") == nil)
+  }
+}
+
+@Suite struct TotalLabelTests {
+  /// Total labels (suffix first, length last) against the standard library's reading, with
+  /// spaces, marks after 计, compatibility ideographs, and labels either side of 12 characters.
+  @Test func totalLabelsAgreeWithTheStandardLibrary() {
+    let pieces = ["合计", "总计", "小计", "计", "合", "本年收入", "部门", " ", "\u{301}", "\u{F9FA}", "“三公”经费", "a", "１", "\r\n"]
+    func byStrings(_ s: String) -> Bool {
+      let t = s[...].replacingOccurrences(of: " ", with: "")
+      return t.count <= 12 && (t.hasSuffix("合计") || t.hasSuffix("总计") || t.hasSuffix("小计"))
+    }
+    var rng = SplitMix64(seed: 30_2026)
+    var totals = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 8)
+      let expected = byStrings(s)
+      #expect(LabelKind.isTotal(s) == expected, "\(s.debugDescription)")
+      if expected { totals += 1 }
+    }
+    #expect(totals > 2_000)
+    #expect(LabelKind.isTotal("本年收入合计"))
+    #expect(!LabelKind.isTotal("一般公共预算财政拨款收入合计"))  // 14 characters
+    #expect(!LabelKind.isTotal("合计\u{301}"))
+  }
+}
+
+@Suite struct MarkupScanTests {
+  /// `mayHoldMarkup` as it read before: the inertness scan, then the markup scan.
+  static func mayHoldMarkupInTwoPasses(_ text: String) -> Bool? {
+    let b = Array(text.utf8)
+    guard b.withUnsafeBufferPointer({ LiteralSearch.isInert($0) }) else { return nil }
+    var previous: UInt8 = 0
+    for c in b {
+      if c == 0x3C || c == 0x2A || c == 0x23 { return true }
+      if c == 0x20 && previous == 0x2D { return true }
+      if c == 0x5F && previous == 0x5F { return true }
+      previous = c
+    }
+    return false
+  }
+
+  /// The one-pass scan against the two passes, with markup before and after scalars that are
+  /// not inert (marks, compatibility ideographs, CR LF, the hexagrams U+4DC0), a dash or an
+  /// underscore before a multi-byte scalar, and four-byte scalars.
+  @Test func onePassAgreesWithTheTwoPasses() {
+    let pieces = [
+      "<", "*", "#", "-", " ", "_", "__", "- ", "合计", "一", "\u{4DC0}", "\u{301}", "\u{F9FA}", "\r\n", "\n", "\u{20000}", "\u{2F800}",
+      "é", "\u{3000}", "Ａ", "a", "1",
+    ]
+    var rng = SplitMix64(seed: 31_2026)
+    var answers = [Bool?: Int]()
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 8)
+      let expected = Self.mayHoldMarkupInTwoPasses(s)
+      #expect(LiteralSearch.mayHoldMarkup(s) == expected, "\(s.debugDescription)")
+      answers[expected, default: 0] += 1
+    }
+    #expect(answers.count == 3 && answers.values.allSatisfy { $0 > 1_000 })
+    #expect(TextCleaner.cell(" **合计** ") == "合计")
+    #expect(TextCleaner.title("# 一、 收入 ") == "一、收入")
+  }
+}
+
+@Suite struct ChartCaptionTests {
+  /// Chart captions (the shared 图 first) against the standard library's reading, with marks
+  /// after 图, compatibility ideographs, 。 and ， inside, and captions either side of 30
+  /// characters.
+  @Test func chartCaptionsAgreeWithTheStandardLibrary() {
+    let pieces = [
+      "结构图", "分布图", "饼图", "柱状图", "示意图", "趋势图", "构成图", "图", "支出", "2023年", "。", "，", "\u{301}", "\u{F9FA}", " ",
+      "一般公共预算支出功能分类",
+    ]
+    func byStrings(_ t: String) -> Bool {
+      guard t.count <= 30, !t[...].contains("。"), !t[...].contains("，") else { return false }
+      return NoiseFilter.chartNames.contains { t.hasSuffix($0) }
+    }
+    var rng = SplitMix64(seed: 32_2026)
+    var captions = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 6)
+      let expected = byStrings(s)
+      #expect(NoiseFilter.isChartCaption(s) == expected, "\(s.debugDescription)")
+      if expected { captions += 1 }
+    }
+    #expect(captions > 2_000)
+    #expect(!NoiseFilter.isChartCaption("支出结构图\u{301}"))
+  }
+}
+
+@Suite struct DotLeaderTests {
+  /// Dot-leader lines (behind the byte gate, which now wants two dots in a row) against
+  /// Foundation's searches, with amounts' decimal points, dots a mark follows, U+0387
+  /// (canonically `·`), full-width dots and tabs.
+  @Test func dotLeaderLinesAgreeWithFoundation() {
+    let pieces = [
+      ".", "..", "....", "…", "……", "·", "···", "\u{387}", "．", "．．．", "\u{301}", "12.00", "\t", "合计", "3", " ", "第一部分",
+    ]
+    func byFoundation(_ text: String) -> Bool {
+      guard ["....", "……", "···", "．．．"].contains(where: { text[...].contains($0) }) else { return false }
+      guard let last = text.trimmingASCIIAndIdeographicSpaces().unicodeScalars.last else { return false }
+      return ("0"..."9").contains(last) || last == "." || last == "…"
+    }
+    var rng = SplitMix64(seed: 33_2026)
+    var leaders = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 7)
+      let expected = byFoundation(s)
+      #expect(NoiseFilter.isDotLeaderLine(s) == expected, "\(s.debugDescription)")
+      if expected { leaders += 1 }
+    }
+    #expect(leaders > 2_000)
+    #expect(!NoiseFilter.mayHoldDotLeader("合计\t12.00\t3.50"))  // decimal points are no leader
+    #expect(NoiseFilter.mayHoldDotLeader("目录..3"))
   }
 }

@@ -55,3 +55,36 @@ import Testing
     }
   }
 }
+
+@Suite struct DeclaredUnitTests {
+  /// Units read from a text searched once (`SearchedText`) against Foundation's searches, with
+  /// spaces (removed first; a space a mark follows is another character and stays), full-width
+  /// parentheses and colons, marks after 元 and compatibility ideographs.
+  @Test func unitsAgreeWithFoundationsSearches() {
+    let pieces = [
+      "元", "万元", "亿元", "万", "亿", "单位", "：", ":", "(", ")", "（", "）", " ", " \u{301}", "\u{301}", "\u{F9FA}", "金额", "合计", "\u{3000}",
+    ]
+    func byFoundation(_ text: String) -> MoneyUnit? {
+      let t = text[...].replacingOccurrences(of: " ", with: "")[...]
+      if t.contains("亿元") { return .yiYuan }
+      if t.contains("万元") { return .wanYuan }
+      if t.contains("(元)") || t.contains("（元）") || t.contains("：元") || t.contains(":元") || t.hasSuffix("元") && t.contains("单位") {
+        return .yuan
+      }
+      return nil
+    }
+    var rng = SplitMix64(seed: 25_2026)
+    var units = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 7)
+      let expected = byFoundation(s)
+      #expect(MoneyUnit.declared(in: s) == expected, "\(s.debugDescription)")
+      #expect(MoneyUnit.declared(in: SearchedText(s)) == expected, "searched \(s.debugDescription)")
+      if expected != nil { units += 1 }
+    }
+    #expect(units > 2_000)
+    #expect(MoneyUnit.declared(in: SearchedText("金额单位：万元")) == .wanYuan)
+    #expect(MoneyUnit.declared(in: SearchedText("单位 ：元")) == .yuan)
+    #expect(MoneyUnit.declared(in: SearchedText("元\u{301}单位")) == nil)
+  }
+}

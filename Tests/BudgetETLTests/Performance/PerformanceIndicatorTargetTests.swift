@@ -77,3 +77,78 @@ import Testing
     #expect(IndicatorVocabulary.term("群众满意度") == nil)
   }
 }
+
+@Suite struct PlaceholderTests {
+  /// The first-byte gate of placeholders against the `Character` comparison it skips, with
+  /// U+0387 (canonically `·`), marks after the marks, full-width dots and Chinese text.
+  @Test func placeholdersAgreeWithTheCharacterComparison() {
+    let pieces = [".", "…", "。", "·", "\u{387}", "\u{301}", "．", "a", "合", "\u{2026}\u{301}", "..", "\u{3001}", "\u{A0}", "\u{E9}"]
+    var rng = SplitMix64(seed: 28_2026)
+    var placeholders = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 6)
+      let byCharacters = s.allSatisfy { $0 == "." || $0 == "…" || $0 == "。" || $0 == "·" }
+      #expect(PerformanceText.isPlaceholder(s) == byCharacters, "\(s.debugDescription)")
+      if byCharacters { placeholders += 1 }
+    }
+    #expect(placeholders > 1_000)
+    #expect(PerformanceText.isPlaceholder("\u{387}\u{387}"))
+    #expect(!PerformanceText.isPlaceholder("产出指标"))
+    #expect(PerformanceText.indicatorText("指标1：……") == nil)
+  }
+}
+
+@Suite struct NumberingStripTests {
+  /// `stripNumbering` as it stopped before: when the text no longer changed as a `String`.
+  static func stripNumberingComparingText(_ text: String) -> String {
+    let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    let circledNumbers = Set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮")
+    var s = Substring(text)
+    while true {
+      let before = s
+      if let f = s.first, circledNumbers.contains(f) {
+        s = s.dropFirst()
+      } else if let f = s.first, f == "(" || f == "（", let close = s.firstIndex(where: { $0 == ")" || $0 == "）" }) {
+        let inner = s[s.index(after: s.startIndex)..<close]
+        if !inner.isEmpty, inner.count <= 3, inner.allSatisfy({ $0.isASCII && $0.isNumber || chineseNumerals.contains($0) }) {
+          s = s[s.index(after: close)...]
+        }
+      } else {
+        let lead = s.prefix { $0.isASCII && $0.isNumber || chineseNumerals.contains($0) }
+        if !lead.isEmpty, lead.count <= 3 {
+          let rest = s.dropFirst(lead.count)
+          if let sep = rest.first, sep == "、" || sep == "，" {
+            s = rest.dropFirst()
+          } else if let sep = rest.first, sep == "." || sep == "．", let next = rest.dropFirst().first,
+            !(next.isASCII && next.isNumber)
+          {
+            s = rest.dropFirst()
+          }
+        }
+      }
+      s = s.drop { PerformanceText.isSpace($0) }
+      if s == before { break }
+    }
+    return String(s)
+  }
+
+  /// Stopping when the start stops moving strips what comparing the texts did, with repeated
+  /// numberings, spaces of every kind, marks after numbers and separators, and compatibility
+  /// ideographs.
+  @Test func strippingStopsWhereComparingTheTextsDid() {
+    let pieces = [
+      "一", "十", "、", "，", "（", "）", "(", ")", "1", "2", ".", "．", "①", "⑮", " ", "\u{3000}", "\u{A0}", "\t", "\u{301}", "\u{F9D1}",
+      "项目", "a",
+    ]
+    var rng = SplitMix64(seed: 29_2026)
+    var stripped = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 9)
+      let expected = Self.stripNumberingComparingText(s)
+      #expect(PerformanceText.stripNumbering(s) == expected, "\(s.debugDescription)")
+      if expected != s { stripped += 1 }
+    }
+    #expect(stripped > 3_000)
+    #expect(PerformanceText.stripNumbering("（一）1、① 项目") == "项目")
+  }
+}

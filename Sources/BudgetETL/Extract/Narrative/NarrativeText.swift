@@ -83,7 +83,26 @@ enum NarrativeText {
     firstIndex(of: literal, in: text) != nil
   }
 
-  static func scalars(_ string: String) -> Scalars { Array(string.unicodeScalars) }
+  /// `Array(string.unicodeScalars)`, decoded from the UTF-8 in one pass into an array as long
+  /// as the bytes (no text has more scalars than bytes): the array's initializer walks the
+  /// `UnicodeScalarView` twice (to count, then to copy), a scalar at a time, which was a
+  /// percent of the parse.
+  static func scalars(_ string: String) -> Scalars {
+    var copy = string
+    return copy.withUTF8 { b in
+      Scalars(unsafeUninitializedCapacity: b.count) { out, initialized in
+        var i = 0
+        var k = 0
+        while i < b.count {
+          let (value, length) = LiteralSearch.scalar(b, at: i)
+          out[k] = Unicode.Scalar(value) ?? "\u{FFFD}"
+          k += 1
+          i += length
+        }
+        initialized = k
+      }
+    }
+  }
 
   static func string(_ scalars: some Sequence<Unicode.Scalar>) -> String {
     if let encoded = scalars.withContiguousStorageIfAvailable(Self.encoded) { return encoded }

@@ -50,7 +50,7 @@ public enum TextAmountParser {
   /// not `2022年机关运行经费预算数`).
   public static func fiscalYear(in blocks: [TextBlock]) -> Int? {
     for block in blocks {
-      let s = Array(block.text.unicodeScalars)
+      let s = NarrativeText.scalars(block.text)
       var i = 0
       while i + 4 < s.count {
         guard let (year, end) = yearAt(s, i) else {
@@ -86,7 +86,7 @@ public enum TextAmountParser {
   }
 
   static func parse(_ block: NarrativeBlock, fiscalYear: Int?) -> [TextAmount] {
-    let s = Array(block.textBlock.text.unicodeScalars)
+    let s = NarrativeText.scalars(block.textBlock.text)
     var amounts: [TextAmount] = []
     var sentenceStart = 0
     var lastEnd = 0

@@ -148,7 +148,7 @@ extension PerformanceForm {
       return []
     case 1:
       let lone = texts[0]
-      if !hadLevel1, !hadLevel2, PerformanceText.compact(lone.name).hasSuffix("指标") {
+      if !hadLevel1, !hadLevel2, PerformanceText.compact(lone.name).hasLiteralSuffix("指标") {
         levels.setLevel1(lone.name)
         levels.previousRowWasLoneLevel1 = true
       } else if !hadLevel1, !hadLevel2, wasLoneLevel1 {

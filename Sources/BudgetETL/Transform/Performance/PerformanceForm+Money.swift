@@ -35,7 +35,7 @@ extension PerformanceForm {
       let rest = String(t[t.index(after: colon)...])
       if head == "其中" { isQizhong = true } else { group = head }
       t = rest
-    } else if t.hasPrefix("其中") {
+    } else if t.hasLiteralPrefix("其中") {
       isQizhong = true
       t = String(t.dropFirst(2))
     }
@@ -105,10 +105,10 @@ extension PerformanceForm {
   /// one column left of its amounts.
   mutating func readTaskGrid(rows: Range<Int>) -> (items: [LineItem], rows: Set<Int>) {
     guard
-      let h1 = rows.first(where: { r in compact[r].contains { $0.hasPrefix("预算金额") } }),
+      let h1 = rows.first(where: { r in compact[r].contains { $0.hasLiteralPrefix("预算金额") } }),
       h1 + 1 < rows.upperBound,
       compact[h1 + 1].contains(where: { $0 == "总额" || $0 == "合计" || $0 == "小计" }),
-      let moneyColumn = compact[h1].firstIndex(where: { $0.hasPrefix("预算金额") })
+      let moneyColumn = compact[h1].firstIndex(where: { $0.hasLiteralPrefix("预算金额") })
     else { return ([], []) }
     let h2 = h1 + 1
     let spanText = compact[h1][moneyColumn]
@@ -123,7 +123,7 @@ extension PerformanceForm {
     while r < rows.upperBound {
       let hasAmount = cells[r].contains { AmountCell.parse($0) != nil }
       let first = firstText(r).map { PerformanceText.compact($0.text) } ?? ""
-      if !hasAmount && !first.isEmpty && !first.hasPrefix("任务") && !first.hasPrefix("年度主要任务") { break }
+      if !hasAmount && !first.isEmpty && !first.hasLiteralPrefix("任务") && !first.hasLiteralPrefix("年度主要任务") { break }
       dataRows.append(r)
       r += 1
     }
@@ -214,7 +214,7 @@ extension PerformanceForm {
     var r = rows.lowerBound
     while r < rows.upperBound {
       guard !excluding.contains(r), let first = firstText(r),
-        Self.blockStarts.contains(where: { PerformanceText.compact(first.text).hasPrefix($0) })
+        Self.blockStarts.contains(where: { PerformanceText.compact(first.text).hasLiteralPrefix($0) })
       else {
         r += 1
         continue

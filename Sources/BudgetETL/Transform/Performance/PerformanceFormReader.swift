@@ -130,7 +130,7 @@ struct PerformanceForm {
       let label = PerformanceText.halfWidthParentheses(compactCell(r, first.column))
         .trimmingScalars([":", "："])
       let value = cells[r][(first.column + 1)...].first { !$0.isEmpty }
-      if label.hasPrefix("项目名称") {
+      if label.hasLiteralPrefix("项目名称") {
         if project != nil {
           warn("a second 项目名称 row: two forms in one table?", row: r)
           continue

@@ -124,7 +124,9 @@ enum PerformanceText {
         }
       }
       s = s.drop { isSpace($0) }
-      if s == before { break }
+      // Every step drops characters from the front: nothing was dropped when the start did
+      // not move (comparing the texts, normalizing Chinese, was most of this function's time).
+      if s.startIndex == before.startIndex { break }
     }
     return String(s)
   }
@@ -143,10 +145,18 @@ enum PerformanceText {
       }
     }
     let trimmed = trimSeparators(String(s))
-    if trimmed.isEmpty || trimmed.allSatisfy({ $0 == "." || $0 == "…" || $0 == "。" || $0 == "·" }) {
-      return nil
-    }
+    if trimmed.isEmpty || isPlaceholder(trimmed) { return nil }
     return trimmed
+  }
+
+  /// True when every character is `.`, `…`, `。` or `·`: a placeholder (`.....`, `…`). Settled
+  /// by the first byte for almost every indicator: a character equal to one of them starts
+  /// with the byte 2E, E2, E3 or C2, or CE (U+0387, canonically `·`); comparing Chinese text
+  /// with them as `Character`s goes through normalization.
+  static func isPlaceholder(_ text: String) -> Bool {
+    guard let first = text.utf8.first else { return true }
+    guard first == 0x2E || first == 0xE2 || first == 0xE3 || first == 0xC2 || first == 0xCE else { return false }
+    return text.allSatisfy { $0 == "." || $0 == "…" || $0 == "。" || $0 == "·" }
   }
 
   /// Trims spaces and trailing `;`, `；`, `、`, `,`, `，`.
