@@ -33,22 +33,24 @@ final class StateIndexWriter {
   /// Adds a file's checkpoint keys and, when it has them, its size, modification time and outcome.
   func add(path: String, keys: StageKeys, entry: IndexEntry?) throws {
     if let entry {
-      json.removeAll()
-      if entryCount > 0 { json.raw(",") }
-      json.string(path)
-      json.raw(":")
-      entry.write(to: &json)
-      try entries.write(json.bytes)
+      try spill(path, first: entryCount == 0, to: entries) { entry.write(to: &$0) }
       entryCount += 1
     }
-    json.removeAll()
-    if fileCount > 0 { json.raw(",") }
-    json.string(path)
-    json.raw(":")
-    keys.write(to: &json)
-    try files.write(json.bytes)
+    try spill(path, first: fileCount == 0, to: files) { keys.write(to: &$0) }
     fileCount += 1
     try binary.write(IndexCursor.record(path: path, keys: keys, entry: entry))
+  }
+
+  /// Appends `"path":value` to one of the spills, after a comma unless it is the first member.
+  private func spill(
+    _ path: String, first: Bool, to writer: FileIO.AtomicWriter, value: (inout EncoderJSON) -> Void
+  ) throws {
+    json.removeAll()
+    if !first { json.raw(",") }
+    json.string(path)
+    json.raw(":")
+    value(&json)
+    try writer.write(json.bytes)
   }
 
   /// Writes the index: the spilled entries and files, the load's fingerprint, each stage's

@@ -10,6 +10,16 @@ import Testing
     try await PipelineRunnerTests.run(input: input, output: output, configure: configure)
   }
 
+  /// A runner over a copy of the seeds in `dir`, whose outputs (`dir/out`) a first run wrote.
+  func runnerAfterAFirstRun(in dir: TemporaryDirectory) async throws -> PipelineRunner {
+    let input = dir.copySeeds()
+    _ = try await run(input, dir.path + "/out")
+    var config = PipelineConfig()
+    config.input = input
+    config.output = dir.path + "/out"
+    return PipelineRunner(config: config, logger: Logger(label: "test"))
+  }
+
   @Test func anUnchangedInputDoesNoDocumentWork() async throws {
     let dir = TemporaryDirectory()
     defer { dir.remove() }
@@ -29,13 +39,8 @@ import Testing
   @Test func reusedOutcomesAreThoseOfProcessFile() async throws {
     let dir = TemporaryDirectory()
     defer { dir.remove() }
-    let input = dir.copySeeds()
-    _ = try await run(input, dir.path + "/out")
-    var config = PipelineConfig()
-    config.input = input
-    config.output = dir.path + "/out"
-    var runner = PipelineRunner(config: config, logger: Logger(label: "test"))
-    let paths = try PipelineRunner.resolve(config)
+    var runner = try await runnerAfterAFirstRun(in: dir)
+    let paths = try PipelineRunner.resolve(runner.config)
     let files = try InputFile.discover(root: paths.input, excluding: paths.output)
     let index = try #require(PreviousIndex.open(paths: paths))
     let store = CheckpointStore(root: paths.state)
@@ -145,12 +150,7 @@ import Testing
   @Test func aNewToolVersionOrForceRerunsEverything() async throws {
     let dir = TemporaryDirectory()
     defer { dir.remove() }
-    let input = dir.copySeeds()
-    _ = try await run(input, dir.path + "/out")
-    var config = PipelineConfig()
-    config.input = input
-    config.output = dir.path + "/out"
-    var runner = PipelineRunner(config: config, logger: Logger(label: "t"))
+    var runner = try await runnerAfterAFirstRun(in: dir)
     runner.force = true
     let plan = try RunPlan.make(runner)
     #expect(plan.entries.allSatisfy { $0.firstStage == .extract && $0.reason == "--force" })
