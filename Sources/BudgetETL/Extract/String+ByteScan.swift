@@ -77,6 +77,8 @@ extension String {
   /// True when every scalar that has a byte among the last `count` bytes is ASCII other than
   /// CR, or inert (the whole string when it is shorter).
   func inertScalars(overLastBytes count: Int) -> Bool {
+    // No byte to look at (and `b[b.count]` below would read past the end).
+    guard count > 0 else { return true }
     var copy = self
     return copy.withUTF8 { b in
       var start = Swift.max(0, b.count - count)

@@ -3,10 +3,11 @@
 ///
 /// Inert phrases (``LiteralSearch/isInert(_:)``) are compared on bytes, and a line whose bytes
 /// differ is settled by whether it is inert too, asked once per line (`isLiteral`). A line
-/// canonically equal to an inert phrase has no more scalars than the phrase (normalizing never
-/// makes a text shorter, and an inert phrase is its own normal form), so no more than four
-/// bytes per scalar of it: a longer line is none of them without that scan, which was most of
-/// the time of comparing lines with the phrases.
+/// canonically equal to an inert phrase has no more scalars than the phrase (canonical
+/// decomposition never makes a text shorter, and an inert phrase is already decomposed, so
+/// the line decomposes to the phrase's scalars), so no more than four bytes per scalar of it:
+/// a longer line is none of them without that scan, which was most of the time of comparing
+/// lines with the phrases.
 struct WatermarkMatcher {
   let phrases: [String]
   private let inert: [Bool]

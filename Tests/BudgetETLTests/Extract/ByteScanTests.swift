@@ -672,6 +672,13 @@ import Testing
 }
 
 @Suite struct LiteralAffixTests {
+  /// No byte to look at is no scalar that could join a cluster, and reads nothing.
+  @Test func noLastBytesAreInert() {
+    #expect("合计".inertScalars(overLastBytes: 0))
+    #expect("".inertScalars(overLastBytes: 0))
+    #expect("a\u{301}".inertScalars(overLastBytes: 1) == false)
+  }
+
   /// Prefixes and suffixes settled by the scalars over the literal's length only, against the
   /// standard library: marks, variation selectors and joiners right after (or before) that
   /// span and far from it, a prepend mark and a ZWJ emoji sequence before an inert
@@ -679,9 +686,13 @@ import Testing
   @Test func prefixesAndSuffixesAgreeWithTheStandardLibrary() {
     let pieces = [
       "合", "计", "其中", "中", "注", "本表", "元", "a", " ", "\n", "\r", "\r\n", "\u{301}", "\u{FE0F}", "\u{200D}", "\u{600}", "©",
-      "\u{1F600}", "\u{F9FA}", "\u{72C0}", "\u{1100}", "\u{AC00}", "（按大类）", "/",
+      "\u{1F600}", "\u{F9FA}", "\u{72C0}", "\u{1100}", "\u{AC00}", "（按大类）", "/", ">", "|", "\u{338}",
     ]
-    let literals = ["合计", "其中", "注", "本表", "\u{72C0}", "元", "计", "©", "\n", "a", "（按大类）", "/基本支出", "中"]
+    // With the ASCII prefixes `stripMarkup` asks for: the standard library compares all-ASCII
+    // text byte by byte, so its "\r\n".hasPrefix("\r") is true.
+    let literals = [
+      "合计", "其中", "注", "本表", "\u{72C0}", "元", "计", "©", "\n", "\r", "a", "（按大类）", "/基本支出", "中", ">", "|", "> ",
+    ]
     var rng = SplitMix64(seed: 22_2026)
     var prefixes = 0
     var suffixes = 0
