@@ -26,8 +26,6 @@ struct EncoderJSON {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
-  mutating func raw(_ byte: UInt8) { bytes.append(byte) }
-
   mutating func integer<T: BinaryInteger>(_ value: T) {
     bytes.append(contentsOf: String(value).utf8)
   }

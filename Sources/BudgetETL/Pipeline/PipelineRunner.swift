@@ -60,7 +60,7 @@ public struct PipelineRunner: Sendable {
   func stageKeys(relativePath: String, sha256: String) -> StageKeys {
     func h(_ s: String) -> String { SHA256.hex(Array(s.utf8)) }
     var material = "v=\(BudgetETLVersion.current)\npath=\(relativePath)\nsha=\(sha256)\nextract=\(config.optionsJSON(of: .extract))"
-    if Self.mayBePDF(relativePath) && (relativePath as NSString).pathExtension.lowercased() == "pdf" {
+    if FileName.isPDF(relativePath) {
       material += "\nconverter=\(pdfConverter.checkpointIdentity())"
     }
     let extract = h(material)
@@ -68,14 +68,6 @@ public struct PipelineRunner: Sendable {
     let validate = h("\(transform)\nvalidate=\(config.optionsJSON(of: .validate))")
     let bundle = h("\(validate)\ngzip=\(config.load.gzipLevel)\nbundle=\(DocumentBundle.formatVersion)")
     return StageKeys(sha256: sha256, extract: extract, transform: transform, validate: validate, bundle: bundle)
-  }
-
-  /// False when `path`'s extension cannot be `pdf` in any case: its last byte is ASCII and
-  /// neither `f` nor `F`, nor a `/` that `pathExtension` would skip. Asking `NSString` for the
-  /// extension of every file was 4% of a re-run.
-  static func mayBePDF(_ path: String) -> Bool {
-    guard let last = path.utf8.last, last < 0x80 else { return true }
-    return last == UInt8(ascii: "f") || last == UInt8(ascii: "F") || last == UInt8(ascii: "/")
   }
 
   /// True when the checkpoint of `stage` may be reused in this run.
@@ -286,7 +278,7 @@ public struct PipelineRunner: Sendable {
       let source = SourceFile(
         path: file.relativePath, sha256: String(repeating: "0", count: 64), encoding: "", bytes: 0, docID: nil,
         status: .rejected, error: "\(error)",
-        format: (file.relativePath as NSString).pathExtension.lowercased() == "pdf" ? .pdf : .text, converter: nil)
+        format: FileName.isPDF(file.relativePath) ? .pdf : .text, converter: nil)
       return FileOutcome(keys: nil, reused: false, source: source, summary: nil, stageSeconds: [:])
     }
     let keys = stageKeys(relativePath: file.relativePath, sha256: SHA256.hex(bytes))

@@ -76,18 +76,4 @@ import Testing
         == (try Self.encodedFragment(path: path, rules: rules, first: first)))
     }
   }
-
-  /// The quick test before `NSString.pathExtension` never turns away a file whose extension
-  /// is `pdf`, and does turn away text files.
-  @Test(arguments: [
-    "a.pdf", "a.PDF", "a.pDf", "dir/x.pdf", "x.pdf/", ".pdf", "报告.pdf", "a.txt", "a.pdf.txt", "dir.pdf/a.txt",
-    "a", "a.md", "年报.TXT", "a.pdf ", "a.pdfx", "a.",
-  ])
-  func onlyPathsThatCannotBePDFAreTurnedAway(path: String) {
-    let isPDF = (path as NSString).pathExtension.lowercased() == "pdf"
-    if isPDF { #expect(PipelineRunner.mayBePDF(path)) }
-    if path.hasSuffix("txt") || path.hasSuffix("TXT") || path.hasSuffix(".md") {
-      #expect(!PipelineRunner.mayBePDF(path))
-    }
-  }
 }

@@ -31,7 +31,7 @@ public struct PDFTextConverter: Sendable {
   /// True for a file the pipeline reads as a PDF: one that starts with `%PDF-`, or is named `.pdf`.
   public static func isPDF(path: String, bytes: [UInt8]) -> Bool {
     if bytes.count >= 5, bytes[0..<5].elementsEqual("%PDF-".utf8) { return true }
-    return (path as NSString).pathExtension.lowercased() == "pdf"
+    return FileName.isPDF(path)
   }
 
   /// The `pdftotext` executable on the search path, or nil.
