@@ -19,6 +19,19 @@ import Testing
     return (input, out, docs, names)
   }
 
+  /// ``seedsRun(in:)`` with Parquet (``runWithParquet(input:output:)``); returns the runner to
+  /// run again too.
+  static func parquetSeedsRun(in dir: TemporaryDirectory) async throws
+    -> (runner: PipelineRunner, out: String, docs: String, names: [String])
+  {
+    let out = dir.path + "/out"
+    let runner = try await runWithParquet(input: dir.copySeeds(), output: out)
+    let docs = out + "/_state/docs"
+    let names = try bundleNames(docs)
+    #expect(names.count == 5)
+    return (runner, out, docs, names)
+  }
+
   /// The bundles under `docs`, relative to it, sorted.
   static func bundleNames(_ docs: String) throws -> [String] {
     try #require(FileManager.default.enumerator(atPath: docs)).allObjects.compactMap { $0 as? String }
@@ -107,12 +120,7 @@ import Testing
   @Test func aMissingOrDamagedBundleIsRebuiltInTheSameRun() async throws {
     let dir = TemporaryDirectory()
     defer { dir.remove() }
-    let input = dir.copySeeds()
-    let out = dir.path + "/out"
-    let runner = try await Self.runWithParquet(input: input, output: out)
-    let docs = out + "/_state/docs"
-    let names = try Self.bundleNames(docs)
-    #expect(names.count == 5)
+    let (runner, out, docs, names) = try await Self.parquetSeedsRun(in: dir)
     // One digit changed inside a CSV member (copied into the datasets unread), one bundle gone.
     var bytes = try FileIO.readAll(docs + "/" + names[0])
     let bundle = try DocumentBundle.parse(bytes, path: names[0])
@@ -188,11 +196,8 @@ import Testing
   @Test func damagedRowsStopTheLoadWithAClearError() async throws {
     let dir = TemporaryDirectory()
     defer { dir.remove() }
-    let input = dir.copySeeds()
-    let out = dir.path + "/out"
-    let runner = try await Self.runWithParquet(input: input, output: out)
-    let docs = out + "/_state/docs"
-    let name = try #require(try Self.bundleNames(docs).first)
+    let (runner, out, docs, names) = try await Self.parquetSeedsRun(in: dir)
+    let name = names[0]
     var bundle = try DocumentBundle.parse(try FileIO.readAll(docs + "/" + name), path: name)
     let rows = try #require(bundle.entries["line_items.rows"])
     bundle.entries["line_items.rows"] = Array(rows.dropLast())
