@@ -70,6 +70,11 @@ struct ByteSink: ~Copyable {
     put(UInt8(v))
   }
 
+  /// Calls `body` with the bytes written, without copying them.
+  func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try body(UnsafeBufferPointer(start: base, count: count))
+  }
+
   /// The bytes written, as an array.
   var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }
