@@ -49,10 +49,13 @@ enum LZBlock {
 
   /// Compresses `input` into a block.
   static func compress(_ input: [UInt8]) -> [UInt8] {
-    input.withUnsafeBufferPointer { source in
-      [UInt8](unsafeUninitializedCapacity: bound(source.count)) { out, written in
-        written = compress(source, into: out)
-      }
+    input.withUnsafeBufferPointer { compress($0) }
+  }
+
+  /// Compresses the bytes `source` points at into a block.
+  static func compress(_ source: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: bound(source.count)) { out, written in
+      written = compress(source, into: out)
     }
   }
 

@@ -41,7 +41,7 @@ public enum RowEncoder {
   }
 
   /// Whether a field holds a comma, a quote or a line break.
-  private static func needsCSVQuotes(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func needsCSVQuotes(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
     // Every such byte is below 0x2D: most of a field's bytes (Chinese text, digits) are passed by
     // one comparison.
     for b in u where b < 0x2D && (b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D) {

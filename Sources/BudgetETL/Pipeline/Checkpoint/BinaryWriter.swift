@@ -5,17 +5,37 @@
 /// The format is positional: a type writes its fields in a fixed order and reads them back in
 /// the same order (`init(from:)` of ``BinaryReader``). Changing the order or the fields of any
 /// checkpointed type changes the format: bump ``CheckpointFormat/version``.
-struct BinaryWriter {
-  private(set) var bytes: [UInt8] = []
+///
+/// The bytes go to a ``ByteSink`` (a checkpoint is written a few bytes at a time, and
+/// `Array.append` checked capacity and uniqueness for each), so the writer is noncopyable.
+struct BinaryWriter: ~Copyable {
+  private var sink: ByteSink
 
-  init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+  init(capacity: Int = 4096) { sink = ByteSink(capacity: capacity) }
 
-  mutating func write(_ byte: UInt8) { bytes.append(byte) }
+  /// The bytes written so far.
+  var bytes: [UInt8] { sink.bytes }
 
-  mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+  /// How many bytes were written.
+  var count: Int { sink.count }
+
+  /// Calls `body` with the bytes written so far, without copying them.
+  func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try sink.withBytes(body)
+  }
+
+  mutating func write(_ byte: UInt8) {
+    sink.reserve(1)
+    sink.put(byte)
+  }
+
+  mutating func write(_ value: Bool) { write(UInt8(value ? 1 : 0)) }
 
   /// An unsigned LEB128 varint: 7 bits a byte, low bits first.
-  mutating func write(varint value: UInt64) { Varint.append(value, to: &bytes) }
+  mutating func write(varint value: UInt64) {
+    sink.reserve(10)
+    sink.putVarint(value)
+  }
 
   /// A signed integer, zigzag-encoded (0, -1, 1, -2… as 0, 1, 2, 3…) then as a varint.
   mutating func write(_ value: Int64) {
@@ -25,34 +45,37 @@ struct BinaryWriter {
   mutating func write(_ value: Int) { write(Int64(value)) }
 
   mutating func write(_ value: String) {
-    let utf8 = value.utf8
-    write(varint: UInt64(utf8.count))
-    bytes.append(contentsOf: utf8)
+    var value = value
+    value.withUTF8 { utf8 in
+      sink.reserve(10 + utf8.count)
+      sink.putVarint(UInt64(utf8.count))
+      sink.put(utf8)
+    }
   }
 
   mutating func write(_ value: String?) {
-    guard let value else { return bytes.append(0) }
-    bytes.append(1)
+    guard let value else { return write(UInt8(0)) }
+    write(UInt8(1))
     write(value)
   }
 
   mutating func write(_ value: Int?) {
-    guard let value else { return bytes.append(0) }
-    bytes.append(1)
+    guard let value else { return write(UInt8(0)) }
+    write(UInt8(1))
     write(value)
   }
 
   mutating func write(_ value: Int64?) {
-    guard let value else { return bytes.append(0) }
-    bytes.append(1)
+    guard let value else { return write(UInt8(0)) }
+    write(UInt8(1))
     write(value)
   }
 
   mutating func write<T: BinaryCodable>(_ value: T) { value.write(to: &self) }
 
   mutating func write<T: BinaryCodable>(_ value: T?) {
-    guard let value else { return bytes.append(0) }
-    bytes.append(1)
+    guard let value else { return write(UInt8(0)) }
+    write(UInt8(1))
     value.write(to: &self)
   }
 
@@ -73,10 +96,10 @@ struct BinaryWriter {
     for (i, flag) in flags.enumerated() {
       if flag { byte |= 1 << UInt8(i & 7) }
       if i & 7 == 7 {
-        bytes.append(byte)
+        write(byte)
         byte = 0
       }
     }
-    if flags.count & 7 != 0 { bytes.append(byte) }
+    if flags.count & 7 != 0 { write(byte) }
   }
 }

@@ -22,10 +22,10 @@ enum CheckpointFormat {
   static func encode<T: BinaryCodable>(_ value: T) throws -> [UInt8] {
     var writer = BinaryWriter(capacity: 64 * 1024)
     writer.write(value)
-    let block = LZBlock.compress(writer.bytes)
+    let block = writer.withBytes { LZBlock.compress($0) }
     var out = magic
     out.reserveCapacity(magic.count + 10 + block.count + 4)
-    Varint.append(UInt64(writer.bytes.count), to: &out)
+    Varint.append(UInt64(writer.count), to: &out)
     out.append(contentsOf: block)
     ValueCodec.appendU32(DocumentBundle.crc32(out[magic.count...]), &out)
     return out
