@@ -91,9 +91,7 @@ public struct DocumentSegmenter: Sendable {
 
       let rows = run.map { index -> RawRow in
         let line = lines[index]
-        var cells = line.text.tabFields().map(TextCleaner.cell)
-        while let l = cells.last, l.isEmpty { cells.removeLast() }
-        return RawRow(cells: cells, line: line.number, page: line.page)
+        return RawRow(cells: line.text.tableCells(), line: line.number, page: line.page)
       }
       // Split the run where its first row (the header) repeats, or where a new page starts
       // (form feeds): a page break inside the run.

@@ -38,4 +38,40 @@ import Testing
     }
     #expect(seedBlank > 0)
   }
+
+  /// `tableCells()` is the row the segmenter made before: `tabFields().map(TextCleaner.cell)`
+  /// with blank cells dropped off the end. On every seed line, on traps and on random lines of
+  /// markup, spaces of every kind, full-width forms and combining marks.
+  @Test func tableCellsAreCleanedFieldsTrimmed() {
+    func before(_ text: String) -> [String] {
+      var cells = text.tabFields().map(TextCleaner.cell)
+      while let l = cells.last, l.isEmpty { cells.removeLast() }
+      return cells
+    }
+    #expect("支出\t\t12.00\t".tableCells() == ["支出", "", "12.00"])
+    #expect("**合计**\t 1,234.00 \t\u{3000}\t".tableCells() == ["合计", "1,234.00"])
+    #expect("".tableCells() == [])
+    #expect("\t\t".tableCells() == [])
+    #expect("\t\u{301}x".tableCells() == ["", "\u{301}x"])
+    let traps = ["a\u{301}\tb", "\t", " \t ", "<b>合计</b>\t1", "- 项目\t\t", "１２\t＃", "\r\n\t1", "合计\t\u{A0}"]
+    for s in traps { #expect(s.tableCells() == before(s), "\(s.debugDescription)") }
+    let pieces = ["\t", "\t", "合计", "12.00", " ", "\u{3000}", "\u{A0}", "**", "<b>", "</b>", "#", "-", "１", "\u{301}", "|", "_", "a"]
+    var rng = SplitMix64(seed: 9_1124)
+    var cleaned = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 9)
+      let expected = before(s)
+      #expect(s.tableCells() == expected, "\(s.debugDescription)")
+      if expected != s.tabFields() { cleaned += 1 }
+    }
+    #expect(cleaned > 5_000)
+    var lines = 0
+    for seed in Seed.allCases {
+      for line in seed.lines where line.text.containsTab() {
+        #expect(line.text.tableCells() == before(line.text), "\(seed) line \(line.number)")
+        lines += 1
+      }
+    }
+    #expect(lines > 500)
+  }
 }
