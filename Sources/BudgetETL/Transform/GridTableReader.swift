@@ -463,19 +463,37 @@ public struct GridTableReader: Sendable {
   }
 
   func assign(code raw: String, kind: CodeKind, to e: inout Entry) {
-    // A code of ASCII digits, letters and dashes (most) keeps every character.
-    let code =
-      raw.utf8.allSatisfy { $0 == 0x2D || ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }
-      ? raw : raw.filter { $0.isASCIIDigit || $0.isLetter || $0 == "-" }
+    // A code of ASCII digits, letters and dashes (most) keeps every character, and each of its
+    // bytes is a character: its length, first character and leading digits are read on the
+    // bytes (comparing `Character`s with "0"..."9" was most of the time of this function).
+    let plain = raw.utf8.allSatisfy {
+      $0 == 0x2D || ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A)
+    }
+    let code: String
+    let count: Int
+    /// 2, 3 or 5 when the code starts with that digit, else nil.
+    let lead: Int?
+    let digits: Substring
+    if plain {
+      code = raw
+      let bytes = code.utf8
+      count = bytes.count
+      lead = bytes.first.flatMap { $0 == 0x32 ? 2 : $0 == 0x33 ? 3 : $0 == 0x35 ? 5 : nil }
+      digits = Substring(bytes.prefix { $0 >= 0x30 && $0 <= 0x39 })
+    } else {
+      code = raw.filter { $0.isASCIIDigit || $0.isLetter || $0 == "-" }
+      count = code.count
+      let first = code.first
+      lead = first == "2" ? 2 : first == "3" ? 3 : first == "5" ? 5 : nil
+      digits = code.prefix { $0.isASCIIDigit }
+    }
     guard !code.isEmpty else { return }
-    let digits = code.prefix { $0.isASCIIDigit }
-    let first = code.first
     switch kind {
-    case .function where first == "2" && [3, 5, 7].contains(code.count):
+    case .function where lead == 2 && (count == 3 || count == 5 || count == 7):
       e.functionCode = code
-    case .economic where first == "3" && [3, 5].contains(code.count):
+    case .economic where lead == 3 && (count == 3 || count == 5):
       e.econCode = code
-    case .governmentEconomic where first == "5" && [3, 5].contains(code.count):
+    case .governmentEconomic where lead == 5 && (count == 3 || count == 5):
       e.govEconCode = code
     case .project:
       e.projectCode = code
@@ -483,10 +501,10 @@ public struct GridTableReader: Sendable {
       e.agencyCode = String(digits.isEmpty ? Substring(code) : digits)
     default:
       // By subject: 2… function, 3… economic, 5… government economic; else an agency code.
-      if first == "2" && [3, 5, 7].contains(code.count) { e.functionCode = e.functionCode ?? code }
-      else if first == "3" && [3, 5].contains(code.count) { e.econCode = e.econCode ?? code }
-      else if first == "5" && [3, 5].contains(code.count) { e.govEconCode = e.govEconCode ?? code }
-      else if code.count > 9 { e.projectCode = code }
+      if lead == 2 && (count == 3 || count == 5 || count == 7) { e.functionCode = e.functionCode ?? code }
+      else if lead == 3 && (count == 3 || count == 5) { e.econCode = e.econCode ?? code }
+      else if lead == 5 && (count == 3 || count == 5) { e.govEconCode = e.govEconCode ?? code }
+      else if count > 9 { e.projectCode = code }
       else if !digits.isEmpty { e.agencyCode = e.agencyCode ?? String(digits) }
     }
   }
