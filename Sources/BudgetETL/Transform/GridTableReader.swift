@@ -162,6 +162,10 @@ public struct GridTableReader: Sendable {
       // Searched for a dozen words: its scalars are checked once (`SearchedText`).
       let header = SearchedText(path.joined(separator: "/"))
       let last = path.last ?? ""
+      // The last level compared with a few words: on its bytes when they settle it (`==` on
+      // Chinese text compared the strings' normalized scalars).
+      let lastOnBytes = last.comparesOnBytes
+      func lastIs(_ word: String) -> Bool { last.isLiteral(word, settledOnBytes: lastOnBytes) }
       var amounts = 0
       var codes = 0
       var texts = 0
@@ -179,13 +183,13 @@ public struct GridTableReader: Sendable {
         role = .ordinal
       } else if !header.containsNone(of: Self.noteWords) {
         role = .note
-      } else if last == "类" || last == "款" || last == "项" {
+      } else if let part = lastIs("类") ? 0 : lastIs("款") ? 1 : lastIs("项") ? 2 : nil {
         role = .code(Self.codeKind(header))
-        codePart = last == "类" ? 0 : last == "款" ? 1 : 2
+        codePart = part
       } else if header.contains("编码") || header.contains("代码") {
         role = .code(Self.codeKind(header))
-      } else if last.contains("名称") || last == "项目" || last.hasLiteralSuffix("科目") || last.hasLiteralSuffix("（按大类）")
-        || last == "类型" || last.hasLiteralPrefix("单位（") || last == "项目单位" || last.hasLiteralSuffix("分类科目")
+      } else if last.contains("名称") || lastIs("项目") || last.hasLiteralSuffix("科目") || last.hasLiteralSuffix("（按大类）")
+        || lastIs("类型") || last.hasLiteralPrefix("单位（") || lastIs("项目单位") || last.hasLiteralSuffix("分类科目")
       {
         role = .label
       } else if texts > 0 && texts >= amounts + codes {
