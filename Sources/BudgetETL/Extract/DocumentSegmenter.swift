@@ -49,7 +49,9 @@ public struct DocumentSegmenter: Sendable {
       !noiseFlags[$0] && lines[$0].text.containsTab() && !isTitleInTableLine(lines[$0].text)
     }
 
-    let strayCell = strayCells(lines: lines, isTableLine: isTableLine, noise: noiseFlags)
+    // Blank lines (only spaces), asked of most lines by the stray-cell scan and the run walk.
+    let blank = lines.map { $0.text.isOnlySpaces }
+    let strayCell = strayCells(lines: lines, isTableLine: isTableLine, noise: noiseFlags, blank: blank)
     // Runs of table lines, allowing blank or noise lines inside.
     var runs: [[Int]] = []
     var i = 0
@@ -62,7 +64,7 @@ public struct DocumentSegmenter: Sendable {
         if isTableLine[j] {
           run.append(j)
           last = j
-        } else if noiseFlags[j] || lines[j].text.trimmingASCIIAndIdeographicSpaces().isEmpty {
+        } else if noiseFlags[j] || blank[j] {
           // a blank or noise line may sit inside a table
         } else if strayCell[j] {
           // a short cell OCR put on a line of its own, between rows of the same table
@@ -89,9 +91,7 @@ public struct DocumentSegmenter: Sendable {
 
       let rows = run.map { index -> RawRow in
         let line = lines[index]
-        var cells = line.text.tabFields().map(TextCleaner.cell)
-        while let l = cells.last, l.isEmpty { cells.removeLast() }
-        return RawRow(cells: cells, line: line.number, page: line.page)
+        return RawRow(cells: line.text.tableCells(), line: line.number, page: line.page)
       }
       // Split the run where its first row (the header) repeats, or where a new page starts
       // (form feeds): a page break inside the run.
@@ -169,11 +169,13 @@ public struct DocumentSegmenter: Sendable {
   ///
   /// - Complexity: O(n), from the last line back (a thousand short lines before a table
   ///   would otherwise be walked once per line).
-  func strayCells(lines: [SourceLine], isTableLine: [Bool], noise: [Bool]) -> [Bool] {
+  ///
+  /// - Parameter blank: per line, whether it holds only spaces (``String/isOnlySpaces``).
+  func strayCells(lines: [SourceLine], isTableLine: [Bool], noise: [Bool], blank blankLines: [Bool]) -> [Bool] {
     var stray = [Bool](repeating: false, count: lines.count)
     var next: Int?  // the next line after `j` that is neither blank nor noise
     for j in lines.indices.reversed() {
-      let blank = lines[j].text.trimmingASCIIAndIdeographicSpaces().isEmpty
+      let blank = blankLines[j]
       if !isTableLine[j] && !noise[j] && !blank, let k = next {
         stray[j] = (isTableLine[k] || stray[k]) && isStrayCandidate(lines[j].text)
       }

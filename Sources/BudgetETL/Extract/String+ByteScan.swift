@@ -215,6 +215,29 @@ extension String {
     return end == endIndex
   }
 
+  /// `trimmingASCIIAndIdeographicSpaces().isEmpty`, on bytes and without making the trimmed
+  /// string: every scalar is a space, a tab, U+00A0 or U+3000. (Those scalars are characters
+  /// of their own, and no other character equals one of them, so the bytes settle it.) The
+  /// segmenter asked it of most lines twice, trimming each into a new string to ask.
+  var isOnlySpaces: Bool {
+    utf8.withContiguousStorageIfAvailable { Self.isOnlySpaces($0) }
+      ?? trimmingASCIIAndIdeographicSpaces().isEmpty
+  }
+
+  static func isOnlySpaces(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = b.count
+    while i < n {
+      switch b[i] {
+      case 0x20, 0x09: i += 1
+      case 0xC2 where i + 1 < n && b[i + 1] == 0xA0: i += 2
+      case 0xE3 where i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80: i += 3
+      default: return false
+      }
+    }
+    return true
+  }
+
   /// True when every byte is ASCII.
   var isASCIIOnly: Bool { utf8.allSatisfy { $0 < 0x80 } }
 

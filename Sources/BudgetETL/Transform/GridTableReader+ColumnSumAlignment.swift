@@ -66,15 +66,19 @@ extension GridTableReader {
     }
 
     var passing: [(candidate: [TableColumn], moved: ClosedRange<Int>, shift: Int)] = []
-    var seen = Set<[Int: [String]]>()
+    // Two moves that give the filled columns the same headers are one reading. A reading's key
+    // is the ids of its filled movable columns' headers, equal headers one id (hashing a
+    // dictionary of header paths per reading was a tenth of the alignment's time).
+    let (headerIDs, pathsByID) = Self.headerIDs(columns)
+    let keyColumns = movable.filter(hasData)
+    var seen = Set<[Int]>()
     for shift in [-1, 1] {
       for start in movable.indices {
         for end in start..<movable.count {
           guard let candidate = Self.moving(columns, movable: movable, run: start...end, shift: shift, hasData: hasData)
           else { continue }
-          // Two moves that give the filled columns the same headers are one reading.
-          var key: [Int: [String]] = [:]
-          for c in movable where hasData(c) { key[c] = candidate[c].path }
+          let key = Self.movedHeaderIDs(headerIDs, movable: movable, run: start...end, shift: shift, keyColumns: keyColumns)
+          assert(zip(keyColumns, key).allSatisfy { candidate[$0.0].path == pathsByID[$0.1] })
           guard seen.insert(key).inserted, passesProbe(candidate) else { continue }
           var ignored: [ReadWarning] = []
           let candidateItems = lineItems(
@@ -103,6 +107,31 @@ extension GridTableReader {
   /// The first label column: headers never move onto it or left of it.
   func firstLabel(_ columns: [TableColumn]) -> Int {
     columns.firstIndex { $0.role == .label } ?? -1
+  }
+
+  /// Each column's header path as an id, equal paths one id, the empty path 0; and the paths
+  /// by id.
+  static func headerIDs(_ columns: [TableColumn]) -> (ids: [Int], paths: [[String]]) {
+    var idOfPath: [[String]: Int] = [[]: 0]
+    var paths: [[String]] = [[]]
+    let ids = columns.map { column -> Int in
+      if let known = idOfPath[column.path] { return known }
+      idOfPath[column.path] = paths.count
+      paths.append(column.path)
+      return paths.count - 1
+    }
+    return (ids, paths)
+  }
+
+  /// The header ids (``headerIDs(_:)``) of `keyColumns` in the reading ``moving(_:movable:run:shift:hasData:)``
+  /// makes with the same `movable`, `run` and `shift`, when it makes one: the same moves, on ids.
+  static func movedHeaderIDs(_ ids: [Int], movable: [Int], run: ClosedRange<Int>, shift: Int, keyColumns: [Int])
+    -> [Int]
+  {
+    var moved = ids
+    for k in run { moved[movable[k]] = ids[movable[k - shift]] }
+    moved[movable[shift < 0 ? run.upperBound + 1 : run.lowerBound - 1]] = 0
+    return keyColumns.map { moved[$0] }
   }
 
   /// `columns` with the headers of the movable columns `run` moved by `shift`. With −1 the

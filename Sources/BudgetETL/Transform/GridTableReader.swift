@@ -162,6 +162,10 @@ public struct GridTableReader: Sendable {
       // Searched for a dozen words: its scalars are checked once (`SearchedText`).
       let header = SearchedText(path.joined(separator: "/"))
       let last = path.last ?? ""
+      // The last level compared with a few words: on its bytes when they settle it (`==` on
+      // Chinese text compared the strings' normalized scalars).
+      let lastOnBytes = last.comparesOnBytes
+      func lastIs(_ word: String) -> Bool { last.isLiteral(word, settledOnBytes: lastOnBytes) }
       var amounts = 0
       var codes = 0
       var texts = 0
@@ -179,13 +183,13 @@ public struct GridTableReader: Sendable {
         role = .ordinal
       } else if !header.containsNone(of: Self.noteWords) {
         role = .note
-      } else if last == "类" || last == "款" || last == "项" {
+      } else if let part = lastIs("类") ? 0 : lastIs("款") ? 1 : lastIs("项") ? 2 : nil {
         role = .code(Self.codeKind(header))
-        codePart = last == "类" ? 0 : last == "款" ? 1 : 2
+        codePart = part
       } else if header.contains("编码") || header.contains("代码") {
         role = .code(Self.codeKind(header))
-      } else if last.contains("名称") || last == "项目" || last.hasLiteralSuffix("科目") || last.hasLiteralSuffix("（按大类）")
-        || last == "类型" || last.hasLiteralPrefix("单位（") || last == "项目单位" || last.hasLiteralSuffix("分类科目")
+      } else if last.contains("名称") || lastIs("项目") || last.hasLiteralSuffix("科目") || last.hasLiteralSuffix("（按大类）")
+        || lastIs("类型") || last.hasLiteralPrefix("单位（") || lastIs("项目单位") || last.hasLiteralSuffix("分类科目")
       {
         role = .label
       } else if texts > 0 && texts >= amounts + codes {
@@ -463,19 +467,37 @@ public struct GridTableReader: Sendable {
   }
 
   func assign(code raw: String, kind: CodeKind, to e: inout Entry) {
-    // A code of ASCII digits, letters and dashes (most) keeps every character.
-    let code =
-      raw.utf8.allSatisfy { $0 == 0x2D || ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }
-      ? raw : raw.filter { $0.isASCIIDigit || $0.isLetter || $0 == "-" }
+    // A code of ASCII digits, letters and dashes (most) keeps every character, and each of its
+    // bytes is a character: its length, first character and leading digits are read on the
+    // bytes (comparing `Character`s with "0"..."9" was most of the time of this function).
+    let plain = raw.utf8.allSatisfy {
+      $0 == 0x2D || ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A)
+    }
+    let code: String
+    let count: Int
+    /// 2, 3 or 5 when the code starts with that digit, else nil.
+    let lead: Int?
+    let digits: Substring
+    if plain {
+      code = raw
+      let bytes = code.utf8
+      count = bytes.count
+      lead = bytes.first.flatMap { $0 == 0x32 ? 2 : $0 == 0x33 ? 3 : $0 == 0x35 ? 5 : nil }
+      digits = Substring(bytes.prefix { $0 >= 0x30 && $0 <= 0x39 })
+    } else {
+      code = raw.filter { $0.isASCIIDigit || $0.isLetter || $0 == "-" }
+      count = code.count
+      let first = code.first
+      lead = first == "2" ? 2 : first == "3" ? 3 : first == "5" ? 5 : nil
+      digits = code.prefix { $0.isASCIIDigit }
+    }
     guard !code.isEmpty else { return }
-    let digits = code.prefix { $0.isASCIIDigit }
-    let first = code.first
     switch kind {
-    case .function where first == "2" && [3, 5, 7].contains(code.count):
+    case .function where lead == 2 && (count == 3 || count == 5 || count == 7):
       e.functionCode = code
-    case .economic where first == "3" && [3, 5].contains(code.count):
+    case .economic where lead == 3 && (count == 3 || count == 5):
       e.econCode = code
-    case .governmentEconomic where first == "5" && [3, 5].contains(code.count):
+    case .governmentEconomic where lead == 5 && (count == 3 || count == 5):
       e.govEconCode = code
     case .project:
       e.projectCode = code
@@ -483,10 +505,10 @@ public struct GridTableReader: Sendable {
       e.agencyCode = String(digits.isEmpty ? Substring(code) : digits)
     default:
       // By subject: 2… function, 3… economic, 5… government economic; else an agency code.
-      if first == "2" && [3, 5, 7].contains(code.count) { e.functionCode = e.functionCode ?? code }
-      else if first == "3" && [3, 5].contains(code.count) { e.econCode = e.econCode ?? code }
-      else if first == "5" && [3, 5].contains(code.count) { e.govEconCode = e.govEconCode ?? code }
-      else if code.count > 9 { e.projectCode = code }
+      if lead == 2 && (count == 3 || count == 5 || count == 7) { e.functionCode = e.functionCode ?? code }
+      else if lead == 3 && (count == 3 || count == 5) { e.econCode = e.econCode ?? code }
+      else if lead == 5 && (count == 3 || count == 5) { e.govEconCode = e.govEconCode ?? code }
+      else if count > 9 { e.projectCode = code }
       else if !digits.isEmpty { e.agencyCode = e.agencyCode ?? String(digits) }
     }
   }
@@ -573,6 +595,7 @@ public struct GridTableReader: Sendable {
   /// A 其中 row and the unnumbered rows after it that add up to the row above are its
   /// children (S1:586-591); a lone 其中 row is a memo (S2:184).
   func resolveMemoRuns(_ entries: inout [Entry], ranks: [Rank]) {
+    let width = Self.amountWidth(entries)
     for m in entries.indices {
       guard case .memo = ranks[m], let p = entries[m].parent else { continue }
       var run = [m]
@@ -581,7 +604,7 @@ public struct GridTableReader: Sendable {
         run.append(k)
         k += 1
       }
-      guard run.count >= 2, sumsEqual(entries, parent: p, children: run) else { continue }
+      guard run.count >= 2, sumsEqual(entries, parent: p, children: run, width: width) else { continue }
       for c in run {
         entries[c].parent = p
         entries[c].kind = .detail
@@ -593,26 +616,34 @@ public struct GridTableReader: Sendable {
   /// of rows after it that adds up to it in every column (S0:441-442, S3:518-519), within the
   /// rounding the printed figures allow.
   ///
-  /// - Complexity: O(n · r) for n rows and runs of at most r = `maxCategoryRun` rows: the
-  ///   run's sums grow row by row.
+  /// The sums are kept by column index in arrays as wide as the widest row (a column no row
+  /// has an amount in sums to 0 on both sides, which never fails): dictionaries per row, and
+  /// the set of their keys made for every comparison, were most of the time of this pass.
+  ///
+  /// - Complexity: O(n · r · w) for n rows, runs of at most r = `maxCategoryRun` rows and w
+  ///   amount columns: the run's sums grow row by row.
   func resolveCategoryRows(_ entries: inout [Entry], ranks: [Rank]) {
-    let halfUnits = Self.halfUnits(entries)
+    let width = Self.amountWidth(entries)
+    let halfUnits = Self.halfUnits(entries, width: width)
     var childCount = [Int](repeating: 0, count: entries.count)
     for i in entries.indices { if let p = entries[i].parent, p >= 0, p < entries.count { childCount[p] += 1 } }
+    var parentSums = [Int64](repeating: 0, count: width)
+    var runSums = [Int64](repeating: 0, count: width)
+    var run: [Int] = []
     for i in entries.indices.reversed() {
       guard case .unranked = ranks[i], entries[i].kind != .memo, !entries[i].amounts.isEmpty else { continue }
-      var parentSums: [Int: Int64] = [:]
+      for c in 0..<width { parentSums[c] = 0 }
       for a in entries[i].amounts { parentSums[a.column] = a.fen }
-      guard parentSums.values.contains(where: { $0 != 0 }) else { continue }
+      guard parentSums.contains(where: { $0 != 0 }) else { continue }
       let parent = entries[i].parent
-      var run: [Int] = []
-      var runSums: [Int: Int64] = [:]
+      run.removeAll(keepingCapacity: true)
+      for c in 0..<width { runSums[c] = 0 }
       var k = i + 1
       while k < entries.count, k - i <= Self.maxCategoryRun {
         guard case .unranked = ranks[k], entries[k].kind != .memo else { break }
         if entries[k].parent == parent {
           run.append(k)
-          for a in entries[k].amounts { runSums[a.column] = (runSums[a.column] ?? 0).saturatingAdd(a.fen) }
+          for a in entries[k].amounts { runSums[a.column] = runSums[a.column].saturatingAdd(a.fen) }
           if Self.sumsMatch(parentSums, runSums, children: run.count, halfUnits: halfUnits),
             run.count > 1 || Self.canBeOnlyChild(k, parent: parent, entries: entries, ranks: ranks, childCount: childCount)
               || Self.isDeeper(entries[k], than: entries[i])
@@ -633,13 +664,22 @@ public struct GridTableReader: Sendable {
   /// Longest run of rows looked at under an uncoded category row.
   static let maxCategoryRun = 1_000
 
-  /// True when the sums of `children` rows match the parent's amounts in every column.
-  static func sumsMatch(_ parent: [Int: Int64], _ children: [Int: Int64], children count: Int, halfUnits: [Int: Int64])
-    -> Bool
-  {
-    for column in Set(parent.keys).union(children.keys) {
-      let tolerance = (halfUnits[column] ?? 0) * Int64(count + 1)
-      let diff = (parent[column] ?? 0).saturatingSubtract(children[column] ?? 0)
+  /// One more than the highest amount column of `entries` (0 without amounts): the width of
+  /// the per-column sums.
+  static func amountWidth(_ entries: [Entry]) -> Int {
+    var width = 0
+    for i in entries.indices {
+      for a in entries[i].amounts where a.column >= width { width = a.column + 1 }
+    }
+    return width
+  }
+
+  /// True when the sums of `children` rows match the parent's amounts in every column, each
+  /// within `halfUnits[column]` per printed figure; all three indexed by column.
+  static func sumsMatch(_ parent: [Int64], _ children: [Int64], children count: Int, halfUnits: [Int64]) -> Bool {
+    for column in parent.indices {
+      let tolerance = halfUnits[column] * Int64(count + 1)
+      let diff = parent[column].saturatingSubtract(children[column])
       if diff.magnitude > tolerance.magnitude { return false }
     }
     return true
@@ -662,21 +702,23 @@ public struct GridTableReader: Sendable {
     return c > p
   }
 
-  /// Half the unit of the last printed digit, in fen, per amount column.
-  static func halfUnits(_ entries: [Entry]) -> [Int: Int64] {
-    var decimals: [Int: Int] = [:]
-    var units: [Int: MoneyUnit] = [:]
+  /// Half the unit of the last printed digit, in fen, per amount column (by column index, 0
+  /// for a column without amounts; `width` from ``amountWidth(_:)``): the most decimals
+  /// printed in the column, in the unit of its last amount.
+  static func halfUnits(_ entries: [Entry], width: Int) -> [Int64] {
+    var decimals = [Int](repeating: -1, count: width)
+    var units = [MoneyUnit](repeating: .yuan, count: width)
     for i in entries.indices {
       for a in entries[i].amounts {
         let d = Self.printedDecimals(a.printed)
-        decimals[a.column] = max(decimals[a.column] ?? 0, d)
+        decimals[a.column] = max(decimals[a.column], d, 0)
         units[a.column] = a.unit
       }
     }
-    var result: [Int: Int64] = [:]
-    for (c, d) in decimals {
-      var unitFen = (units[c] ?? .yuan).multiplier * 100
-      for _ in 0..<d { unitFen /= 10 }
+    var result = [Int64](repeating: 0, count: width)
+    for c in 0..<width where decimals[c] >= 0 {
+      var unitFen = units[c].multiplier * 100
+      for _ in 0..<decimals[c] { unitFen /= 10 }
       result[c] = unitFen / 2
     }
     return result
@@ -714,20 +756,16 @@ public struct GridTableReader: Sendable {
     return printed.split(separator: ".").dropFirst().first.map { $0.prefix { $0.isASCIIDigit }.count } ?? 0
   }
 
-  /// True when the children add up to the parent in every column, within the rounding of
-  /// the `children.count + 1` printed figures (exactly, without `halfUnits`).
-  func sumsEqual(_ entries: [Entry], parent p: Int, children: [Int], halfUnits: [Int: Int64] = [:]) -> Bool {
-    var parentSums: [Int: Int64] = [:]
+  /// True when the children add up to the parent in every column, exactly; `width` from
+  /// ``amountWidth(_:)``.
+  func sumsEqual(_ entries: [Entry], parent p: Int, children: [Int], width: Int) -> Bool {
+    var parentSums = [Int64](repeating: 0, count: width)
     for a in entries[p].amounts { parentSums[a.column] = a.fen }
-    guard parentSums.values.contains(where: { $0 != 0 }) else { return false }
-    var childSums: [Int: Int64] = [:]
+    guard parentSums.contains(where: { $0 != 0 }) else { return false }
+    var childSums = [Int64](repeating: 0, count: width)
     for c in children {
-      for a in entries[c].amounts { childSums[a.column] = (childSums[a.column] ?? 0).saturatingAdd(a.fen) }
+      for a in entries[c].amounts { childSums[a.column] = childSums[a.column].saturatingAdd(a.fen) }
     }
-    let keys = Set(parentSums.keys).union(childSums.keys)
-    return keys.allSatisfy { column in
-      let tolerance = (halfUnits[column] ?? 0) * Int64(children.count + 1)
-      return (parentSums[column] ?? 0).saturatingSubtract(childSums[column] ?? 0).magnitude <= tolerance.magnitude
-    }
+    return parentSums == childSums
   }
 }

@@ -4,9 +4,10 @@ import Foundation
 public enum TableClassifier {
   public static func classify(_ table: RawTable) -> TableType {
     let title = (table.title ?? "").replacingOccurrences(of: " ", with: "")
-    // Each text is searched for many words: its scalars are checked once (`SearchedText`).
-    let header = SearchedText(table.headerRows.flatMap(\.cells).joined(separator: "|"))
-    let firstRows = SearchedText(table.rows.prefix(6).flatMap(\.cells).joined(separator: "|"))
+    // Each text is searched for many words: its scalars are checked once (`SearchedText`), and
+    // the cells are searched one by one as if joined by `|` (`SearchedCells`).
+    let header = SearchedCells(table.headerRows.flatMap(\.cells))
+    let firstRows = SearchedCells(table.rows.prefix(6).flatMap(\.cells))
     if header.contains("是否空表") || firstRows.contains("是否空表") || title == "目录" || title == "报表目录" { return .catalog }
     if title.contains("绩效") || firstRows.contains("一级指标") || firstRows.contains("绩效指标") { return .performance }
     if let t = byTitle(SearchedText(title)) { return t }

@@ -1,14 +1,6 @@
 /// Within a row, a total column (合计, 小计, 总计) equals the sum of the columns its header
 /// groups with it (合计 = 基本支出 + 项目支出; 合计 = 人员经费 + 公用经费 (+ 专项业务经费)).
 enum ColumnSumRule {
-  /// The cells of one row under one measure path; items by their position in the grid.
-  struct Group {
-    var totals: [Int] = []
-    var parts: [Int] = []
-    /// Ids of ``MeasurePaths``.
-    var subgroups: Set<Int> = []
-  }
-
   static func check(_ grid: TableGrid, table: TableInfo, into collector: inout FindingCollector) {
     let tally = self.tally(grid, table: table, docID: collector.docID)
     // When most rows fail, the header is out of line with the data, not the arithmetic.
@@ -44,24 +36,26 @@ enum ColumnSumRule {
     let items = grid.items
     let paths = MeasurePaths(items)
     let precedes = paths.order
+    var groups = RowGroups(count: paths.idCount)
     for section in grid.sections.indices {
       for position in grid.rows[section].indices {
-        var groups: [Int: Group] = [:]
+        groups.clear()
         var rowChecked = false
         var rowFails = false
         for cell in grid.cells(section: section, position: position) where items[cell.item].measureKind != .memo {
           let i = cell.item
           let info = paths.info(at: i)
-          if items[i].measureKind == .total { groups[info.parent, default: Group()].totals.append(i) }
-          else { groups[info.parent, default: Group()].parts.append(i) }
+          if items[i].measureKind == .total { groups.addTotal(i, to: info.parent) } else { groups.addPart(i, to: info.parent) }
           // Register the chain of subgroups up to the root.
-          for link in info.chain { groups[link.up, default: Group()].subgroups.insert(link.name) }
+          for link in info.chain { groups.addSubgroup(link.name, to: link.up) }
         }
-        for key in groups.keys.sorted(by: precedes) {
-          let group = groups[key]!
-          guard group.totals.count == 1, let totalIndex = group.totals.first else { continue }
-          var figures = group.parts.map(grid.figure(at:))
-          for sub in group.subgroups.sorted(by: precedes) {
+        groups.sortPresent(by: precedes)
+        for k in groups.present.indices {
+          let key = groups.present[k]
+          guard groups.totals[key].count == 1, let totalIndex = groups.totals[key].first else { continue }
+          var figures = groups.parts[key].map(grid.figure(at:))
+          groups.sortSubgroups(of: key, by: precedes)
+          for sub in groups.subgroups[key] {
             if paths.endsInTotalWord[sub] { continue }  // an alternative breakdown of the same total
             if let f = value(of: sub, groups: groups, grid: grid) { figures.append(f) }
           }
@@ -93,21 +87,23 @@ enum ColumnSumRule {
     return Tally(checks: local.checks, rowsChecked: rowsChecked, rowsFailing: rowsFailing)
   }
 
-  /// A subgroup's value: its total column, else the sum of its parts; nil when it has none.
-  static func value(of name: Int, groups: [Int: Group], grid: TableGrid) -> Figure? {
-    guard let g = groups[name] else { return nil }
-    if g.totals.count == 1 { return grid.figure(at: g.totals[0]) }
-    if !g.totals.isEmpty { return nil }
+  /// A subgroup's value: its total column, else the sum of its parts and of its subgroups'
+  /// values; nil when it has none.
+  static func value(of name: Int, groups: RowGroups, grid: TableGrid) -> Figure? {
+    guard groups.has(name) else { return nil }
+    let totals = groups.totals[name]
+    if totals.count == 1 { return grid.figure(at: totals[0]) }
+    if !totals.isEmpty { return nil }
     var fen: Int64 = 0
     var half: Int64 = 0
     var any = false
-    for p in g.parts {
+    for p in groups.parts[name] {
       let f = grid.figure(at: p)
       fen = fen.saturatingAdd(f.fen)
       half = half.saturatingAdd(f.halfUnitFen)
       any = true
     }
-    for sub in g.subgroups {
+    for sub in groups.subgroups[name] {
       if let f = value(of: sub, groups: groups, grid: grid) {
         fen = fen.saturatingAdd(f.fen)
         half = half.saturatingAdd(f.halfUnitFen)

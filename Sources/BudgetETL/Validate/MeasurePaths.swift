@@ -144,6 +144,9 @@ struct MeasurePaths {
   /// 合计, 小计 and 总计 (``ColumnSumRule/isTotalWord(_:)``) as bytes.
   private static let totalWords = ["合计", "小计", "总计"].map { Array($0.utf8) }
 
+  /// How many ids there are: every id is below it.
+  var idCount: Int { rank.count }
+
   /// The group and chain of the item at position `index` among the items given.
   func info(at index: Int) -> Info { infos[infoOfItem[index]] }
 

@@ -1,0 +1,77 @@
+import Testing
+
+@testable import BudgetETL
+
+/// The segmenter's byte readings against the `String` operations they replace.
+@Suite struct SegmenterFastPathTests {
+  /// `isOnlySpaces` is `trimmingASCIIAndIdeographicSpaces().isEmpty`: on traps (a space a
+  /// combining mark follows, U+00A0 and U+3000 cut short, U+2003, CR LF) and on random text.
+  @Test func onlySpacesIsTrimmedEmpty() {
+    let traps = [
+      "", " ", "\t", "\u{A0}", "\u{3000}", " \t\u{3000}\u{A0} ", " \u{301}", "\u{3000}\u{301}", "\u{2003}", "\r\n", "\n",
+      " a ", "\u{3001}", "\u{C2}", "合计", "\u{A0}\u{A0}", "\u{3000}x",
+    ]
+    for s in traps {
+      #expect(s.isOnlySpaces == s.trimmingASCIIAndIdeographicSpaces().isEmpty, "\(s.debugDescription)")
+    }
+    #expect(" \t\u{3000}\u{A0} ".isOnlySpaces)
+    #expect(!" \u{301}".isOnlySpaces)
+    #expect(!"\u{2003}".isOnlySpaces)
+    let pieces = [" ", "\t", "\u{A0}", "\u{3000}", "\u{301}", "\u{2003}", "\u{3001}", "\u{80}", "a", "合", "\r", "\n"]
+    var rng = SplitMix64(seed: 2_026_1124)
+    var blank = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 6)
+      let expected = s.trimmingASCIIAndIdeographicSpaces().isEmpty
+      #expect(s.isOnlySpaces == expected, "\(s.debugDescription)")
+      if expected { blank += 1 }
+    }
+    #expect(blank > 1_000)
+    // Every line of the seeds.
+    var seedBlank = 0
+    for seed in Seed.allCases {
+      for line in seed.lines {
+        let expected = line.text.trimmingASCIIAndIdeographicSpaces().isEmpty
+        #expect(line.text.isOnlySpaces == expected, "\(seed) line \(line.number)")
+        if expected { seedBlank += 1 }
+      }
+    }
+    #expect(seedBlank > 0)
+  }
+
+  /// `tableCells()` is the row the segmenter made before: `tabFields().map(TextCleaner.cell)`
+  /// with blank cells dropped off the end. On every seed line, on traps and on random lines of
+  /// markup, spaces of every kind, full-width forms and combining marks.
+  @Test func tableCellsAreCleanedFieldsTrimmed() {
+    func before(_ text: String) -> [String] {
+      var cells = text.tabFields().map(TextCleaner.cell)
+      while let l = cells.last, l.isEmpty { cells.removeLast() }
+      return cells
+    }
+    #expect("支出\t\t12.00\t".tableCells() == ["支出", "", "12.00"])
+    #expect("**合计**\t 1,234.00 \t\u{3000}\t".tableCells() == ["合计", "1,234.00"])
+    #expect("".tableCells() == [])
+    #expect("\t\t".tableCells() == [])
+    #expect("\t\u{301}x".tableCells() == ["", "\u{301}x"])
+    let traps = ["a\u{301}\tb", "\t", " \t ", "<b>合计</b>\t1", "- 项目\t\t", "１２\t＃", "\r\n\t1", "合计\t\u{A0}"]
+    for s in traps { #expect(s.tableCells() == before(s), "\(s.debugDescription)") }
+    let pieces = ["\t", "\t", "合计", "12.00", " ", "\u{3000}", "\u{A0}", "**", "<b>", "</b>", "#", "-", "１", "\u{301}", "|", "_", "a"]
+    var rng = SplitMix64(seed: 9_1124)
+    var cleaned = 0
+    for _ in 0..<20_000 {
+      let s = rng.text(from: pieces, fewerThan: 9)
+      let expected = before(s)
+      #expect(s.tableCells() == expected, "\(s.debugDescription)")
+      if expected != s.tabFields() { cleaned += 1 }
+    }
+    #expect(cleaned > 5_000)
+    var lines = 0
+    for seed in Seed.allCases {
+      for line in seed.lines where line.text.containsTab() {
+        #expect(line.text.tableCells() == before(line.text), "\(seed) line \(line.number)")
+        lines += 1
+      }
+    }
+    #expect(lines > 500)
+  }
+}
