@@ -67,6 +67,13 @@ extension PerformanceText {
   /// the separators' scalars (hashing every `Character` of the text into the set was most of
   /// the time of reading targets).
   static func splitInertText(_ text: String, at separators: Set<Character>) -> [String]? {
+    guard let values = separatorScalars(separators) else { return nil }
+    return splitInertText(text, atScalars: values)
+  }
+
+  /// The scalar values of `separators` when each is one inert scalar (ASCII other than CR, or
+  /// ``LiteralSearch/isInert(_:)``); nil otherwise. Callers that split often keep the answer.
+  static func separatorScalars(_ separators: Set<Character>) -> [UInt32]? {
     var values: [UInt32] = []
     values.reserveCapacity(separators.count)
     for separator in separators {
@@ -75,6 +82,12 @@ extension PerformanceText {
       else { return nil }
       values.append(v)
     }
+    return values
+  }
+
+  /// ``splitInertText(_:at:)`` with the separators' scalars already worked out
+  /// (``separatorScalars(_:)``): nil when `text` is not inert.
+  static func splitInertText(_ text: String, atScalars values: [UInt32]) -> [String]? {
     var copy = text
     return copy.withUTF8 { b -> [String]? in
       guard LiteralSearch.isInert(b) else { return nil }

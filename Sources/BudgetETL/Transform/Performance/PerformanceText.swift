@@ -175,6 +175,12 @@ enum PerformanceText {
     splitInertText(text, at: separators) ?? splitByCharacters(text, at: separators)
   }
 
+  /// ``split(_:at:)`` for separators whose ``separatorScalars(_:)`` are `scalars` (worked out
+  /// once by the caller instead of on every split).
+  static func split(_ text: String, at separators: Set<Character>, scalars: [UInt32]?) -> [String] {
+    scalars.flatMap { splitInertText(text, atScalars: $0) } ?? splitByCharacters(text, at: separators)
+  }
+
   /// ``split(_:at:)`` on `Character`s: for text that is not inert, and the reading
   /// ``splitInertText(_:at:)`` is tested against.
   static func splitByCharacters(_ text: String, at separators: Set<Character>) -> [String] {
