@@ -58,6 +58,18 @@ public enum TextCleaner {
   /// ``stripMarkup(_:)`` of a text ``isAlreadyClean(_:)`` has said no to (`cell` and `title`
   /// ask first, and the text need not be scanned for it twice).
   static func stripMarkup(notClean text: String) -> String {
+    if let markup = LiteralSearch.mayHoldMarkup(text) {
+      // Inert text: the first byte settles `>` and `|`, and the bytes can be edited in place.
+      let first = text.utf8.first
+      guard markup || first == 0x3E || first == 0x7C else { return text }
+      return stripMarkupOfInertText(text)
+    }
+    return stripMarkupByCharacters(notClean: text)
+  }
+
+  /// ``stripMarkup(notClean:)`` through `Character`s and `Substring`s: for text that is not
+  /// inert, and the reading ``stripMarkupOfInertText(_:)`` is tested against.
+  static func stripMarkupByCharacters(notClean text: String) -> String {
     let markup =
       LiteralSearch.mayHoldMarkup(text)
       ?? (text.contains("<") || text.contains("*") || text.contains("#") || text.contains("- ") || text.contains("__"))
