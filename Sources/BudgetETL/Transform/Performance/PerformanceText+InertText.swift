@@ -137,4 +137,63 @@ extension PerformanceText {
       return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
     }
   }
+
+  /// ``indicatorText(_:)`` of an inert cleaned cell, on its bytes: `指标` and a number
+  /// (`Character.isNumber`, which an inert scalar answers alone: 1, 一, 万, ①) and a colon
+  /// dropped, then ``trimSeparators(_:)``, then a placeholder is none. `.some(nil)` for a
+  /// placeholder or an empty cell, nil when `cleaned` is not inert.
+  static func indicatorTextOfInertText(_ cleaned: String) -> String?? {
+    var copy = cleaned
+    return copy.withUTF8 { b -> String?? in
+      guard LiteralSearch.isInert(b) else { return nil }
+      var start = 0
+      // 指标 is E6 8C 87 E6 A0 87.
+      if b.count >= 6, b[0] == 0xE6, b[1] == 0x8C, b[2] == 0x87, b[3] == 0xE6, b[4] == 0xA0, b[5] == 0x87 {
+        var i = 6
+        while i < b.count {
+          let (value, length) = LiteralSearch.scalar(b, at: i)
+          guard let scalar = Unicode.Scalar(value), scalar.properties.numericType != nil else { break }
+          i += length
+        }
+        if i > 6, i < b.count {
+          // `:` or `：` (EF BC 9A).
+          if b[i] == 0x3A {
+            start = i + 1
+          } else if i + 2 < b.count, b[i] == 0xEF, b[i + 1] == 0xBC, b[i + 2] == 0x9A {
+            start = i + 3
+          }
+        }
+      }
+      // Trailing spaces and separators, then leading spaces (``trimSeparators(_:)``).
+      var end = b.count
+      while end > start {
+        var last = end - 1
+        while last > start, b[last] & 0xC0 == 0x80 { last -= 1 }
+        let value = LiteralSearch.scalar(b, at: last).value
+        guard isSpace(value) || value == 0x3B || value == 0xFF1B || value == 0x3001 || value == 0x2C || value == 0xFF0C
+        else { break }
+        end = last
+      }
+      while start < end {
+        let (value, length) = LiteralSearch.scalar(b, at: start)
+        guard isSpace(value) else { break }
+        start += length
+      }
+      if start == end { return .some(nil) }
+      // A placeholder: every scalar `.`, `…`, `。` or `·`.
+      var placeholder = true
+      var i = start
+      while i < end {
+        let (value, length) = LiteralSearch.scalar(b, at: i)
+        if value != 0x2E && value != 0x2026 && value != 0x3002 && value != 0xB7 {
+          placeholder = false
+          break
+        }
+        i += length
+      }
+      if placeholder { return .some(nil) }
+      if start == 0 && end == b.count { return cleaned }
+      return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+    }
+  }
 }

@@ -135,6 +135,13 @@ enum PerformanceText {
   /// cell is only a placeholder (`指标1：`, `.....`, `…`).
   static func indicatorText(_ cell: String) -> String? {
     let cleaned = clean(cell)
+    if let onBytes = indicatorTextOfInertText(cleaned) { return onBytes }
+    return indicatorText(cleaned: cleaned)
+  }
+
+  /// ``indicatorText(_:)`` of a cleaned cell through `Substring`s and `Character`s: for text
+  /// that is not inert, and the reading ``indicatorTextOfInertText(_:)`` is tested against.
+  static func indicatorText(cleaned: String) -> String? {
     var s = Substring(cleaned)
     if cleaned.hasLiteralPrefix("指标") {
       let rest = s.dropFirst(2)
