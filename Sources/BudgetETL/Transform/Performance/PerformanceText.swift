@@ -96,6 +96,12 @@ enum PerformanceText {
 
   /// Removes leading numbering: `一、`, `（一）`, `1、`, `1.`, `(1)`, `（1）`, `①`, repeatedly.
   static func stripNumbering(_ text: String) -> String {
+    stripNumberingOfInertText(text) ?? stripNumberingByCharacters(text)
+  }
+
+  /// ``stripNumbering(_:)`` on `Character`s: for text that is not inert, and the reading
+  /// ``stripNumberingOfInertText(_:)`` is tested against.
+  static func stripNumberingByCharacters(_ text: String) -> String {
     var s = Substring(text)
     while true {
       let before = s
