@@ -38,6 +38,16 @@ enum PerformanceText {
   /// Removes known markup (`**`, `<b>`, `<br>`, `<td>`) and trims; inner spaces stay as printed.
   static func stripMarkup(_ text: String) -> String {
     if TextCleaner.isAlreadyClean(text) { return text }
+    // Every tag holds `<` or `*`: inert text without either (one pass) holds none, and the
+    // eight searches (each scanning the text for inertness again) are not needed.
+    if LiteralSearch.mayHoldMarkup(text) == false { return text.trimmingASCIIAndIdeographicSpaces() }
+    return stripMarkupSearchingTags(text)
+  }
+
+  /// ``stripMarkup(_:)`` searching the text for each tag: for text that may hold one, and the
+  /// reading the shortcut is tested against.
+  static func stripMarkupSearchingTags(_ text: String) -> String {
+    if TextCleaner.isAlreadyClean(text) { return text }
     var s = text
     for tag in ["**", "<b>", "</b>", "<br>", "<br/>", "<br />", "<td>", "</td>"] where s.contains(tag) {
       s = s.replacingOccurrences(of: tag, with: "")
