@@ -56,8 +56,37 @@ struct PerformanceForm {
     self.table = table
     self.context = context
     self.declaredUnit = declaredUnit
-    self.cells = table.rows.map { $0.cells.map(PerformanceText.clean) }
-    self.compact = cells.map { $0.map(PerformanceText.removingSpaces) }
+    (self.cells, self.compact) = Self.cleanedAndCompacted(table.rows)
+  }
+
+  /// Each cell cleaned (``PerformanceText/clean(_:)``) and compacted
+  /// (``PerformanceText/removingSpaces(_:)`` of the cleaned cell), in one loop: a cell that is
+  /// already clean is both, asked once instead of three times (clean, then removingSpaces of
+  /// the same text), and no closure is called per cell.
+  static func cleanedAndCompacted(_ rows: [RawRow]) -> (cells: [[String]], compact: [[String]]) {
+    var cells: [[String]] = []
+    var compact: [[String]] = []
+    cells.reserveCapacity(rows.count)
+    compact.reserveCapacity(rows.count)
+    for row in rows {
+      var cleanRow: [String] = []
+      var compactRow: [String] = []
+      cleanRow.reserveCapacity(row.cells.count)
+      compactRow.reserveCapacity(row.cells.count)
+      for raw in row.cells {
+        if TextCleaner.isAlreadyClean(raw) {
+          cleanRow.append(raw)
+          compactRow.append(raw)
+        } else {
+          let cleaned = PerformanceText.clean(raw)
+          cleanRow.append(cleaned)
+          compactRow.append(PerformanceText.removingSpaces(cleaned))
+        }
+      }
+      cells.append(cleanRow)
+      compact.append(compactRow)
+    }
+    return (cells, compact)
   }
 
   var rowCount: Int { cells.count }
