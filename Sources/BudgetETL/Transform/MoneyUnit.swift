@@ -77,6 +77,70 @@ public struct AmountCell: Sendable, Hashable {
   /// once per cell: `Substring.hasSuffix` walked the cell backwards `Character` by `Character`
   /// for each of the four units, half of the parser's time.
   static func parse(trimmed: String) -> AmountCell? {
+    var copy = trimmed
+    switch copy.withUTF8(readInertBytes) {
+    case .notAmount: return nil
+    case .amount(let number, let unit): return AmountCell(number: number, unitInCell: unit, printed: trimmed)
+    case .undecided: return parseComparingStrings(trimmed: trimmed)
+    }
+  }
+
+  /// What ``readInertBytes(_:)`` makes of a cell.
+  private enum BytesReading {
+    case notAmount
+    case amount(PrintedNumber, MoneyUnit?)
+    /// The cell holds a scalar that is not inert (or a CR): the string comparisons decide.
+    case undecided
+  }
+
+  /// ``parseComparingStrings(trimmed:)`` of a cell whose scalars are all inert: there equal
+  /// strings are equal bytes and every scalar ends a character, so the dashes and units are
+  /// compared byte by byte in place (no `memcmp` call, no `Substring`, the cell scanned once).
+  private static func readInertBytes(_ b: UnsafeBufferPointer<UInt8>) -> BytesReading {
+    guard LiteralSearch.isInert(b) else { return .undecided }
+    let n = b.count
+    // The dashes: - — － -- ——
+    switch n {
+    case 1: if b[0] == 0x2D { return .amount(PrintedNumber(unscaled: 0, scale: 0), nil) }
+    case 2: if b[0] == 0x2D && b[1] == 0x2D { return .amount(PrintedNumber(unscaled: 0, scale: 0), nil) }
+    case 3:
+      if b[0] == 0xE2 && b[1] == 0x80 && b[2] == 0x94 || b[0] == 0xEF && b[1] == 0xBC && b[2] == 0x8D {
+        return .amount(PrintedNumber(unscaled: 0, scale: 0), nil)
+      }
+    case 6:
+      if b[0] == 0xE2 && b[1] == 0x80 && b[2] == 0x94 && b[3] == 0xE2 && b[4] == 0x80 && b[5] == 0x94 {
+        return .amount(PrintedNumber(unscaled: 0, scale: 0), nil)
+      }
+    default: break
+    }
+    // The units, longest first: 万元 (E4 B8 87 E5 85 83), 亿元 (E4 BA BF E5 85 83), 万, 元.
+    var end = n
+    var unit: MoneyUnit?
+    func endsWith(_ x: UInt8, _ y: UInt8, _ z: UInt8, before e: Int) -> Bool {
+      e >= 3 && b[e - 3] == x && b[e - 2] == y && b[e - 1] == z
+    }
+    if endsWith(0xE5, 0x85, 0x83, before: n) {
+      if endsWith(0xE4, 0xB8, 0x87, before: n - 3) {
+        end = n - 6
+        unit = .wanYuan
+      } else if endsWith(0xE4, 0xBA, 0xBF, before: n - 3) {
+        end = n - 6
+        unit = .yiYuan
+      } else {
+        end = n - 3
+        unit = .yuan
+      }
+    } else if endsWith(0xE4, 0xB8, 0x87, before: n) {
+      end = n - 3
+      unit = .wanYuan
+    }
+    guard let number = PrintedNumber(utf8: UnsafeBufferPointer(rebasing: b[0..<end])) else { return .notAmount }
+    return .amount(number, unit)
+  }
+
+  /// The cell read with string comparisons settled on bytes where the bytes settle them: for
+  /// cells with a scalar that is not inert, and the reading the byte one is tested against.
+  static func parseComparingStrings(trimmed: String) -> AmountCell? {
     var settledMemo: Bool?
     func settled() -> Bool {
       if let known = settledMemo { return known }

@@ -21,6 +21,12 @@ public struct PrintedNumber: Sendable, Hashable, Codable {
     self = read
   }
 
+  /// Parses the printed number `bytes` hold (valid UTF-8); nil when they are not exactly one.
+  init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    guard let read = Self.read(bytes) else { return nil }
+    self = read
+  }
+
   /// The number `bytes` print, full-width forms read as half-width.
   private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> PrintedNumber? {
     guard bytes.contains(where: { $0 >= 0x80 }) else { return PrintedNumber(foldedBytes: bytes) }

@@ -44,6 +44,51 @@ import Testing
     #expect(withUnit > 100)
   }
 
+  /// The byte reading of inert cells against the string comparisons it replaced
+  /// (`parseComparingStrings`), on random cells and on every cell of the seed documents.
+  @Test func inertBytesAgreeWithTheStringComparisons() throws {
+    let pieces = [
+      "1", "2", "0", "9", ".", ",", "(", ")", "-", "+", "—", "－", "--", "——", "万", "元", "万元", "亿元", "亿", "\u{301}",
+      "\u{F9FA}", "１", "．", "（", " ", "\u{3000}", "a", "%", "\r", "\n", "千", "\u{2015}",
+    ]
+    var rng = SplitMix64(seed: 2026_11_24)
+    var amounts = 0
+    var dashes = 0
+    var units: Set<String> = []
+    for _ in 0..<40_000 {
+      let s = rng.text(from: pieces, fewerThan: 7)
+      let fast = AmountCell.parse(trimmed: s)
+      #expect(fast == AmountCell.parseComparingStrings(trimmed: s), "\(s.debugDescription)")
+      #expect(fast.map { Array($0.printed.utf8) } == AmountCell.parseComparingStrings(trimmed: s).map { Array($0.printed.utf8) })
+      if let fast {
+        amounts += 1
+        if fast.number == PrintedNumber(unscaled: 0, scale: 0), fast.unitInCell == nil { dashes += 1 }
+        if let u = fast.unitInCell { units.insert(u.rawValue) }
+      }
+    }
+    #expect(amounts > 2_000)
+    #expect(dashes > 100)
+    #expect(units == ["元", "万元", "亿元"])
+    var cells = 0
+    var seedAmounts = 0
+    for seed in 0..<Seed.allCases.count {
+      for line in try SeedTable.lines(seed: seed) {
+        for cell in line.split(separator: "\t").map({ String($0).trimmingASCIIAndIdeographicSpaces() }) where !cell.isEmpty {
+          cells += 1
+          let fast = AmountCell.parse(trimmed: cell)
+          #expect(fast == AmountCell.parseComparingStrings(trimmed: cell), "\(cell.debugDescription)")
+          if fast != nil { seedAmounts += 1 }
+        }
+      }
+    }
+    #expect(cells > 5_000)
+    #expect(seedAmounts > 1_000)
+    #expect(AmountCell.parse(trimmed: "1,234.5亿元") == AmountCell(number: PrintedNumber(unscaled: 12_345, scale: 1), unitInCell: .yiYuan, printed: "1,234.5亿元"))
+    #expect(AmountCell.parse(trimmed: "－") == AmountCell(number: PrintedNumber(unscaled: 0, scale: 0), unitInCell: nil, printed: "－"))
+    #expect(AmountCell.parse(trimmed: "万元") == nil)
+    #expect(AmountCell.parse(trimmed: "12千元") == nil)
+  }
+
   @Test func marksAfterAUnitOrADashKeepTheCellFromBeingAnAmount() {
     #expect(AmountCell.parse(trimmed: "12万\u{301}") == nil)  // 万 with an accent is no unit
     #expect(AmountCell.parse(trimmed: "-\u{301}") == nil)

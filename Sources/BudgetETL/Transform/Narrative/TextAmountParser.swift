@@ -227,7 +227,7 @@ public enum TextAmountParser {
     if found.threshold { return .threshold }
     let clauseScalars = Array(clause)
     if isChange(clauseScalars) { return .change }
-    let opening = openingTimeClause(Array(lead))
+    let opening = openingTimeClause(lead)
     if namesLastYear(clauseScalars, fiscalYear: fiscalYear)
       || namesLastYear(opening, fiscalYear: fiscalYear)
     {
@@ -246,7 +246,19 @@ public enum TextAmountParser {
 
   /// A short first clause that only says when (`2022年，…`, `上年，…`), which holds for the
   /// rest of the sentence; empty when the lead does not open with one.
-  private static func openingTimeClause(_ lead: [Unicode.Scalar]) -> [Unicode.Scalar] {
+  ///
+  /// Only the lead's first nine scalars are read (a break further on is no opening clause):
+  /// copying the whole lead to search it was a copy per amount.
+  static func openingTimeClause(_ lead: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
+    let head = lead.prefix(9)
+    guard let end = head.firstIndex(where: isClauseBreak) else { return [] }
+    let clause = Array(head[head.startIndex..<end])
+    return clause.last == "年" || clause.last == "度" ? clause : []
+  }
+
+  /// ``openingTimeClause(_:)`` as it read before, on a copy of the whole lead: the reading the
+  /// test compares with.
+  static func openingTimeClauseCopyingTheLead(_ lead: [Unicode.Scalar]) -> [Unicode.Scalar] {
     guard let end = lead.firstIndex(where: isClauseBreak), end <= 8 else { return [] }
     let clause = Array(lead[0..<end])
     return clause.last == "年" || clause.last == "度" ? clause : []

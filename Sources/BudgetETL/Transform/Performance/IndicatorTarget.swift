@@ -20,14 +20,28 @@ struct IndicatorTarget: Sendable, Hashable {
   static func targets(in cell: String) -> [IndicatorTarget] {
     let trimmed = PerformanceText.trimSeparators(PerformanceText.stripMarkup(cell))
     if trimmed.isEmpty { return [] }
-    var parts = PerformanceText.split(trimmed, at: targetSeparators)
+    var parts = PerformanceText.split(trimmed, at: targetSeparators, scalars: targetSeparatorScalars)
     if parts.count == 1 {
-      let listed = PerformanceText.split(trimmed, at: listSeparators)
-      if listed.count > 1, listed.allSatisfy({ parse($0).value != nil }) { parts = listed }
+      let listed = PerformanceText.split(trimmed, at: listSeparators, scalars: listSeparatorScalars)
+      if listed.count > 1 {
+        // Each listed part is parsed once: when all are numbers, they are the targets.
+        var parsed: [IndicatorTarget] = []
+        parsed.reserveCapacity(listed.count)
+        for part in listed {
+          let target = parse(part)
+          if target.value == nil { break }
+          parsed.append(target)
+        }
+        if parsed.count == listed.count { return parsed }
+      }
     }
     if parts.isEmpty { parts = [trimmed] }
     return parts.map { parse($0) }
   }
+
+  /// ``targetSeparators`` and ``listSeparators`` as scalar values, for splitting inert text.
+  private static let targetSeparatorScalars = PerformanceText.separatorScalars(targetSeparators)
+  private static let listSeparatorScalars = PerformanceText.separatorScalars(listSeparators)
 
   private static let symbolComparators: [(String, String)] = [
     (">=", ">="), ("<=", "<="), ("≥", ">="), ("≧", ">="), ("≤", "<="), ("≦", "<="),
@@ -42,6 +56,12 @@ struct IndicatorTarget: Sendable, Hashable {
 
   /// Reads one printed target: comparator, number and unit. Text targets keep only `raw`.
   static func parse(_ printed: String) -> IndicatorTarget {
+    parseInertText(printed) ?? parseComparingStrings(printed)
+  }
+
+  /// ``parse(_:)`` through `String` operations: for text that is not inert, and the reading
+  /// ``parseInertText(_:)`` is tested against.
+  static func parseComparingStrings(_ printed: String) -> IndicatorTarget {
     let raw = PerformanceText.trimSeparators(printed.trimmingASCIIAndIdeographicSpaces())
     var bytes = Array(raw.utf8)
     PrintedNumber.foldFullWidth(&bytes)

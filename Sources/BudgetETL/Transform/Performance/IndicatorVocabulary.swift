@@ -26,6 +26,13 @@ enum IndicatorVocabulary {
   /// of it are there.
   static func term(_ cell: String) -> Term? {
     let c = PerformanceText.compact(cell)
+    if let onBytes = termOfInertText(c) { return onBytes }
+    return termComparingStrings(compacted: c)
+  }
+
+  /// ``term(_:)`` of a compacted cell through string comparisons: for cells that are not
+  /// inert, and the reading ``termOfInertText(_:)`` is tested against.
+  static func termComparingStrings(compacted c: String) -> Term? {
     guard !c.hasAtMostCharacters(3) else { return nil }
     // The names are inert: a cell that settles comparisons on bytes is compared byte by byte
     // with the fifteen names instead of being hashed (normalizing Chinese text) twice.

@@ -55,6 +55,18 @@ extension PerformanceForm {
 
   private static let notHeaders: Set<String> = ["备注", "指标值说明", "说明"]
   private static let noNames: Set<String> = ["无", "/", "-", "—", "－", "无此项", "略"]
+  private static let noNameBytes: [[UInt8]] = noNames.map { Array($0.utf8) }
+
+  /// `noNames.contains(compact)`: for inert text (the names are inert) equal bytes, without
+  /// hashing the text (which normalizes Chinese text); the set for other text.
+  static func isNoName(_ compact: String) -> Bool {
+    var copy = compact
+    let onBytes = copy.withUTF8 { b -> Bool? in
+      guard LiteralSearch.isInert(b) else { return nil }
+      return noNameBytes.contains { $0.elementsEqual(b) }
+    }
+    return onBytes ?? noNames.contains(compact)
+  }
 
   mutating func readIndicators(header: Int?, rows: Range<Int>, project: String?) -> [Indicator] {
     var secondLevel2Column: Int?
@@ -153,7 +165,7 @@ extension PerformanceForm {
         levels.previousRowWasLoneLevel1 = true
       } else if !hadLevel1, !hadLevel2, wasLoneLevel1 {
         levels.setLevel2(lone.name, half: 0)
-      } else if !Self.noNames.contains(PerformanceText.compact(lone.name)) {
+      } else if !Self.isNoName(PerformanceText.compact(lone.name)) {
         warn("「\(lone.name)」 has no target beside it", row: r)
       }
       return []
@@ -244,7 +256,7 @@ extension PerformanceForm {
       if let l2 = group.level2 { levels.setLevel2(l2, half: half) }
       guard let name = group.name else { continue }
       guard let target = group.target else {
-        if !Self.noNames.contains(PerformanceText.compact(name.name)) {
+        if !Self.isNoName(PerformanceText.compact(name.name)) {
           warn("「\(name.name)」 has no target beside it", row: r)
         }
         continue
@@ -261,7 +273,7 @@ extension PerformanceForm {
     name: Token, target: Token, row r: Int, half: Int, section: String?, levels: Levels,
     project: String?
   ) -> [Indicator] {
-    if Self.noNames.contains(PerformanceText.compact(name.name)) { return [] }
+    if Self.isNoName(PerformanceText.compact(name.name)) { return [] }
     let targets = IndicatorTarget.targets(in: target.text)
     if targets.isEmpty { return [] }
     var names = [name.name]

@@ -22,7 +22,9 @@ extension PerformanceForm {
   static func moneyLabel(_ cell: String) -> MoneyLabel {
     var t = PerformanceText.clean(cell)
     var unit: MoneyUnit?
-    for (suffix, u) in unitSuffixes where t.contains(suffix) {
+    // Searched for six suffixes: the cell's scalars are checked once, not once per search.
+    let searched = SearchedText(t)
+    for (suffix, u) in unitSuffixes where searched.contains(suffix) {
       unit = u
       t = t.replacingOccurrences(of: suffix, with: "")
       break

@@ -56,8 +56,37 @@ struct PerformanceForm {
     self.table = table
     self.context = context
     self.declaredUnit = declaredUnit
-    self.cells = table.rows.map { $0.cells.map(PerformanceText.clean) }
-    self.compact = cells.map { $0.map(PerformanceText.removingSpaces) }
+    (self.cells, self.compact) = Self.cleanedAndCompacted(table.rows)
+  }
+
+  /// Each cell cleaned (``PerformanceText/clean(_:)``) and compacted
+  /// (``PerformanceText/removingSpaces(_:)`` of the cleaned cell), in one loop: a cell that is
+  /// already clean is both, asked once instead of three times (clean, then removingSpaces of
+  /// the same text), and no closure is called per cell.
+  static func cleanedAndCompacted(_ rows: [RawRow]) -> (cells: [[String]], compact: [[String]]) {
+    var cells: [[String]] = []
+    var compact: [[String]] = []
+    cells.reserveCapacity(rows.count)
+    compact.reserveCapacity(rows.count)
+    for row in rows {
+      var cleanRow: [String] = []
+      var compactRow: [String] = []
+      cleanRow.reserveCapacity(row.cells.count)
+      compactRow.reserveCapacity(row.cells.count)
+      for raw in row.cells {
+        if TextCleaner.isAlreadyClean(raw) {
+          cleanRow.append(raw)
+          compactRow.append(raw)
+        } else {
+          let cleaned = PerformanceText.clean(raw)
+          cleanRow.append(cleaned)
+          compactRow.append(PerformanceText.removingSpaces(cleaned))
+        }
+      }
+      cells.append(cleanRow)
+      compact.append(compactRow)
+    }
+    return (cells, compact)
   }
 
   var rowCount: Int { cells.count }
@@ -127,23 +156,29 @@ struct PerformanceForm {
     var unit: (row: Int, value: String)?
     for r in 0..<rowCount {
       guard let first = firstText(r) else { continue }
-      let label = PerformanceText.halfWidthParentheses(compactCell(r, first.column))
-        .trimmingScalars([":", "："])
+      let compactLabel = compactCell(r, first.column)
+      let named = Self.nameLabelOfInertText(compactLabel) ?? Self.nameLabelComparingStrings(compactLabel)
       let value = cells[r][(first.column + 1)...].first { !$0.isEmpty }
-      if label.hasLiteralPrefix("项目名称") {
+      if named == .project {
         if project != nil {
           warn("a second 项目名称 row: two forms in one table?", row: r)
           continue
         }
         project = (r, value)
-      } else if unit == nil,
-        ["部门(单位)名称", "单位名称", "部门名称", "预算单位", "单位(部门)名称"].contains(label),
-        let value
-      {
+      } else if unit == nil, named == .unit, let value {
         unit = (r, value)
       }
     }
     return (project, unit)
+  }
+
+  /// ``nameLabelOfInertText(_:)`` through `String` operations: for cells that are not inert,
+  /// and the reading the byte one is tested against.
+  static func nameLabelComparingStrings(_ compact: String) -> NameLabel {
+    let label = PerformanceText.halfWidthParentheses(compact).trimmingScalars([":", "："])
+    if label.hasLiteralPrefix("项目名称") { return .project }
+    if ["部门(单位)名称", "单位名称", "部门名称", "预算单位", "单位(部门)名称"].contains(label) { return .unit }
+    return .other
   }
 
   /// The first row from `start` on that ends the form: 负责人/联系电话/填报日期 (S1:614) or a 注
@@ -152,17 +187,20 @@ struct PerformanceForm {
   func stopRow(from start: Int) -> Int {
     for r in start..<max(start, rowCount) {
       for c in compact[r] where !c.isEmpty {
-        // The prefixes are inert: compared on bytes when the cell settles it.
-        let settled = c.comparesOnBytes
-        func starts(_ prefix: String) -> Bool { c.hasLiteralPrefix(prefix, settledOnBytes: settled) }
-        if starts("负责人") || c.contains("联系电话") || c.contains("填报日期") || starts("填报人")
-          || starts("注:") || starts("注：") || starts("审核人")
-        {
-          return r
-        }
+        if Self.endsFormOfInertText(c) ?? Self.endsFormComparingStrings(c) { return r }
       }
     }
     return rowCount
+  }
+
+  /// ``endsFormOfInertText(_:)`` through `String` operations: for cells that are not inert,
+  /// and the reading the byte one is tested against.
+  static func endsFormComparingStrings(_ c: String) -> Bool {
+    // The prefixes are inert: compared on bytes when the cell settles it.
+    let settled = c.comparesOnBytes
+    func starts(_ prefix: String) -> Bool { c.hasLiteralPrefix(prefix, settledOnBytes: settled) }
+    return starts("负责人") || c.contains("联系电话") || c.contains("填报日期") || starts("填报人")
+      || starts("注:") || starts("注：") || starts("审核人")
   }
 
   /// The 一级指标 header row, or, without one, the first row naming a level-1 indicator.

@@ -67,6 +67,13 @@ extension PerformanceText {
   /// the separators' scalars (hashing every `Character` of the text into the set was most of
   /// the time of reading targets).
   static func splitInertText(_ text: String, at separators: Set<Character>) -> [String]? {
+    guard let values = separatorScalars(separators) else { return nil }
+    return splitInertText(text, atScalars: values)
+  }
+
+  /// The scalar values of `separators` when each is one inert scalar (ASCII other than CR, or
+  /// ``LiteralSearch/isInert(_:)``); nil otherwise. Callers that split often keep the answer.
+  static func separatorScalars(_ separators: Set<Character>) -> [UInt32]? {
     var values: [UInt32] = []
     values.reserveCapacity(separators.count)
     for separator in separators {
@@ -75,6 +82,12 @@ extension PerformanceText {
       else { return nil }
       values.append(v)
     }
+    return values
+  }
+
+  /// ``splitInertText(_:at:)`` with the separators' scalars already worked out
+  /// (``separatorScalars(_:)``): nil when `text` is not inert.
+  static func splitInertText(_ text: String, atScalars values: [UInt32]) -> [String]? {
     var copy = text
     return copy.withUTF8 { b -> [String]? in
       guard LiteralSearch.isInert(b) else { return nil }
@@ -122,6 +135,134 @@ extension PerformanceText {
       }
       if start == 0 && end == b.count { return text }
       return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+    }
+  }
+
+  /// ``indicatorText(_:)`` of an inert cleaned cell, on its bytes: `指标` and a number
+  /// (`Character.isNumber`, which an inert scalar answers alone: 1, 一, 万, ①) and a colon
+  /// dropped, then ``trimSeparators(_:)``, then a placeholder is none. `.some(nil)` for a
+  /// placeholder or an empty cell, nil when `cleaned` is not inert.
+  static func indicatorTextOfInertText(_ cleaned: String) -> String?? {
+    var copy = cleaned
+    return copy.withUTF8 { b -> String?? in
+      guard LiteralSearch.isInert(b) else { return nil }
+      var start = 0
+      // 指标 is E6 8C 87 E6 A0 87.
+      if b.count >= 6, b[0] == 0xE6, b[1] == 0x8C, b[2] == 0x87, b[3] == 0xE6, b[4] == 0xA0, b[5] == 0x87 {
+        var i = 6
+        while i < b.count {
+          let (value, length) = LiteralSearch.scalar(b, at: i)
+          guard let scalar = Unicode.Scalar(value), scalar.properties.numericType != nil else { break }
+          i += length
+        }
+        if i > 6, i < b.count {
+          // `:` or `：` (EF BC 9A).
+          if b[i] == 0x3A {
+            start = i + 1
+          } else if i + 2 < b.count, b[i] == 0xEF, b[i + 1] == 0xBC, b[i + 2] == 0x9A {
+            start = i + 3
+          }
+        }
+      }
+      // Trailing spaces and separators, then leading spaces (``trimSeparators(_:)``).
+      var end = b.count
+      while end > start {
+        var last = end - 1
+        while last > start, b[last] & 0xC0 == 0x80 { last -= 1 }
+        let value = LiteralSearch.scalar(b, at: last).value
+        guard isSpace(value) || value == 0x3B || value == 0xFF1B || value == 0x3001 || value == 0x2C || value == 0xFF0C
+        else { break }
+        end = last
+      }
+      while start < end {
+        let (value, length) = LiteralSearch.scalar(b, at: start)
+        guard isSpace(value) else { break }
+        start += length
+      }
+      if start == end { return .some(nil) }
+      // A placeholder: every scalar `.`, `…`, `。` or `·`.
+      var placeholder = true
+      var i = start
+      while i < end {
+        let (value, length) = LiteralSearch.scalar(b, at: i)
+        if value != 0x2E && value != 0x2026 && value != 0x3002 && value != 0xB7 {
+          placeholder = false
+          break
+        }
+        i += length
+      }
+      if placeholder { return .some(nil) }
+      if start == 0 && end == b.count { return cleaned }
+      return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+    }
+  }
+
+  /// The Chinese numerals ``stripNumbering(_:)`` takes: 一 to 十.
+  @inline(__always)
+  private static func isChineseNumeral(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341: return true
+    default: return false
+    }
+  }
+
+  /// ``stripNumbering(_:)`` on the bytes of inert text (one scalar, one character): leading
+  /// ①–⑮, `(一)`/`（12）`, `1、`/`一，`, `1.`/`1．` not before a digit, and the spaces after
+  /// each, repeatedly; nil when the text is not inert.
+  static func stripNumberingOfInertText(_ text: String) -> String? {
+    var copy = text
+    return copy.withUTF8 { b -> String? in
+      guard LiteralSearch.isInert(b) else { return nil }
+      let n = b.count
+      func isDigitOrNumeral(_ v: UInt32) -> Bool { (v >= 0x30 && v <= 0x39) || isChineseNumeral(v) }
+      var s = 0
+      while s < n {
+        let before = s
+        let (first, firstLength) = LiteralSearch.scalar(b, at: s)
+        if first >= 0x2460 && first <= 0x246E {
+          s += firstLength
+        } else if first == 0x28 || first == 0xFF08 {
+          // The first `)` or `）` after it; the numbering is what stands between.
+          var close = s + firstLength
+          var inner = 0
+          var innerIsNumber = true
+          while close < n {
+            let (v, length) = LiteralSearch.scalar(b, at: close)
+            if v == 0x29 || v == 0xFF09 { break }
+            inner += 1
+            if !isDigitOrNumeral(v) { innerIsNumber = false }
+            close += length
+          }
+          if close < n, inner > 0, inner <= 3, innerIsNumber {
+            s = close + LiteralSearch.scalar(b, at: close).length
+          }
+        } else {
+          var end = s
+          var lead = 0
+          while end < n {
+            let (v, length) = LiteralSearch.scalar(b, at: end)
+            guard isDigitOrNumeral(v) else { break }
+            lead += 1
+            end += length
+          }
+          if lead > 0, lead <= 3, end < n {
+            let (sep, sepLength) = LiteralSearch.scalar(b, at: end)
+            if sep == 0x3001 || sep == 0xFF0C {
+              s = end + sepLength
+            } else if sep == 0x2E || sep == 0xFF0E, end + sepLength < n {
+              let next = b[end + sepLength]
+              if !(next >= 0x30 && next <= 0x39) { s = end + sepLength }
+            }
+          }
+        }
+        while s < n {
+          let (v, length) = LiteralSearch.scalar(b, at: s)
+          guard isSpace(v) else { break }
+          s += length
+        }
+        if s == before { break }
+      }
+      return s == 0 ? text : String(decoding: UnsafeBufferPointer(rebasing: b[s..<n]), as: UTF8.self)
     }
   }
 }

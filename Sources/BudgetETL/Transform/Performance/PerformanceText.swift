@@ -38,6 +38,16 @@ enum PerformanceText {
   /// Removes known markup (`**`, `<b>`, `<br>`, `<td>`) and trims; inner spaces stay as printed.
   static func stripMarkup(_ text: String) -> String {
     if TextCleaner.isAlreadyClean(text) { return text }
+    // Every tag holds `<` or `*`: inert text without either (one pass) holds none, and the
+    // eight searches (each scanning the text for inertness again) are not needed.
+    if LiteralSearch.mayHoldMarkup(text) == false { return text.trimmingASCIIAndIdeographicSpaces() }
+    return stripMarkupSearchingTags(text)
+  }
+
+  /// ``stripMarkup(_:)`` searching the text for each tag: for text that may hold one, and the
+  /// reading the shortcut is tested against.
+  static func stripMarkupSearchingTags(_ text: String) -> String {
+    if TextCleaner.isAlreadyClean(text) { return text }
     var s = text
     for tag in ["**", "<b>", "</b>", "<br>", "<br/>", "<br />", "<td>", "</td>"] where s.contains(tag) {
       s = s.replacingOccurrences(of: tag, with: "")
@@ -96,6 +106,12 @@ enum PerformanceText {
 
   /// Removes leading numbering: `一、`, `（一）`, `1、`, `1.`, `(1)`, `（1）`, `①`, repeatedly.
   static func stripNumbering(_ text: String) -> String {
+    stripNumberingOfInertText(text) ?? stripNumberingByCharacters(text)
+  }
+
+  /// ``stripNumbering(_:)`` on `Character`s: for text that is not inert, and the reading
+  /// ``stripNumberingOfInertText(_:)`` is tested against.
+  static func stripNumberingByCharacters(_ text: String) -> String {
     var s = Substring(text)
     while true {
       let before = s
@@ -135,6 +151,13 @@ enum PerformanceText {
   /// cell is only a placeholder (`指标1：`, `.....`, `…`).
   static func indicatorText(_ cell: String) -> String? {
     let cleaned = clean(cell)
+    if let onBytes = indicatorTextOfInertText(cleaned) { return onBytes }
+    return indicatorText(cleaned: cleaned)
+  }
+
+  /// ``indicatorText(_:)`` of a cleaned cell through `Substring`s and `Character`s: for text
+  /// that is not inert, and the reading ``indicatorTextOfInertText(_:)`` is tested against.
+  static func indicatorText(cleaned: String) -> String? {
     var s = Substring(cleaned)
     if cleaned.hasLiteralPrefix("指标") {
       let rest = s.dropFirst(2)
@@ -173,6 +196,12 @@ enum PerformanceText {
   /// Splits `text` at any of `separators`, trimming the parts and dropping empty ones.
   static func split(_ text: String, at separators: Set<Character>) -> [String] {
     splitInertText(text, at: separators) ?? splitByCharacters(text, at: separators)
+  }
+
+  /// ``split(_:at:)`` for separators whose ``separatorScalars(_:)`` are `scalars` (worked out
+  /// once by the caller instead of on every split).
+  static func split(_ text: String, at separators: Set<Character>, scalars: [UInt32]?) -> [String] {
+    scalars.flatMap { splitInertText(text, atScalars: $0) } ?? splitByCharacters(text, at: separators)
   }
 
   /// ``split(_:at:)`` on `Character`s: for text that is not inert, and the reading

@@ -1,0 +1,45 @@
+import Testing
+
+@testable import BudgetETL
+
+/// ``PerformanceForm/cleanedAndCompacted(_:)`` against the two maps it replaces
+/// (`clean` of every cell, then `removingSpaces` of every cleaned cell), on the rows of every
+/// seed document and on random rows with markup, spaces of every kind, combining marks, CR
+/// and compatibility ideographs.
+@Suite struct PerformanceFormCellsTests {
+  static func expectSame(_ rows: [RawRow]) {
+    let old = rows.map { $0.cells.map(PerformanceText.clean) }
+    let oldCompact = old.map { $0.map(PerformanceText.removingSpaces) }
+    let (cells, compact) = PerformanceForm.cleanedAndCompacted(rows)
+    #expect(cells.map { $0.map { Array($0.utf8) } } == old.map { $0.map { Array($0.utf8) } })
+    #expect(compact.map { $0.map { Array($0.utf8) } } == oldCompact.map { $0.map { Array($0.utf8) } })
+  }
+
+  @Test func seedRowsCleanAsBefore() throws {
+    var rows = 0
+    for seed in 0..<Seed.allCases.count {
+      let lines = try SeedTable.lines(seed: seed)
+      let table = lines.enumerated().map { n, line in
+        RawRow(cells: line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), line: n + 1, page: nil)
+      }
+      rows += table.count
+      Self.expectSame(table)
+    }
+    #expect(rows > 2_000)
+  }
+
+  @Test func randomRowsCleanAsBefore() {
+    let pieces = ["<b>", "**", " ", "\u{3000}", "\u{A0}", "\t", "培训", "DRG", "1", "（", "\u{301}", "\u{F9FA}", "\r", "#", "-", "*<b>*"]
+    var rng = SplitMix64(seed: 11_24_0)
+    var changed = 0
+    for _ in 0..<2_000 {
+      let row = (0..<(1 + rng.below(6))).map { _ in rng.text(from: pieces, fewerThan: 6) }
+      Self.expectSame([RawRow(cells: row, line: 1, page: nil)])
+      if PerformanceForm.cleanedAndCompacted([RawRow(cells: row, line: 1, page: nil)]).cells[0] != row { changed += 1 }
+    }
+    #expect(changed > 1_000)
+    let (cells, compact) = PerformanceForm.cleanedAndCompacted([RawRow(cells: [" **培训 人次** ", "DRG  试点"], line: 1, page: nil)])
+    #expect(cells == [["培训人次", "DRG试点"]])
+    #expect(compact == [["培训人次", "DRG试点"]])
+  }
+}
