@@ -39,38 +39,54 @@ public enum ValueCodec {
 
   /// Appends `rows`, encoded, to `out`.
   public static func encode(_ rows: [[Value]], into out: inout [UInt8]) {
-    Varint.append(UInt64(rows.count), to: &out)
+    var sink = ByteSink()
+    sink.reserve(10)
+    sink.putVarint(UInt64(rows.count))
     var previous: [Value] = []
     for row in rows {
-      Varint.append(UInt64(row.count), to: &out)
+      sink.reserve(10)
+      sink.putVarint(UInt64(row.count))
       for (column, value) in row.enumerated() {
         if column < previous.count && same(value, previous[column]) {
-          out.append(Tag.repeated)
+          sink.reserve(1)
+          sink.put(Tag.repeated)
         } else {
-          appendCell(value, into: &out)
+          putCell(value, into: &sink)
         }
       }
       previous = row
     }
+    sink.withBytes { out.append(contentsOf: $0) }
   }
 
-  /// Appends one cell spelled out (not as a repeat).
-  static func appendCell(_ value: Value, into out: inout [UInt8]) {
+  /// Writes one cell spelled out (not as a repeat).
+  static func putCell(_ value: Value, into out: inout ByteSink) {
     switch value {
-    case .null: out.append(Tag.null)
-    case .string(let s):
-      out.append(Tag.string)
-      Varint.append(UInt64(s.utf8.count), to: &out)
-      out.append(contentsOf: s.utf8)
+    case .null:
+      out.reserve(1)
+      out.put(Tag.null)
+    case .string(var s): s.withUTF8 { putString($0, into: &out) }
     case .int(let i):
-      out.append(Tag.int)
-      Varint.append(Varint.zigzag(i), to: &out)
+      out.reserve(11)
+      out.put(Tag.int)
+      out.putVarint(Varint.zigzag(i))
     case .decimal(let unscaled, let scale):
-      out.append(Tag.decimal)
-      Varint.append(Varint.zigzag(unscaled), to: &out)
-      Varint.append(Varint.zigzag(Int64(scale)), to: &out)
-    case .bool(let b): out.append(b ? Tag.true : Tag.false)
+      out.reserve(21)
+      out.put(Tag.decimal)
+      out.putVarint(Varint.zigzag(unscaled))
+      out.putVarint(Varint.zigzag(Int64(scale)))
+    case .bool(let b):
+      out.reserve(1)
+      out.put(b ? Tag.true : Tag.false)
     }
+  }
+
+  /// A string cell of these UTF-8 bytes: its tag, its length, its bytes.
+  static func putString(_ u: UnsafeBufferPointer<UInt8>, into out: inout ByteSink) {
+    out.reserve(11 + u.count)
+    out.put(Tag.string)
+    out.putVarint(UInt64(u.count))
+    out.put(u)
   }
 
   /// Whether `a` and `b` encode to the same bytes: strings compare by their UTF-8 bytes (Swift's

@@ -24,6 +24,30 @@ import Testing
     #expect(String(decoding: csv, as: UTF8.self) == "合计,1239844.00,-3,,true\n")
   }
 
+  /// RFC 4180 quoting and JSON escapes, byte for byte: a field with a comma, a quote or a line
+  /// break is quoted with its quotes doubled (a tab or a backslash alone is not); JSON escapes
+  /// quotes, backslashes and control characters, and leaves Chinese text and `/` as they are.
+  @Test func quotingAndEscapesAsWritten() {
+    let row: [Value] = [
+      .string("一般公共预算,合计"), .string("说明\"甲\""), .string("第一行\r\n第二行"), .string("a\tb\\c/d"),
+      .string("\u{1}\u{1F}"), .null, .string(""),
+    ]
+    var csv: [UInt8] = []
+    RowEncoder.csvRow(row, into: &csv)
+    #expect(
+      String(decoding: csv, as: UTF8.self)
+        == "\"一般公共预算,合计\",\"说明\"\"甲\"\"\",\"第一行\r\n第二行\",a\tb\\c/d,\u{1}\u{1F},,\n")
+    let schema = DatasetSchema(
+      name: "t", title: "T", description: "",
+      columns: (0..<7).map { ColumnSpec("c\($0)", .string, nullable: true, "") }, primaryKey: [])
+    var jsonl: [UInt8] = []
+    RowEncoder.jsonRow(row, schema: schema, into: &jsonl)
+    #expect(
+      String(decoding: jsonl, as: UTF8.self)
+        == #"{"c0":"一般公共预算,合计","c1":"说明\"甲\"","c2":"第一行\r\n第二行","c3":"a\tb\\c/d","c4":"\u0001\u001f","c5":null,"c6":""}"#
+        + "\n")
+  }
+
   /// The keys escaped once give every dataset's rows the bytes the schema-driven encoder gives,
   /// nulls, escapes and Chinese text included.
   @Test func precomputedKeysWriteTheSameObjects() {
