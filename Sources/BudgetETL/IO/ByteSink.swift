@@ -6,10 +6,19 @@ import Foundation
 /// about 25 times a row in each of three encodings, and those checks were most of their cost.
 ///
 /// Noncopyable: it owns its memory and frees it when it ends.
+///
+/// A debug build also records where each reservation ends and traps on a write past it, so a
+/// writer that reserves too little fails its tests even while the buffer happens to have room.
+/// A release build checks the bulk ``put(_:)-(UnsafeBufferPointer<UInt8>)`` against the
+/// capacity (cheap next to the copy); the byte writes rely on the reservation.
 struct ByteSink: ~Copyable {
   private var base: UnsafeMutablePointer<UInt8>
   private(set) var count = 0
   private var capacity: Int
+  #if DEBUG
+    /// Where the last reservation ends.
+    private var reservedEnd = 0
+  #endif
 
   init(capacity: Int = 4096) {
     self.capacity = max(capacity, 16)
@@ -22,13 +31,24 @@ struct ByteSink: ~Copyable {
   @inline(__always)
   mutating func reserve(_ extra: Int) {
     if extra > capacity - count { grow(toAtLeast: count + extra) }
+    #if DEBUG
+      reservedEnd = count + extra
+    #endif
+  }
+
+  /// Traps in a debug build when `extra` more bytes would pass the last reservation.
+  @inline(__always)
+  private func checkReserved(_ extra: Int) {
+    #if DEBUG
+      precondition(count + extra <= reservedEnd, "ByteSink: a write past the room reserved for it")
+    #endif
   }
 
   private mutating func grow(toAtLeast needed: Int) {
     var newCapacity = capacity * 2
     while newCapacity < needed { newCapacity *= 2 }
     let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-    newBase.update(from: base, count: count)
+    newBase.initialize(from: base, count: count)
     base.deallocate()
     base = newBase
     capacity = newCapacity
@@ -37,25 +57,27 @@ struct ByteSink: ~Copyable {
   /// Stores one byte; room for it was reserved.
   @inline(__always)
   mutating func put(_ byte: UInt8) {
-    assert(count < capacity, "ByteSink.put past the reserved room")
-    base[count] = byte
+    checkReserved(1)
+    (base + count).initialize(to: byte)
     count += 1
   }
 
   /// Stores `bytes`; room for them was reserved.
   @inline(__always)
   mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
-    assert(bytes.count <= capacity - count, "ByteSink.put past the reserved room")
+    checkReserved(bytes.count)
+    precondition(bytes.count <= capacity - count, "ByteSink: a write past its capacity")
     guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-    (base + count).update(from: source, count: bytes.count)
+    (base + count).initialize(from: source, count: bytes.count)
     count += bytes.count
   }
 
   /// Stores a copy of bytes written earlier (`range` lies below ``count``); room was reserved.
   @inline(__always)
   mutating func putCopy(of range: Range<Int>) {
-    assert(range.upperBound <= count && range.count <= capacity - count, "ByteSink.putCopy out of range")
-    (base + count).update(from: base + range.lowerBound, count: range.count)
+    checkReserved(range.count)
+    precondition(range.lowerBound >= 0 && range.upperBound <= count && range.count <= capacity - count, "ByteSink.putCopy out of range")
+    (base + count).initialize(from: base + range.lowerBound, count: range.count)
     count += range.count
   }
 

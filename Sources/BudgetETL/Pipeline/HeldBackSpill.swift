@@ -21,7 +21,7 @@ final class HeldBackSpill {
     record.write(source)
     record.write(bundleKey)
     record.write(include)
-    let length = UInt32(record.bytes.count)
+    let length = UInt32(record.count)
     try writer.write((0..<4).map { UInt8(truncatingIfNeeded: length >> (8 * $0)) } + record.bytes)
     count += 1
   }

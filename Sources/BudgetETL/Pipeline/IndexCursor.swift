@@ -141,7 +141,7 @@ final class IndexCursor {
     writer.write(path)
     writer.write(keys)
     writer.write(entry)
-    return le32(writer.bytes.count) + writer.bytes
+    return le32(writer.count) + writer.bytes
   }
 
   /// The end of the records and the trailer.
@@ -149,7 +149,7 @@ final class IndexCursor {
     var writer = BinaryWriter(capacity: 128)
     writer.write(toolVersion)
     writer.write(loadFingerprint)
-    return le32(0) + writer.bytes + le32(writer.bytes.count) + endMagic
+    return le32(0) + writer.bytes + le32(writer.count) + endMagic
   }
 
   private static func le32(_ n: Int) -> [UInt8] {

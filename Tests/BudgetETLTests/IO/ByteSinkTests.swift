@@ -52,4 +52,17 @@ import Testing
     #expect(sink.bytes == Array(repeating: text, count: 1024).flatMap { $0 })
     #expect(sink.count == 19 * 1024)
   }
+
+  #if DEBUG
+    /// A writer that reserves too little traps in a debug build even while the buffer has room,
+    /// so the encoders' tests catch it.
+    @Test func aWritePastTheReservationTraps() async {
+      await #expect(processExitsWith: .failure) {
+        var sink = ByteSink(capacity: 64)
+        sink.reserve(1)
+        sink.put(1)
+        sink.put(2)
+      }
+    }
+  #endif
 }

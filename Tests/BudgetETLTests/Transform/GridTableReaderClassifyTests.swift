@@ -22,7 +22,7 @@ import Testing
     }
     #expect(seedColumns > 100)
     let levels = [
-      "类", "款", "项", "项目", "类型", "项目单位", "类\u{301}", "项目 ", "\u{F9FA}", "\u{72C0}", "功能分类科目", "科目编码", "合计", "备注", "序号", "金额（万元）", "",
+      "类", "款", "项", "项目", "类型", "项目单位", "类\u{301}", "项目 ", "\u{F9FA}", "\u{72C0}", "\u{FAAE}", "类\u{2F855}", "功能分类科目", "科目编码", "合计", "备注", "序号", "金额（万元）", "",
     ]
     let cells = ["", "201", "12.00", "合计", "abc", "2010301", "1,234.50"]
     var rng = SplitMix64(seed: 17_1124)
@@ -41,6 +41,9 @@ import Testing
     // Exact: 类 | 款 | 项 are the three parts of a split code; 类 with a mark is none of them.
     let columns = reader.classify(paths: [["科目编码", "类"], ["科目编码", "款"], ["科目编码", "项"], ["类\u{301}"]], dataRows: [], columnCount: 4)
     #expect(columns.map(\.codePart) == [0, 1, 2, nil])
+    // U+FAAE is canonically 类: not inert, so it is compared with `==`, and is the first part.
+    let compatibility = reader.classify(paths: [["科目编码", "\u{FAAE}"], ["科目编码", "款"]], dataRows: [], columnCount: 2)
+    #expect(compatibility.map(\.codePart) == [0, 1])
   }
 
   /// classify as it read before, comparing the last level with `==`.
