@@ -241,7 +241,8 @@ extension String {
   /// True when every byte is ASCII.
   var isASCIIOnly: Bool { utf8.allSatisfy { $0 < 0x80 } }
 
-  /// True when every scalar is a character cluster of its own that no other spelling equals.
+  /// True when every scalar is inert (``LiteralSearch/isInert(_:)``): no canonical decomposition,
+  /// combines with nothing, a character cluster of its own.
   var allScalarsInert: Bool {
     var copy = self
     return copy.withUTF8 { LiteralSearch.isInert($0) }

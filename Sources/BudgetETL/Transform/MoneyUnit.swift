@@ -72,10 +72,9 @@ public struct AmountCell: Sendable, Hashable {
 
   /// Parses a trimmed, non-empty cell without the first-byte gate (the tests hold the gate to it).
   ///
-  /// The dashes and units are compared on bytes (``String/isLiteral(_:settledOnBytes:)``,
-  /// ``String/hasLiteralSuffix(_:settledOnBytes:)``), whether the bytes settle it asked at most
-  /// once per cell: `Substring.hasSuffix` walked the cell backwards `Character` by `Character`
-  /// for each of the four units, half of the parser's time.
+  /// A cell whose scalars are all inert is read in one pass over its bytes (``readInertBytes(_:)``:
+  /// dashes and units compared byte by byte); any other goes to
+  /// ``parseComparingStrings(trimmed:)``, which the tests hold the byte reading to.
   static func parse(trimmed: String) -> AmountCell? {
     var copy = trimmed
     switch copy.withUTF8(readInertBytes) {

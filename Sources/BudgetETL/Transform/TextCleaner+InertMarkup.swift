@@ -1,6 +1,6 @@
 /// ``TextCleaner/stripMarkup(notClean:)`` on the bytes of inert text (``LiteralSearch/isInert(_:)``):
-/// there every scalar is a character of its own that no other spelling equals, so finding the
-/// tags, removing `**` and `__` and dropping the leading `#`, bullets and quotes byte by byte
+/// there every scalar has no canonical decomposition, combines with nothing and is a character
+/// of its own, so two such texts are equal exactly when their bytes are, and finding the tags, removing `**` and `__` and dropping the leading `#`, bullets and quotes byte by byte
 /// gives what the `Character` walks and `Substring` prefixes give, in one output buffer.
 extension TextCleaner {
   /// ``stripMarkup(notClean:)`` of inert text that holds markup (``LiteralSearch/mayHoldMarkup(_:)``
@@ -57,17 +57,14 @@ extension TextCleaner {
     var end = j
     if start < end, b[start] == 0x2F { start += 1 }
     if start < end, b[end - 1] == 0x2F { end -= 1 }
-    // The name: the ASCII letters, then no other letter (a letter that is not ASCII makes a
-    // name no known tag is).
+    // The name: the ASCII letters, then the end or a space. Anything else after them (a
+    // letter that is not ASCII included) makes a name no known tag is: no inert letter that is
+    // not ASCII lowercases to ASCII (the Kelvin sign, which does, is not inert).
     var k = start
     var name = ""
     while k < end, isASCIILetter(b[k]) {
       name.unicodeScalars.append(Unicode.Scalar(b[k] | 0x20))
       k += 1
-    }
-    if k < end, b[k] >= 0x80 {
-      let value = LiteralSearch.scalar(b, at: k).value
-      if let scalar = Unicode.Scalar(value), Character(scalar).isLetter { return nil }
     }
     guard knownTags.contains(name), k == end || b[k] == 0x20 else { return nil }
     return j

@@ -59,6 +59,9 @@ import Testing
       "≥", "≤", "≧", "≦", ">=", "<=", ">", "<", "=", "＞", "＜", "＝", "＞＝", "大于", "大于或等于", "不低于", "不超过", "低于",
       "1", "2", "0", "9", "１", "５", ".", "．", ",", "，", "%", "％", "人", "万人", "个月", "m2", "km", "m²", "m³", "元", "次",
       " ", "\u{3000}", "\t", "\u{A0}", ";", "；", "、", "有所提升", "\u{301}", "\u{F9FA}", "\r", "\n", "ａ", "(", ")", "-",
+      // The ends of the full-width block (U+FF01–FF5E fold; U+FF00, U+FF5F, U+FF60 do not) and
+      // digit runs long enough to overflow once scaled to four decimals.
+      "\u{FF00}", "\u{FF5F}", "\u{FF60}", "99999999",
     ]
     var rng = SplitMix64(seed: 2026_1124)
     var inert = 0
@@ -100,6 +103,15 @@ import Testing
     #expect(IndicatorTarget.parseInertText("≧5") == nil)  // U+2267 is not inert: the strings read it
     #expect(IndicatorTarget.parse("≧5") == IndicatorTarget(raw: "≧5", comparator: ">=", value: 50_000, unit: nil))
     #expect(IndicatorTarget.parseInertText("5\u{301}") == nil)
+    // Ten thousandths: 10^15 overflows Int64 once scaled, 922337203685477 does not.
+    for s in ["1000000000000000人", "922337203685477人", "5｟", "5｠", "5～"] {
+      Self.expectSame(try! #require(IndicatorTarget.parseInertText(s)), IndicatorTarget.parseComparingStrings(s), s)
+    }
+    #expect(IndicatorTarget.parseInertText("1000000000000000人")?.value == .some(nil))
+    #expect(IndicatorTarget.parseInertText("922337203685477人")?.value == 9_223_372_036_854_770_000)
+    #expect(IndicatorTarget.parseInertText("5｟") == IndicatorTarget(raw: "5｟", comparator: nil, value: 50_000, unit: "｟"))
+    #expect(IndicatorTarget.parseInertText("5｠") == IndicatorTarget(raw: "5｠", comparator: nil, value: 50_000, unit: "｠"))
+    #expect(IndicatorTarget.parseInertText("5～") == IndicatorTarget(raw: "5～", comparator: nil, value: 50_000, unit: "~"))
     #expect(IndicatorTarget.targets(in: "100%、95%、90") .map(\.value) == [1_000_000, 950_000, 900_000])
     #expect(IndicatorTarget.targets(in: "100%、良好").map(\.raw) == ["100%、良好"])
   }

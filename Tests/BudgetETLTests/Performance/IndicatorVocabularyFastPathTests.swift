@@ -55,6 +55,15 @@ import Testing
     #expect(kinds["cost", default: 0] > 3)
   }
 
+  /// No two level-2 names share their first five characters, so a cut name of five or more
+  /// names one of them whatever order the names are tried in (the fast path relies on it).
+  @Test func noTwoLevel2NamesShareTheirFirstFiveCharacters() {
+    let prefixes = IndicatorVocabulary.level2Names.filter { $0.count >= 5 }.map { String($0.prefix(5)) }
+    #expect(Set(prefixes).count == prefixes.count, "\(prefixes)")
+    #expect(prefixes.contains("服务对象满"))
+    #expect(IndicatorVocabulary.level2Names == IndicatorVocabulary.level2Parents.keys.sorted())
+  }
+
   @Test func namesAndCutNamesReadExactly() {
     #expect(IndicatorVocabulary.termOfInertText("成本指标") == .some(.cost))
     #expect(IndicatorVocabulary.termOfInertText("满意度指标") == .some(.level1("满意度指标")))

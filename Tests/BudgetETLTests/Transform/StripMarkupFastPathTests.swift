@@ -53,4 +53,21 @@ import Testing
     #expect(TextCleaner.stripMarkupOfInertText("> 《关于<2022年>》_**_") == "《关于<2022年>》")
     #expect(TextCleaner.stripMarkupOfInertText("|a|") == "|a|")
   }
+
+  /// What the byte reading of a tag's name rests on: no inert scalar beyond ASCII lowercases to
+  /// text holding ASCII, so a name followed by such a letter is never a known tag. (The Kelvin
+  /// sign U+212A lowercases to `k` and is not inert.)
+  @Test func noInertScalarBeyondASCIILowercasesToASCII() {
+    var inert = 0
+    for value in UInt32(0x80)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      var bytes = Array(String(scalar).utf8)
+      guard bytes.withUnsafeMutableBufferPointer({ LiteralSearch.isInert(UnsafeBufferPointer($0)) }) else { continue }
+      inert += 1
+      #expect(!String(scalar).lowercased().utf8.contains { $0 < 0x80 }, "U+\(String(value, radix: 16))")
+    }
+    #expect(inert > 90_000)
+    var kelvin = Array("\u{212A}".utf8)
+    #expect(!kelvin.withUnsafeMutableBufferPointer { LiteralSearch.isInert(UnsafeBufferPointer($0)) })
+  }
 }

@@ -1,5 +1,6 @@
 /// ``IndicatorTarget/parse(_:)`` on the bytes of inert text (``LiteralSearch/isInert(_:)``):
-/// there every scalar is a character that no other spelling equals, so trimming, folding,
+/// there every scalar has no canonical decomposition, combines with nothing and is a character
+/// of its own, so two such texts are equal exactly when their bytes are, and trimming, folding,
 /// dropping spaces and matching comparators on bytes give what the `String` operations give,
 /// without the five intermediate strings they made (trimmed, folded, `％` replaced, compacted,
 /// the unit) and their `Character` walks. Text that is not inert keeps the string reading.

@@ -15,7 +15,7 @@ extension IndicatorVocabulary {
   private static let namesAsBytes: [NamedBytes] =
     [NamedBytes(bytes: Array(costName.utf8), isLevel1: true, name: costName)]
     + level1Names.map { NamedBytes(bytes: Array($0.utf8), isLevel1: true, name: $0) }
-    + level2Parents.keys.map { NamedBytes(bytes: Array($0.utf8), isLevel1: false, name: $0) }
+    + level2Names.map { NamedBytes(bytes: Array($0.utf8), isLevel1: false, name: $0) }
   /// The longest name's byte count: a longer cell is no name and starts none.
   private static let longestName = namesAsBytes.map(\.bytes.count).max() ?? 0
 
@@ -34,7 +34,8 @@ extension IndicatorVocabulary {
         return named.isLevel1 ? .level1(c) : .level2(c)
       }
       if scalars > 4 {
-        // A cut name: at most one level-2 name starts with five or more given characters.
+        // A cut name: at most one level-2 name starts with five or more given characters
+        // (``level2Names``).
         for named in namesAsBytes where !named.isLevel1 && named.bytes.count > b.count && named.bytes.starts(with: b) {
           return .level2(named.name)
         }

@@ -48,10 +48,15 @@ enum IndicatorVocabulary {
     if !c.hasAtMostCharacters(4) {
       // The names are inert: a cell that is too can be compared byte by byte.
       let inert = c.allScalarsInert
-      for name in level2Parents.keys where inert ? name.hasLiteralPrefix(c) : name.hasPrefix(c) { return .level2(name) }
+      for name in level2Names where inert ? name.hasLiteralPrefix(c) : name.hasPrefix(c) { return .level2(name) }
     }
     return nil
   }
+
+  /// The level-2 names in a fixed order: a cut name is the first that starts with the cell. No
+  /// two share their first five characters (a test holds the vocabulary to it), so the order
+  /// decides nothing; the dictionary's own order changes from one process to the next.
+  static let level2Names = level2Parents.keys.sorted()
 
   /// The level-1 name that a level-2 name implies, if it implies one.
   static func parent(ofLevel2 name: String) -> String? { level2Parents[name] }
