@@ -25,7 +25,8 @@ public struct NoiseFilter: Sendable {
     for (i, line) in lines.enumerated() where !hasTab[i] {
       let t = TextCleaner.stripMarkup(line.text).trimmingASCIIAndIdeographicSpaces()
       cleaned[i] = t
-      if isRepeatCandidate(t) || isRunningHeaderCandidate(t) {
+      let screen = Self.candidateScreen(t)
+      if screen.repeatCandidate && isRepeatCandidate(t) || screen.runningHeader && isRunningHeaderCandidate(t) {
         isCandidate[i] = true
         counts[t, default: 0] += 1
       }
@@ -61,7 +62,7 @@ public struct NoiseFilter: Sendable {
     return flags
   }
 
-  private func isRepeatCandidate(_ t: String) -> Bool {
+  func isRepeatCandidate(_ t: String) -> Bool {
     guard !t.isEmpty, t.hasAtMostCharacters(15) else { return false }
     if t.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) { return false }
     if t.hasLiteralPrefix("注") || t.contains("表") || t.contains("：") || t.contains(":") { return false }
@@ -71,7 +72,7 @@ public struct NoiseFilter: Sendable {
 
   /// A running header or footer (`阳城县医疗保障局2023年部门预算`): a short line that is no
   /// caption, note, heading or sentence, with no digits but a year. Repeated, it is noise.
-  private func isRunningHeaderCandidate(_ t: String) -> Bool {
+  func isRunningHeaderCandidate(_ t: String) -> Bool {
     guard t.hasAtMostCharacters(40), !t.hasAtMostCharacters(3) else { return false }
     if t.hasLiteralPrefix("注") || t.contains("表") || TableCaption.isYearLine(t) { return false }
     guard t.containsNone(of: Self.sentenceMarks) else { return false }
@@ -175,6 +176,12 @@ public struct NoiseFilter: Sendable {
       let n = b.count
       var i = 0
       while i < n {
+        // A CJK ideograph's lead byte (E4–E9; most of the text) starts three bytes of which
+        // none is a leader's first byte: skipped whole.
+        if b[i] >= 0xE4 && b[i] <= 0xE9 {
+          i += 3
+          continue
+        }
         switch b[i] {
         case 0x2E where i + 1 < n && b[i + 1] == 0x2E: return true
         case 0xE2 where i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0xA6: return true

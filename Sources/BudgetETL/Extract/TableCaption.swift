@@ -24,7 +24,9 @@ public struct TableCaption: Sendable, Hashable {
   /// ``tableNumber(_:)`` of a line whose ``TextCleaner/title(_:)`` is `titled`.
   static func tableNumberFromTitle(_ titled: String) -> String? {
     let t = titled.replacingOccurrences(of: " ", with: "")
-    guard !t.isEmpty, t.count <= 14 else { return nil }
+    // Both forms hold 表: a line that cannot (inert, without its bytes) is none, settled
+    // before the length, which `count` found by breaking every character of long lines.
+    guard !t.isEmpty, t.mayContain("表"), t.hasAtMostCharacters(14) else { return nil }
     let scalars = Array(t)
     func digitsOrDash(_ s: ArraySlice<Character>) -> Bool {
       !s.isEmpty && s.first!.isASCIIDigit && s.allSatisfy { $0.isASCIIDigit || $0 == "-" || $0 == "—" || $0 == "－" }

@@ -299,6 +299,38 @@ enum NarrativeText {
   /// because none of them may reach an output.
   static func isNonNarrative(_ s: Scalars) -> Bool {
     if s.isEmpty { return false }
+    if mayBeWatermarkOrPageNumber(s) && isWatermarkOrPageNumber(s) { return true }
+    // Dot leaders followed by a page number: `第一部分 概况.....1`, `一、职责……3`.
+    var end = s.count
+    while end > 0, isSpace(s[end - 1]) { end -= 1 }
+    var digitsStart = end
+    while digitsStart > 0, isASCIIDigit(s[digitsStart - 1]) { digitsStart -= 1 }
+    if digitsStart < end {
+      var k = digitsStart
+      while k > 0, isSpace(s[k - 1]) { k -= 1 }
+      var leaders = 0
+      while k > 0, s[k - 1] == "." || s[k - 1] == "…" || s[k - 1] == "·" || s[k - 1] == "．" {
+        leaders += s[k - 1] == "…" ? 3 : 1
+        k -= 1
+      }
+      if leaders >= 4 { return true }
+    }
+    return false
+  }
+
+  /// False when the line's first scalar that is no space cannot start a watermark or a page
+  /// number (a dash, an ASCII digit, 第, a watermark's first scalar): most lines, which are
+  /// spared the copy without spaces that every line was given (a quarter of cleaning them).
+  static func mayBeWatermarkOrPageNumber(_ s: Scalars) -> Bool {
+    var first = 0
+    while first < s.count, isSpace(s[first]) { first += 1 }
+    guard first < s.count else { return false }
+    let f = s[first]
+    return f == "-" || f == "—" || f == "－" || isASCIIDigit(f) || f == "第" || watermarks.contains { $0.first == f }
+  }
+
+  /// A watermark repeated, or a page number (`- 12 -`, `第 3 页`, a bare `8`), spaces aside.
+  static func isWatermarkOrPageNumber(_ s: Scalars) -> Bool {
     var compact = s.filter { !isSpace($0) }
     for mark in watermarks where !compact.isEmpty && compact.count % mark.count == 0 {
       var all = true
@@ -320,21 +352,6 @@ enum NarrativeText {
       compact.allSatisfy({ isASCIIDigit($0) || $0 == "第" || $0 == "页" || $0 == "共" || $0 == "/" })
     {
       return true
-    }
-    // Dot leaders followed by a page number: `第一部分 概况.....1`, `一、职责……3`.
-    var end = s.count
-    while end > 0, isSpace(s[end - 1]) { end -= 1 }
-    var digitsStart = end
-    while digitsStart > 0, isASCIIDigit(s[digitsStart - 1]) { digitsStart -= 1 }
-    if digitsStart < end {
-      var k = digitsStart
-      while k > 0, isSpace(s[k - 1]) { k -= 1 }
-      var leaders = 0
-      while k > 0, s[k - 1] == "." || s[k - 1] == "…" || s[k - 1] == "·" || s[k - 1] == "．" {
-        leaders += s[k - 1] == "…" ? 3 : 1
-        k -= 1
-      }
-      if leaders >= 4 { return true }
     }
     return false
   }

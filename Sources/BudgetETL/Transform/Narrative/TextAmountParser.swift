@@ -85,7 +85,9 @@ public enum TextAmountParser {
     var perUnit: Bool
   }
 
-  static func parse(_ block: NarrativeBlock, fiscalYear: Int?) -> [TextAmount] {
+  /// A block's amounts, read from its text's scalars (``parse(_:fiscalYear:)`` asks this only
+  /// of text that holds a digit).
+  static func parseScalars(_ block: NarrativeBlock, fiscalYear: Int?) -> [TextAmount] {
     let s = NarrativeText.scalars(block.textBlock.text)
     var amounts: [TextAmount] = []
     var sentenceStart = 0
