@@ -149,12 +149,7 @@ public final class ParquetWriter {
     cells.reserveCapacity(min(reader.count * max(width, 1), bytes.count))
     var widths: [Int] = []
     widths.reserveCapacity(reader.count)
-    for _ in 0..<reader.count {
-      try reader.nextRow()
-      cells.append(contentsOf: reader.row)
-      widths.append(reader.row.count)
-    }
-    try reader.expectEnd()
+    try reader.readAllRows(into: &cells, widths: &widths)
     try bytes.withUnsafeBufferPointer { raw in
       try cells.withUnsafeBufferPointer { allCells in
         var start = 0
