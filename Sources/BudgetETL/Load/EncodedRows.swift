@@ -83,6 +83,69 @@ struct EncodedRows {
     }
   }
 
+  /// Reads every row of a reader none of whose rows was read, appending their cells to
+  /// `cells` one row after another and each row's width to `widths`, then checks the end as
+  /// ``expectEnd()`` does: the cells ``nextRow()`` gives row by row, and the same errors, in
+  /// one pass over the bytes through a pointer with no row in between (a repeated cell is the
+  /// cell above it in `cells`). ``row`` is left empty.
+  mutating func readAllRows(into cells: inout [Cell], widths: inout [Int]) throws {
+    precondition(rowsRead == 0, "readAllRows after nextRow")
+    var offset = self.offset
+    var rowsRead = 0
+    try bytes.withUnsafeBufferPointer { bytes in
+      var above = 0
+      var aboveStart = cells.count
+      for _ in 0..<count {
+        let rawWidth = try Self.varint(bytes, at: &offset)
+        guard rawWidth <= UInt64(bytes.count - offset) else { throw ValueCodec.DecodeError.truncated }
+        let width = Int(rawWidth)
+        rowsRead += 1
+        let rowStart = cells.count
+        for column in 0..<width {
+          guard offset < bytes.count else { throw ValueCodec.DecodeError.truncated }
+          let tag = bytes[offset]
+          offset += 1
+          let cell: Cell
+          switch tag {
+          case ValueCodec.Tag.repeated:
+            guard column < above else {
+              throw ValueCodec.DecodeError.nothingToRepeat(row: rowsRead, column: column + 1)
+            }
+            let cellAbove = cells[aboveStart + column]
+            if case .string(let range, repeated: false) = cellAbove {
+              cell = .string(range, repeated: true)
+            } else {
+              cell = cellAbove
+            }
+          case ValueCodec.Tag.null: cell = .null
+          case ValueCodec.Tag.string:
+            let length = try Self.varint(bytes, at: &offset)
+            guard length <= UInt64(bytes.count - offset) else { throw ValueCodec.DecodeError.truncated }
+            cell = .string(offset..<(offset + Int(length)), repeated: false)
+            offset += Int(length)
+          case ValueCodec.Tag.int:
+            cell = .int(Varint.unzigzag(try Self.varint(bytes, at: &offset)))
+          case ValueCodec.Tag.decimal:
+            let unscaled = Varint.unzigzag(try Self.varint(bytes, at: &offset))
+            let scale = Varint.unzigzag(try Self.varint(bytes, at: &offset))
+            guard (0...18).contains(scale) else { throw ValueCodec.DecodeError.badScale(scale) }
+            cell = .decimal(unscaled: unscaled, scale: Int(scale))
+          case ValueCodec.Tag.false: cell = .bool(false)
+          case ValueCodec.Tag.true: cell = .bool(true)
+          default: throw ValueCodec.DecodeError.badTag(tag)
+          }
+          cells.append(cell)
+        }
+        widths.append(width)
+        above = width
+        aboveStart = rowStart
+      }
+    }
+    self.offset = offset
+    self.rowsRead = rowsRead
+    try expectEnd()
+  }
+
   /// Throws unless every row was read and no byte is left after them.
   func expectEnd() throws {
     guard rowsRead == count, offset == bytes.count else { throw ValueCodec.DecodeError.trailingBytes }
@@ -101,6 +164,23 @@ struct EncodedRows {
 
   /// The unsigned LEB128 varint at `offset`, which moves past it.
   private static func varint(_ bytes: [UInt8], at offset: inout Int) throws -> UInt64 {
+    var result: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      guard offset < bytes.count else { throw ValueCodec.DecodeError.truncated }
+      let byte = bytes[offset]
+      offset += 1
+      // The tenth byte holds the 64th bit only.
+      if shift == 63 && byte > 1 { throw ValueCodec.DecodeError.badVarint }
+      result |= UInt64(byte & 0x7F) << shift
+      if byte < 0x80 { return result }
+      shift += 7
+    }
+  }
+
+  /// ``varint(_:at:)`` on the bytes through a pointer.
+  @inline(__always)
+  private static func varint(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) throws -> UInt64 {
     var result: UInt64 = 0
     var shift: UInt64 = 0
     while true {

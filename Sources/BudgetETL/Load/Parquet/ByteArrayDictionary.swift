@@ -37,15 +37,34 @@ struct ByteArrayDictionary {
   /// - Complexity: O(`value.count`) on average.
   mutating func index(of value: UnsafeBufferPointer<UInt8>) -> UInt32 {
     let hash = Self.hash(value)
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let occupant = slots[slot]
-      if occupant == 0 { break }
-      let index = Int(occupant) - 1
-      if hashes[index] == hash && equals(index, value) { return UInt32(index) }
-      slot = (slot + 1) & mask
+    // The probe reads the tables through pointers: a slot holds an entry's index + 1, so
+    // every index it gives is within `hashes` and `starts` (one more than the entries).
+    let (found, slot) = slots.withUnsafeBufferPointer { slots in
+      hashes.withUnsafeBufferPointer { hashes in
+        starts.withUnsafeBufferPointer { starts in
+          storage.withUnsafeBufferPointer { all in
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+              let occupant = slots[slot]
+              if occupant == 0 { return (-1, slot) }
+              let index = Int(occupant) - 1
+              if hashes[index] == hash {
+                let start = starts[index]
+                let length = starts[index + 1] - start
+                if length == value.count
+                  && (length == 0 || memcmp(all.baseAddress! + start, value.baseAddress!, length) == 0)
+                {
+                  return (index, slot)
+                }
+              }
+              slot = (slot + 1) & mask
+            }
+          }
+        }
+      }
     }
+    if found >= 0 { return UInt32(found) }
     let index = count
     precondition(index < Int(UInt32.max) - 1, "dictionary too large")
     storage.append(contentsOf: value)
@@ -63,16 +82,6 @@ struct ByteArrayDictionary {
     starts.append(0)
     hashes.removeAll(keepingCapacity: true)
     for i in slots.indices { slots[i] = 0 }
-  }
-
-  private func equals(_ index: Int, _ value: UnsafeBufferPointer<UInt8>) -> Bool {
-    let start = starts[index]
-    let length = starts[index + 1] - start
-    guard length == value.count else { return false }
-    guard length > 0 else { return true }
-    return storage.withUnsafeBufferPointer { all in
-      memcmp(all.baseAddress! + start, value.baseAddress!, length) == 0
-    }
   }
 
   private mutating func grow() {

@@ -136,6 +136,74 @@ struct ColumnChunkBuffer {
     }
   }
 
+  /// Appends an encoded cell that `EncodedCellCheck.accepts(_:)` accepted; a string's bytes
+  /// are in `bytes`. The same as ``append(_:)`` on the cell's value (which the tests keep as
+  /// its oracle), without making the value or matching the column's type and the value's
+  /// kind as a pair.
+  @inline(__always)
+  mutating func append(cell: EncodedRows.Cell, bytes: UnsafeBufferPointer<UInt8>) {
+    switch cell {
+    case .string(let range, let repeated):
+      appendString(bytes: UnsafeBufferPointer(rebasing: bytes[range]), repeatsPrevious: repeated)
+    case .null: appendNull()
+    case .int(let i): appendInteger(i)
+    case .decimal(let unscaled, let scale): appendDecimal(unscaled, scale: scale)
+    case .bool(let b): appendBoolean(b)
+    }
+  }
+
+  private mutating func appendNull() {
+    precondition(column.isOptional, "null in required column \(column.name) was not rejected")
+    rowCount += 1
+    bufferedRows += 1
+    nullCount += 1
+    definitionLevels.append(0)
+    lastDictionaryIndex = nil
+  }
+
+  /// Counts a non-null value's row and its definition level.
+  @inline(__always)
+  private mutating func noteValueRow() {
+    rowCount += 1
+    bufferedRows += 1
+    if column.isOptional { definitionLevels.append(1) }
+  }
+
+  private mutating func appendInteger(_ i: Int64) {
+    switch column.type {
+    case .int32:
+      guard let narrow = Int32(exactly: i) else { preconditionFailure("int32 range was not checked") }
+      noteValueRow()
+      int32Values.append(narrow)
+      bufferedPageBytes += 4
+    case .int64:
+      noteValueRow()
+      int64Values.append(i)
+      bufferedPageBytes += 8
+    default:
+      preconditionFailure("integer \(i) for column \(column.name) was not checked")
+    }
+    noteInteger(i)
+  }
+
+  private mutating func appendDecimal(_ unscaled: Int64, scale valueScale: Int) {
+    guard case .decimal(let precision, let scale) = column.type,
+      let v = ParquetColumn.unscaled(unscaled, scale: valueScale, toScale: scale, precision: precision)
+    else { preconditionFailure("decimal for column \(column.name) was not checked") }
+    noteValueRow()
+    int64Values.append(v)
+    bufferedPageBytes += 8
+    noteInteger(v)
+  }
+
+  private mutating func appendBoolean(_ b: Bool) {
+    guard case .boolean = column.type else { preconditionFailure("boolean for column \(column.name) was not checked") }
+    noteValueRow()
+    booleanValues.append(b)
+    bufferedPageBytes += 1
+    if b { sawTrue = true } else { sawFalse = true }
+  }
+
   private mutating func noteInteger(_ v: Int64) {
     if v < minInteger { minInteger = v }
     if v > maxInteger { maxInteger = v }
@@ -148,9 +216,7 @@ struct ColumnChunkBuffer {
   ///   appended last (encoded rows say so): a dictionary-encoded chunk then reuses that
   ///   value's index instead of hashing the bytes again, with the same result.
   mutating func appendString(bytes utf8: UnsafeBufferPointer<UInt8>, repeatsPrevious: Bool = false) {
-    rowCount += 1
-    bufferedRows += 1
-    if column.isOptional { definitionLevels.append(1) }
+    noteValueRow()
     appendStringBytes(utf8, repeatsPrevious: repeatsPrevious)
   }
 

@@ -32,6 +32,8 @@ public final class ParquetWriter {
   private let createdBy: String
   private let limits: ParquetWriterLimits
   private let columns: [ParquetColumn]
+  /// One per column: what ``write(encodedRows:)`` checks each cell with.
+  private let cellChecks: [EncodedCellCheck]
   private var chunks: [ColumnChunkBuffer]
   private var chunkWriter: ColumnChunkWriter
   private let output: AtomicFileOutput
@@ -90,6 +92,7 @@ public final class ParquetWriter {
     self.createdBy = createdBy
     self.limits = limits
     self.columns = columns
+    cellChecks = columns.map(EncodedCellCheck.init)
     chunks = columns.map { ColumnChunkBuffer(column: $0, limits: limits) }
     chunkWriter = ColumnChunkWriter(compressionLevel: compressionLevel, limits: limits)
     output = try AtomicFileOutput(path: path)
@@ -140,52 +143,54 @@ public final class ParquetWriter {
     try checkUsable()
     // Every row is read before any is written, as decoding them first would.
     var reader = try EncodedRows(bytes)
+    let width = columns.count
     var cells: [EncodedRows.Cell] = []
+    // A row of n cells takes at least n bytes, so this never reserves more cells than bytes.
+    cells.reserveCapacity(min(reader.count * max(width, 1), bytes.count))
     var widths: [Int] = []
     widths.reserveCapacity(reader.count)
-    for _ in 0..<reader.count {
-      try reader.nextRow()
-      cells.append(contentsOf: reader.row)
-      widths.append(reader.row.count)
-    }
-    try reader.expectEnd()
-    var start = 0
-    for width in widths {
-      defer { start += width }
-      let rowNumber = Int(rowsWritten) + 1
-      guard width == columns.count else {
-        throw ParquetWriterError.rowWidth(dataset: schema.name, row: rowNumber, expected: columns.count, actual: width)
-      }
-      for (column, cell) in zip(columns, cells[start..<(start + width)]) {
-        let problem: String?
-        switch cell {
-        case .string(let range, _): problem = column.problem(withStringOfLength: range.count)
-        case .null: problem = column.problem(with: .null)
-        case .int, .decimal, .bool: problem = column.problem(with: reader.value(cell))
-        }
-        if let problem {
-          throw ParquetWriterError.invalidValue(
-            dataset: schema.name, column: column.name, row: rowNumber, value: Self.describe(reader.value(cell)),
-            reason: problem)
-        }
-      }
-      let pageFull = bytes.withUnsafeBufferPointer { raw in
-        chunks.withUnsafeMutableBufferPointer { buffers in
-          var full = false
-          for i in buffers.indices {
-            switch cells[start + i] {
-            case .string(let range, let repeated):
-              buffers[i].appendString(bytes: UnsafeBufferPointer(rebasing: raw[range]), repeatsPrevious: repeated)
-            case .null: buffers[i].append(.null)
-            case .int, .decimal, .bool: buffers[i].append(reader.value(cells[start + i]))
-            }
-            if buffers[i].isPageFull { full = true }
+    try reader.readAllRows(into: &cells, widths: &widths)
+    try bytes.withUnsafeBufferPointer { raw in
+      try cells.withUnsafeBufferPointer { allCells in
+        var start = 0
+        for rowWidth in widths {
+          let rowNumber = Int(rowsWritten) + 1
+          guard rowWidth == width else {
+            throw ParquetWriterError.rowWidth(dataset: schema.name, row: rowNumber, expected: width, actual: rowWidth)
           }
-          return full
+          let row = UnsafeBufferPointer(rebasing: allCells[start..<(start + rowWidth)])
+          start += rowWidth
+          // The whole row is checked before any of it is appended.
+          for i in 0..<width where !cellChecks[i].accepts(row[i]) {
+            throw invalidCell(row[i], column: i, row: rowNumber, reader: reader)
+          }
+          let pageFull = chunks.withUnsafeMutableBufferPointer { buffers in
+            var full = false
+            for i in 0..<width {
+              buffers[i].append(cell: row[i], bytes: raw)
+              if buffers[i].isPageFull { full = true }
+            }
+            return full
+          }
+          try endRow(pageFull: pageFull)
         }
       }
-      try endRow(pageFull: pageFull)
     }
+  }
+
+  /// The error ``write(row:)`` throws for the value of a cell ``EncodedCellCheck`` refused.
+  private func invalidCell(_ cell: EncodedRows.Cell, column index: Int, row: Int, reader: EncodedRows) -> ParquetWriterError {
+    let column = columns[index]
+    let value = reader.value(cell)
+    let reason: String?
+    if case .string(let range, _) = cell {
+      reason = column.problem(withStringOfLength: range.count)
+    } else {
+      reason = column.problem(with: value)
+    }
+    guard let reason else { preconditionFailure("EncodedCellCheck refused a value \(column.name) accepts") }
+    return ParquetWriterError.invalidValue(
+      dataset: schema.name, column: column.name, row: row, value: Self.describe(value), reason: reason)
   }
 
   /// Counts a row just appended to every column, encoding full pages and ending the row group
