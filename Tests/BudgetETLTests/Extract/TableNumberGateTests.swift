@@ -67,5 +67,11 @@ import Testing
     #expect(TableCaption.tableNumberFromTitle("表\u{301}1") == nil)
     #expect(TableCaption.tableNumberFromTitle("\u{F9FA}表1") == nil)
     #expect(TableCaption.tableNumberFromTitle("一二三四五六七八九十一二三表1") == nil)
+    // The limit counts characters, not scalars: four characters in fifteen scalars pass, and
+    // fifteen characters do not.
+    let marked = "附表1" + String(repeating: "\u{301}", count: 12)
+    #expect(TableCaption.tableNumberFromTitle(marked) == Self.oracle(marked))
+    #expect(TableCaption.tableNumberFromTitle(marked) != nil)
+    #expect(TableCaption.tableNumberFromTitle("一二三四五六七八九十一二三附表1") == nil)
   }
 }

@@ -8,7 +8,7 @@ import Testing
   static let pieces = [
     "收入", "支出", "0", "12", "3.5", "1,234", "万元", "亿元", "元", "，", "。", "；", "较上年增加", "减少", "2023年", "本年",
     "一般公共预算", "１２", "\u{301}", "\r\n", "\u{3000}", "\u{A0}", " ", "\u{F9FA}", "\u{FAAE}", "\u{FFFD}", "a", "e\u{301}",
-    "（2101506）", "万", "。\n",
+    "（2101506）", "万", "。\n", "7", "8", "9",
   ]
 
   static func blocks(_ texts: [String]) -> [NarrativeBlock] {
@@ -45,6 +45,8 @@ import Testing
   @Test func exactValues() {
     #expect(TextAmountParser.holdsASCIIDigit("收入0万元"))
     #expect(TextAmountParser.holdsASCIIDigit("9"))
+    for digit in "0123456789" { #expect(TextAmountParser.holdsASCIIDigit("收入\(digit)万元"), "\(digit)") }
+    #expect(!TextAmountParser.holdsASCIIDigit("/:"), "the bytes either side of the digits")
     #expect(!TextAmountParser.holdsASCIIDigit("收入１２万元\u{3000}"))
     #expect(!TextAmountParser.holdsASCIIDigit(""))
     let zero = Self.blocks(["政府性基金拨款收入0万元。"])
