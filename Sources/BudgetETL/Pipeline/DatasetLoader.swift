@@ -45,6 +45,8 @@ final class DatasetLoader {
   ///
   /// - Throws: ``DocumentBundle/BundleError/corrupt(_:)`` when the bundle is missing or damaged;
   ///   nothing of the file has been appended then, so it can be rebuilt and appended again.
+  ///   Any other error (rows the load cannot read, a value Parquet refuses) may leave part of
+  ///   the file appended: it fails the load, and nothing of the run is published.
   func append(source: SourceFile, bundleKey: String, include: Bool) throws {
     try timed {
       guard include else { return try sources.append(row: source.row) }

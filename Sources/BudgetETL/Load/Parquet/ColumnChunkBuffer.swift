@@ -58,13 +58,13 @@ struct ColumnChunkBuffer {
   private(set) var encodedByteCount = 0
   private(set) var encodedUncompressedBytes: Int64 = 0
 
-  private var minInteger = Int64.max
-  private var maxInteger = Int64.min
-  private var sawFalse = false
-  private var sawTrue = false
+  private(set) var minInteger = Int64.max
+  private(set) var maxInteger = Int64.min
+  private(set) var sawFalse = false
+  private(set) var sawTrue = false
   /// The smallest and largest string among those encoded PLAIN (values in dictionary pages
   /// are bounded through the dictionary).
-  private var plainBounds: (lo: [UInt8], hi: [UInt8])?
+  private(set) var plainBounds: (lo: [UInt8], hi: [UInt8])?
 
   init(column: ParquetColumn, limits: ParquetWriterLimits) {
     self.column = column
@@ -140,6 +140,9 @@ struct ColumnChunkBuffer {
   /// are in `bytes`. The same as ``append(_:)`` on the cell's value (which the tests keep as
   /// its oracle), without making the value or matching the column's type and the value's
   /// kind as a pair.
+  ///
+  /// `bytes` must be the buffer the cell was decoded from: a string's range is not checked
+  /// against it in a release build.
   @inline(__always)
   mutating func append(cell: EncodedRows.Cell, bytes: UnsafeBufferPointer<UInt8>) {
     switch cell {

@@ -151,6 +151,10 @@ import Testing
         #expect(byCell.plainBytes == byValue.plainBytes)
         #expect(byCell.dictionary.storage == byValue.dictionary.storage)
         #expect(byCell.dictionary.count == byValue.dictionary.count)
+        // The chunk's statistics: integers and decimals after rescaling, flags, PLAIN bounds.
+        #expect(byCell.minInteger == byValue.minInteger && byCell.maxInteger == byValue.maxInteger)
+        #expect(byCell.sawFalse == byValue.sawFalse && byCell.sawTrue == byValue.sawTrue)
+        #expect(byCell.plainBounds?.lo == byValue.plainBounds?.lo && byCell.plainBounds?.hi == byValue.plainBounds?.hi)
       }
     }
   }
