@@ -33,53 +33,65 @@ struct EncodedRows {
 
   init(_ bytes: [UInt8]) throws {
     self.bytes = bytes
-    let count = try Self.varint(bytes, at: &offset)
+    var offset = 0
+    let count = try bytes.withUnsafeBufferPointer { try Self.varint($0, at: &offset) }
     guard count <= UInt64(bytes.count - offset) else { throw ValueCodec.DecodeError.truncated }
     self.count = Int(count)
+    self.offset = offset
   }
 
   /// Reads the next row into ``row``.
   mutating func nextRow() throws {
-    let rawWidth = try Self.varint(bytes, at: &offset)
-    guard rawWidth <= UInt64(bytes.count - offset) else { throw ValueCodec.DecodeError.truncated }
-    let width = Int(rawWidth)
-    let above = row.count
-    if above > width { row.removeSubrange(width...) }
-    rowsRead += 1
-    for column in 0..<width {
-      guard offset < bytes.count else { throw ValueCodec.DecodeError.truncated }
-      let tag = bytes[offset]
-      offset += 1
-      let cell: Cell
-      switch tag {
-      case ValueCodec.Tag.repeated:
-        guard column < above else {
-          throw ValueCodec.DecodeError.nothingToRepeat(row: rowsRead, column: column + 1)
+    let bytes = self.bytes
+    try bytes.withUnsafeBufferPointer { bytes in
+      let rawWidth = try Self.varint(bytes, at: &offset)
+      guard rawWidth <= UInt64(bytes.count - offset) else { throw ValueCodec.DecodeError.truncated }
+      let width = Int(rawWidth)
+      let above = row.count
+      if above > width { row.removeSubrange(width...) }
+      rowsRead += 1
+      for column in 0..<width {
+        guard offset < bytes.count else { throw ValueCodec.DecodeError.truncated }
+        let tag = bytes[offset]
+        offset += 1
+        if tag == ValueCodec.Tag.repeated {
+          guard column < above else {
+            throw ValueCodec.DecodeError.nothingToRepeat(row: rowsRead, column: column + 1)
+          }
+          if case .string(let range, repeated: false) = row[column] {
+            row[column] = .string(range, repeated: true)
+          }
+          continue
         }
-        if case .string(let range, repeated: false) = row[column] {
-          row[column] = .string(range, repeated: true)
-        }
-        continue
-      case ValueCodec.Tag.null: cell = .null
-      case ValueCodec.Tag.string:
-        let length = try Self.varint(bytes, at: &offset)
-        guard length <= UInt64(bytes.count - offset) else { throw ValueCodec.DecodeError.truncated }
-        cell = .string(offset..<(offset + Int(length)), repeated: false)
-        offset += Int(length)
-      case ValueCodec.Tag.int:
-        cell = .int(Varint.unzigzag(try Self.varint(bytes, at: &offset)))
-      case ValueCodec.Tag.decimal:
-        let unscaled = Varint.unzigzag(try Self.varint(bytes, at: &offset))
-        let scale = Varint.unzigzag(try Self.varint(bytes, at: &offset))
-        // An Int64 holds at most 18 decimals: a scale past them (or negative) is damage, and
-        // would trap whatever renders the value.
-        guard (0...18).contains(scale) else { throw ValueCodec.DecodeError.badScale(scale) }
-        cell = .decimal(unscaled: unscaled, scale: Int(scale))
-      case ValueCodec.Tag.false: cell = .bool(false)
-      case ValueCodec.Tag.true: cell = .bool(true)
-      default: throw ValueCodec.DecodeError.badTag(tag)
+        let cell = try Self.spelledCell(tag: tag, in: bytes, at: &offset)
+        if column < above { row[column] = cell } else { row.append(cell) }
       }
-      if column < above { row[column] = cell } else { row.append(cell) }
+    }
+  }
+
+  /// The cell a tag other than ``ValueCodec/Tag/repeated`` starts, read from the bytes after the
+  /// tag (`offset` moves past them).
+  @inline(__always)
+  private static func spelledCell(tag: UInt8, in bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) throws -> Cell {
+    switch tag {
+    case ValueCodec.Tag.null: return .null
+    case ValueCodec.Tag.string:
+      let length = try varint(bytes, at: &offset)
+      guard length <= UInt64(bytes.count - offset) else { throw ValueCodec.DecodeError.truncated }
+      defer { offset += Int(length) }
+      return .string(offset..<(offset + Int(length)), repeated: false)
+    case ValueCodec.Tag.int:
+      return .int(Varint.unzigzag(try varint(bytes, at: &offset)))
+    case ValueCodec.Tag.decimal:
+      let unscaled = Varint.unzigzag(try varint(bytes, at: &offset))
+      let scale = Varint.unzigzag(try varint(bytes, at: &offset))
+      // An Int64 holds at most 18 decimals: a scale past them (or negative) is damage, and
+      // would trap whatever renders the value.
+      guard (0...18).contains(scale) else { throw ValueCodec.DecodeError.badScale(scale) }
+      return .decimal(unscaled: unscaled, scale: Int(scale))
+    case ValueCodec.Tag.false: return .bool(false)
+    case ValueCodec.Tag.true: return .bool(true)
+    default: throw ValueCodec.DecodeError.badTag(tag)
     }
   }
 
@@ -106,8 +118,7 @@ struct EncodedRows {
           let tag = bytes[offset]
           offset += 1
           let cell: Cell
-          switch tag {
-          case ValueCodec.Tag.repeated:
+          if tag == ValueCodec.Tag.repeated {
             guard column < above else {
               throw ValueCodec.DecodeError.nothingToRepeat(row: rowsRead, column: column + 1)
             }
@@ -117,22 +128,8 @@ struct EncodedRows {
             } else {
               cell = cellAbove
             }
-          case ValueCodec.Tag.null: cell = .null
-          case ValueCodec.Tag.string:
-            let length = try Self.varint(bytes, at: &offset)
-            guard length <= UInt64(bytes.count - offset) else { throw ValueCodec.DecodeError.truncated }
-            cell = .string(offset..<(offset + Int(length)), repeated: false)
-            offset += Int(length)
-          case ValueCodec.Tag.int:
-            cell = .int(Varint.unzigzag(try Self.varint(bytes, at: &offset)))
-          case ValueCodec.Tag.decimal:
-            let unscaled = Varint.unzigzag(try Self.varint(bytes, at: &offset))
-            let scale = Varint.unzigzag(try Self.varint(bytes, at: &offset))
-            guard (0...18).contains(scale) else { throw ValueCodec.DecodeError.badScale(scale) }
-            cell = .decimal(unscaled: unscaled, scale: Int(scale))
-          case ValueCodec.Tag.false: cell = .bool(false)
-          case ValueCodec.Tag.true: cell = .bool(true)
-          default: throw ValueCodec.DecodeError.badTag(tag)
+          } else {
+            cell = try Self.spelledCell(tag: tag, in: bytes, at: &offset)
           }
           cells.append(cell)
         }
@@ -163,22 +160,6 @@ struct EncodedRows {
   }
 
   /// The unsigned LEB128 varint at `offset`, which moves past it.
-  private static func varint(_ bytes: [UInt8], at offset: inout Int) throws -> UInt64 {
-    var result: UInt64 = 0
-    var shift: UInt64 = 0
-    while true {
-      guard offset < bytes.count else { throw ValueCodec.DecodeError.truncated }
-      let byte = bytes[offset]
-      offset += 1
-      // The tenth byte holds the 64th bit only.
-      if shift == 63 && byte > 1 { throw ValueCodec.DecodeError.badVarint }
-      result |= UInt64(byte & 0x7F) << shift
-      if byte < 0x80 { return result }
-      shift += 7
-    }
-  }
-
-  /// ``varint(_:at:)`` on the bytes through a pointer.
   @inline(__always)
   private static func varint(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) throws -> UInt64 {
     var result: UInt64 = 0
