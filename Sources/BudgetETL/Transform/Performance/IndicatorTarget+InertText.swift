@@ -25,22 +25,8 @@ extension IndicatorTarget {
     return copy.withUTF8 { b -> IndicatorTarget? in
       guard LiteralSearch.isInert(b) else { return nil }
       // Trailing spaces and separators (`;` `；` `、` `,` `，`), then leading spaces.
-      var end = b.count
-      while end > 0 {
-        var start = end - 1
-        while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
-        let value = LiteralSearch.scalar(b, at: start).value
-        guard PerformanceText.isSpace(value) || value == 0x3B || value == 0xFF1B || value == 0x3001 || value == 0x2C
-          || value == 0xFF0C
-        else { break }
-        end = start
-      }
-      var start = 0
-      while start < end {
-        let (value, length) = LiteralSearch.scalar(b, at: start)
-        guard PerformanceText.isSpace(value) else { break }
-        start += length
-      }
+      let kept = PerformanceText.separatorsTrimmed(b)
+      let (start, end) = (kept.lowerBound, kept.upperBound)
       let raw =
         start == 0 && end == b.count ? printed : String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
       // Full-width forms folded (U+3000 to a space, then dropped with the other spaces).
@@ -105,13 +91,7 @@ extension IndicatorTarget {
         {
           let unitBytes = UnsafeBufferPointer(rebasing: t[numberEnd..<t.count])
           if isInertUnit(unitBytes) {
-            var v: Int64? = number.unscaled
-            for _ in number.scale..<4 {
-              guard let current = v else { break }
-              let (m, overflow) = current.multipliedReportingOverflow(by: 10)
-              v = overflow ? nil : m
-            }
-            if let v {
+            if let v = tenThousandths(number) {
               value = v
               unit = unitBytes.isEmpty ? nil : String(decoding: unitBytes, as: UTF8.self)
             }

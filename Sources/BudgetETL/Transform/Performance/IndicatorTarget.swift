@@ -94,19 +94,24 @@ struct IndicatorTarget: Sendable, Hashable {
     if !numberText.isEmpty, let number = PrintedNumber(numberText), number.scale <= 4 {
       let unitText = String(rest.dropFirst(numberText.count))
       if isUnit(unitText) {
-        var v: Int64? = number.unscaled
-        for _ in number.scale..<4 {
-          guard let current = v else { break }
-          let (m, overflow) = current.multipliedReportingOverflow(by: 10)
-          v = overflow ? nil : m
-        }
-        if let v {
+        if let v = tenThousandths(number) {
           value = v
           unit = unitText.isEmpty ? nil : unitText
         }
       }
     }
     return IndicatorTarget(raw: raw, comparator: comparator, value: value, unit: unit)
+  }
+
+  /// A number of at most four decimals in ten thousandths; nil when that overflows.
+  static func tenThousandths(_ number: PrintedNumber) -> Int64? {
+    var v = number.unscaled
+    for _ in number.scale..<4 {
+      let (m, overflow) = v.multipliedReportingOverflow(by: 10)
+      if overflow { return nil }
+      v = m
+    }
+    return v
   }
 
   /// A unit printed after a number: short and without digits (`个月`, `%`, `万人`), or an area

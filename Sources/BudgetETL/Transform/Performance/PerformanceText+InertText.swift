@@ -118,24 +118,31 @@ extension PerformanceText {
     var copy = text
     return copy.withUTF8 { b -> String? in
       guard LiteralSearch.isInert(b) else { return nil }
-      var end = b.count
-      while end > 0 {
-        var start = end - 1
-        while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
-        let value = LiteralSearch.scalar(b, at: start).value
-        guard isSpace(value) || value == 0x3B || value == 0xFF1B || value == 0x3001 || value == 0x2C || value == 0xFF0C
-        else { break }
-        end = start
-      }
-      var start = 0
-      while start < end {
-        let (value, length) = LiteralSearch.scalar(b, at: start)
-        guard isSpace(value) else { break }
-        start += length
-      }
-      if start == 0 && end == b.count { return text }
-      return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+      let kept = separatorsTrimmed(b)
+      if kept.count == b.count { return text }
+      return String(decoding: UnsafeBufferPointer(rebasing: b[kept]), as: UTF8.self)
     }
+  }
+
+  /// The bytes of inert text that ``trimSeparators(_:)`` keeps: without its trailing spaces and
+  /// separators (`;` `；` `、` `,` `，`), then its leading spaces.
+  static func separatorsTrimmed(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    var end = b.count
+    while end > 0 {
+      var start = end - 1
+      while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+      let value = LiteralSearch.scalar(b, at: start).value
+      guard isSpace(value) || value == 0x3B || value == 0xFF1B || value == 0x3001 || value == 0x2C || value == 0xFF0C
+      else { break }
+      end = start
+    }
+    var start = 0
+    while start < end {
+      let (value, length) = LiteralSearch.scalar(b, at: start)
+      guard isSpace(value) else { break }
+      start += length
+    }
+    return start..<end
   }
 
   /// ``indicatorText(_:)`` of an inert cleaned cell, on its bytes: `指标` and a number
