@@ -28,6 +28,8 @@ struct ByteSink: ~Copyable {
   deinit { base.deallocate() }
 
   /// Makes room for `extra` more bytes: the ``put(_:)`` calls after it may write that many.
+  /// It replaces the reservation before it (a debug build checks against the last one): a
+  /// writer reserves again after any call that may itself reserve.
   @inline(__always)
   mutating func reserve(_ extra: Int) {
     if extra > capacity - count { grow(toAtLeast: count + extra) }

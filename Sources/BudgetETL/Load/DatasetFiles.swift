@@ -12,9 +12,12 @@ final class DatasetFiles {
   /// The members rows built at load time go to, once there is one.
   private var rowMembers: (csv: GzipMemberStream, jsonl: GzipMemberStream)?
   private var rowBytes: (csv: [UInt8], jsonl: [UInt8]) = ([], [])
+  /// The JSON keys of the rows appended here, escaped once.
+  private let jsonKeys: [[UInt8]]
 
   init(schema: DatasetSchema, directory: String, gzipLevel: Int, columnar: (any ColumnarSink)?) throws {
     self.schema = schema
+    jsonKeys = RowEncoder.jsonKeys(schema)
     self.gzipLevel = gzipLevel
     csv = try FileIO.AtomicWriter(path: directory + "/" + schema.name + ".csv.gz")
     jsonl = try FileIO.AtomicWriter(path: directory + "/" + schema.name + ".jsonl.gz")
@@ -49,7 +52,7 @@ final class DatasetFiles {
     rowBytes.csv.removeAll(keepingCapacity: true)
     rowBytes.jsonl.removeAll(keepingCapacity: true)
     RowEncoder.csvRow(row, into: &rowBytes.csv)
-    RowEncoder.jsonRow(row, schema: schema, into: &rowBytes.jsonl)
+    RowEncoder.jsonRow(row, keys: jsonKeys, into: &rowBytes.jsonl)
     try rowMembers!.csv.write(rowBytes.csv)
     try rowMembers!.jsonl.write(rowBytes.jsonl)
     try columnar?.write(row: row)

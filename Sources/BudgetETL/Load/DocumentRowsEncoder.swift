@@ -8,7 +8,7 @@
 /// in the text the bytes written for the cell above, copied rather than escaped again.
 ///
 /// The bytes go to ``ByteSink``s, through the cell writers of ``RowEncoder`` and ``ValueCodec``;
-/// the tests compare the result with those encoders' rows, on every dataset.
+/// the tests compare the result with the array encoders these replaced, kept in the tests.
 enum DocumentRowsEncoder {
   static func encode(_ rows: [[Value]], schema: DatasetSchema) -> (csv: [UInt8], jsonl: [UInt8], binary: [UInt8]) {
     // The JSON keys back to back, each with its colon.

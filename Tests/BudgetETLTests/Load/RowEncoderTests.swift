@@ -48,24 +48,31 @@ import Testing
         + "\n")
   }
 
-  /// The keys escaped once give every dataset's rows the bytes the schema-driven encoder gives,
-  /// nulls, escapes and Chinese text included.
-  @Test func precomputedKeysWriteTheSameObjects() {
-    let strings: [Value] = [.string("合计"), .string("a\"b\\c\n\t\u{1}"), .string(""), .null]
-    for schema in Datasets.all {
-      var bySchema: [UInt8] = []
-      var byKeys: [UInt8] = []
-      let keys = RowEncoder.jsonKeys(schema)
-      for shift in 0..<4 {
-        let row = schema.columns.indices.map { i -> Value in
-          let pick = (i + shift) % (strings.count + Self.values.count)
-          return pick < strings.count ? strings[pick] : Self.values[pick - strings.count]
-        }
-        RowEncoder.jsonRow(row, schema: schema, into: &bySchema)
-        RowEncoder.jsonRow(row, keys: keys, into: &byKeys)
+  /// Column names that need escaping, as JSON keys byte for byte.
+  @Test func keysEscapedAsWritten() {
+    let schema = DatasetSchema(
+      name: "t", title: "T", description: "",
+      columns: ["a\"b", "c\\d", "\u{1}e", "合计/x"].map { ColumnSpec($0, .string, nullable: true, "") }, primaryKey: [])
+    #expect(
+      RowEncoder.jsonKeys(schema).map { String(decoding: $0, as: UTF8.self) }
+        == [#""a\"b":"#, #""c\\d":"#, #""\u0001e":"#, #""合计/x":"#])
+  }
+
+  /// Decimals of every scale the encoders write digits for (and 0 and 19, which go through
+  /// `csvText`), at the extremes: the digits `Value.csvText`'s own formatter prints.
+  @Test func decimalsOfEveryScaleReadAsTheirText() {
+    let unscaled: [Int64] = [
+      Int64.min, Int64.min + 1, Int64.max, 0, 1, -1, 10, -10, 999_999_999_999_999_999, -1_000_000_000_000_000_000,
+    ]
+    for scale in 0...19 {
+      for u in unscaled {
+        var out: [UInt8] = []
+        RowEncoder.appendScalar(.decimal(unscaled: u, scale: scale), into: &out)
+        #expect(String(decoding: out, as: UTF8.self) == Value.decimal(unscaled: u, scale: scale).csvText, "\(u) scale \(scale)")
       }
-      #expect(byKeys == bySchema, "\(schema.name)")
-      #expect(!byKeys.isEmpty)
     }
+    var out: [UInt8] = []
+    RowEncoder.appendScalar(.decimal(unscaled: 1, scale: 18), into: &out)
+    #expect(String(decoding: out, as: UTF8.self) == "0.000000000000000001")
   }
 }
