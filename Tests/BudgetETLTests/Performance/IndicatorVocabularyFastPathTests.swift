@@ -10,17 +10,13 @@ import Testing
   @Test func everySeedCellHasTheSameTerm() throws {
     var cells = 0
     var terms = 0
-    for seed in 0..<Seed.allCases.count {
-      for line in try SeedTable.lines(seed: seed) {
-        for cell in line.split(separator: "\t").map(String.init) {
-          let c = PerformanceText.compact(PerformanceText.clean(cell))
-          cells += 1
-          let slow = IndicatorVocabulary.termComparingStrings(compacted: c)
-          #expect(IndicatorVocabulary.term(cell) == IndicatorVocabulary.termComparingStrings(compacted: PerformanceText.compact(cell)), "\(cell.debugDescription)")
-          if let fast = IndicatorVocabulary.termOfInertText(c) { #expect(fast == slow, "\(c.debugDescription)") }
-          if slow != nil { terms += 1 }
-        }
-      }
+    for cell in try SeedTable.cells() {
+      let c = PerformanceText.compact(PerformanceText.clean(cell))
+      cells += 1
+      let slow = IndicatorVocabulary.termComparingStrings(compacted: c)
+      #expect(IndicatorVocabulary.term(cell) == IndicatorVocabulary.termComparingStrings(compacted: PerformanceText.compact(cell)), "\(cell.debugDescription)")
+      if let fast = IndicatorVocabulary.termOfInertText(c) { #expect(fast == slow, "\(c.debugDescription)") }
+      if slow != nil { terms += 1 }
     }
     #expect(cells > 5_000)
     #expect(terms > 50)

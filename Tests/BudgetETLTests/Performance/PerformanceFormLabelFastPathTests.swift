@@ -37,18 +37,14 @@ import Testing
   @Test func everySeedCellReadsAsTheStringsReadIt() throws {
     var projects = 0
     var ends = 0
-    for seed in 0..<Seed.allCases.count {
-      for line in try SeedTable.lines(seed: seed) {
-        for cell in line.split(separator: "\t").map(String.init) {
-          let c = PerformanceText.removingSpaces(PerformanceText.clean(cell))
-          let label = PerformanceForm.nameLabelComparingStrings(c)
-          let end = PerformanceForm.endsFormComparingStrings(c)
-          #expect((PerformanceForm.nameLabelOfInertText(c) ?? label) == label, "\(c.debugDescription)")
-          #expect((PerformanceForm.endsFormOfInertText(c) ?? end) == end, "\(c.debugDescription)")
-          if label == .project { projects += 1 }
-          if end { ends += 1 }
-        }
-      }
+    for cell in try SeedTable.cells() {
+      let c = PerformanceText.removingSpaces(PerformanceText.clean(cell))
+      let label = PerformanceForm.nameLabelComparingStrings(c)
+      let end = PerformanceForm.endsFormComparingStrings(c)
+      #expect((PerformanceForm.nameLabelOfInertText(c) ?? label) == label, "\(c.debugDescription)")
+      #expect((PerformanceForm.endsFormOfInertText(c) ?? end) == end, "\(c.debugDescription)")
+      if label == .project { projects += 1 }
+      if end { ends += 1 }
     }
     #expect(projects > 10)
     #expect(ends > 10)

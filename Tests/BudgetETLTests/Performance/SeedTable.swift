@@ -13,6 +13,18 @@ enum SeedTable {
     return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
   }
 
+  /// Every tab-separated cell of every line of the five seeds, in order; empty cells too when
+  /// `keepingEmpty` (the cells the fast-path tests compare their readings on).
+  static func cells(keepingEmpty: Bool = false) throws -> [String] {
+    var cells: [String] = []
+    for seed in 0..<Seed.allCases.count {
+      for line in try lines(seed: seed) {
+        cells += line.split(separator: "\t", omittingEmptySubsequences: !keepingEmpty).map(String.init)
+      }
+    }
+    return cells
+  }
+
   /// The rows of `rows` (source line numbers, inclusive) as one table, titled by line `title`.
   static func table(seed: Int, title: Int?, rows: ClosedRange<Int>, declaredUnit: String? = nil) throws
     -> RawTable
