@@ -24,6 +24,7 @@ extension BudgetETLCommand {
     var quiet = false
 
     func run() async throws {
+      HeapTuning.applyBatchSettings()
       let logger = makeLogger(quiet: quiet)
       var config: PipelineConfig
       do {
