@@ -23,8 +23,7 @@ struct CheckpointStore: Sendable {
   func write<T: BinaryCodable>(_ value: T, _ stage: StageKind, key: String) throws {
     let bytes = try CheckpointFormat.encode(value)
     let target = path(stage, key: key)
-    try FileIO.createDirectory((target as NSString).deletingLastPathComponent)
-    try FileIO.writeAtomically(bytes, to: target, durability: .checked)
+    try FileIO.writeAtomically(bytes, to: target, durability: .checked, creatingFolder: true)
   }
 
   /// Removes every checkpoint of `stage` whose key is not in `keep`, and leftover temporary files.

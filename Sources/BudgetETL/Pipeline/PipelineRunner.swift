@@ -339,8 +339,7 @@ public struct PipelineRunner: Sendable {
     if let result { final = processor.finish(result, source: transformed!.source) }
     let t0 = clock.now
     let bundle = try DocumentBundle.make(source: final.source, result: final.result, gzipLevel: config.load.gzipLevel)
-    try FileIO.createDirectory((bundlePath as NSString).deletingLastPathComponent)
-    try FileIO.writeAtomically(bundle.serialized(), to: bundlePath, durability: .contents)
+    try FileIO.writeAtomically(bundle.serialized(), to: bundlePath, durability: .contents, creatingFolder: true)
     seconds["checkpoint"] = (clock.now - t0).seconds
     return FileOutcome(
       keys: keys, reused: false, source: final.source, summary: final.result.map(BundleSummary.init), stageSeconds: seconds,
