@@ -130,26 +130,50 @@ public enum TextDecoder {
 
   /// The offset of the first byte that is not part of valid UTF-8, or nil.
   public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) }
+  }
+
+  /// Runs of ASCII are stepped over eight bytes at a time, and the three-byte sequences of
+  /// Chinese text are checked without decoding their scalar: this scan reads every byte of
+  /// every document once.
+  static func firstInvalidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let p = buffer.baseAddress else { return nil }
+    let raw = UnsafeRawPointer(p)
+    let n = buffer.count
     var i = 0
-    let n = bytes.count
     while i < n {
-      let b = bytes[i]
-      if b < 0x80 { i += 1; continue }
-      var need = 0
-      var min: UInt32 = 0
-      var cp: UInt32 = 0
-      if b & 0xE0 == 0xC0 { need = 1; min = 0x80; cp = UInt32(b & 0x1F) }
-      else if b & 0xF0 == 0xE0 { need = 2; min = 0x800; cp = UInt32(b & 0x0F) }
-      else if b & 0xF8 == 0xF0 { need = 3; min = 0x10000; cp = UInt32(b & 0x07) }
-      else { return i }
-      if i + need >= n { return i }
-      for j in 1...need {
-        let c = bytes[i + j]
-        if c & 0xC0 != 0x80 { return i }
-        cp = cp << 6 | UInt32(c & 0x3F)
+      let b = p[i]
+      if b < 0x80 {
+        i += 1
+        while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+          i += 8
+        }
+        continue
       }
-      if cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) { return i }
-      i += need + 1
+      if b & 0xF0 == 0xE0 {
+        // E0 needs A0…BF next (no overlong form), ED needs 80…9F (no surrogate).
+        guard i + 2 < n else { return i }
+        let c1 = p[i + 1]
+        let c2 = p[i + 2]
+        guard c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80 else { return i }
+        if b == 0xE0 && c1 < 0xA0 { return i }
+        if b == 0xED && c1 > 0x9F { return i }
+        i += 3
+        continue
+      }
+      if b & 0xE0 == 0xC0 {
+        // C0 and C1 lead only overlong forms.
+        guard b >= 0xC2, i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return i }
+        i += 2
+        continue
+      }
+      // F0 needs 90…BF next (no overlong form), F4 needs 80…8F (at most U+10FFFF).
+      guard b >= 0xF0, b <= 0xF4, i + 3 < n else { return i }
+      let c1 = p[i + 1]
+      guard c1 & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80 else { return i }
+      if b == 0xF0 && c1 < 0x90 { return i }
+      if b == 0xF4 && c1 > 0x8F { return i }
+      i += 4
     }
     return nil
   }
