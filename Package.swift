@@ -18,10 +18,14 @@ let package = Package(
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"])]
     ),
+    // SHA-256 blocks on the x86 SHA extensions; the instructions are enabled per function
+    // (no unsafeFlags), and the target builds to "not available" on other architectures.
+    .target(name: "CSHA256"),
     .target(
       name: "BudgetETL",
       dependencies: [
         "CZlib",
+        "CSHA256",
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: [.enableUpcomingFeature("ExistentialAny")]

@@ -1,3 +1,5 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), for `source_sha256` and `doc_id`.
 public struct SHA256: Sendable {
   private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
@@ -6,6 +8,8 @@ public struct SHA256: Sendable {
   )
   private var buffer: [UInt8] = []
   private var length: UInt64 = 0
+  /// Which code compresses the blocks; see ``Backend``.
+  let backend: Backend
 
   private static let k: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
@@ -20,7 +24,14 @@ public struct SHA256: Sendable {
     0xc671_78f2,
   ]
 
-  public init() { buffer.reserveCapacity(64) }
+  public init() { self.init(backend: .preferred) }
+
+  /// A hasher on a given backend: the tests compare the two on the same inputs.
+  init(backend: Backend) {
+    precondition(backend.isAvailable, "SHA-256 backend \(backend) is not available on this CPU")
+    self.backend = backend
+    buffer.reserveCapacity(64)
+  }
 
   public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
     let done: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: $0) }
@@ -30,7 +41,7 @@ public struct SHA256: Sendable {
     if !buffer.isEmpty {
       while buffer.count < 64, let b = iterator.next() { buffer.append(b) }
       if buffer.count < 64 { return }
-      buffer.withUnsafeBufferPointer { process($0.baseAddress!) }
+      buffer.withUnsafeBufferPointer { compress($0.baseAddress!, blocks: 1) }
       buffer.removeAll(keepingCapacity: true)
     }
     var block = [UInt8](repeating: 0, count: 64)
@@ -39,7 +50,7 @@ public struct SHA256: Sendable {
       block[n] = b
       n += 1
       if n == 64 {
-        block.withUnsafeBufferPointer { process($0.baseAddress!) }
+        block.withUnsafeBufferPointer { compress($0.baseAddress!, blocks: 1) }
         n = 0
       }
     }
@@ -55,13 +66,14 @@ public struct SHA256: Sendable {
       buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<take]))
       offset = take
       if buffer.count < 64 { return }
-      buffer.withUnsafeBufferPointer { process($0.baseAddress!) }
+      buffer.withUnsafeBufferPointer { compress($0.baseAddress!, blocks: 1) }
       buffer.removeAll(keepingCapacity: true)
     }
     guard let base = bytes.baseAddress else { return }
-    while bytes.count - offset >= 64 {
-      process(base + offset)
-      offset += 64
+    let blocks = (bytes.count - offset) / 64
+    if blocks > 0 {
+      compress(base + offset, blocks: blocks)
+      offset += blocks * 64
     }
     buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset...]))
   }
@@ -72,13 +84,7 @@ public struct SHA256: Sendable {
     tail.append(0x80)
     while tail.count % 64 != 56 { tail.append(0) }
     for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-    tail.withUnsafeBufferPointer { p in
-      var offset = 0
-      while offset < p.count {
-        process(p.baseAddress! + offset)
-        offset += 64
-      }
-    }
+    tail.withUnsafeBufferPointer { compress($0.baseAddress!, blocks: $0.count / 64) }
     var out: [UInt8] = []
     out.reserveCapacity(32)
     for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
@@ -90,10 +96,23 @@ public struct SHA256: Sendable {
     return out
   }
 
-  private mutating func process(_ p: UnsafePointer<UInt8>) {
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in process(p, schedule: w) }
+  /// Runs the compression function over `blocks` whole 64-byte blocks at `p`, on this
+  /// hasher's backend. SHA-NI takes all of them in one C call: the call and the state's
+  /// shuffles in and out are paid once per buffer, not once per block.
+  private mutating func compress(_ p: UnsafePointer<UInt8>, blocks: Int) {
+    switch backend {
+    case .shaNI:
+      withUnsafeMutablePointer(to: &h) { state in
+        state.withMemoryRebound(to: UInt32.self, capacity: 8) { budget_sha256_ni_blocks($0, p, blocks) }
+      }
+    case .portable:
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        for i in 0..<blocks { process(p + i * 64, schedule: w) }
+      }
+    }
   }
 
+  /// The portable compression function: one block, FIPS 180-4 §6.2.2 as written.
   private mutating func process(_ p: UnsafePointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>) {
     for i in 0..<16 {
       w[i] =
