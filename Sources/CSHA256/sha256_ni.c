@@ -84,9 +84,12 @@ void budget_sha256_ni_blocks(uint32_t state[8], const uint8_t *data, size_t bloc
 #else
 
 void budget_sha256_ni_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
+  // Never reached: budget_sha256_ni_available() is 0 here and Swift checks it. A silent
+  // no-op would give a wrong digest, so stop instead.
   (void)state;
   (void)data;
   (void)blocks;
+  __builtin_trap();
 }
 
 #endif

@@ -19,11 +19,21 @@ import Testing
       return usage.ru_minflt
     }
 
+    /// Transparent huge pages for every mapping ("always", some distributions' default) fault
+    /// a trimmed heap back in 2 MiB at a time: too few faults for this test to tell the
+    /// settings from glibc's defaults. Debian's default ("madvise") leaves the heaps alone.
+    static var hugePagesForAllMappings: Bool {
+      let setting = try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8)
+      return setting?.contains("[always]") ?? false
+    }
+
     /// A document's pattern at 16 MiB: 64 blocks of 256 KiB taken, written and all freed,
     /// ten times. With glibc's defaults the freed top of the heap is given back to the kernel
     /// each round and faulted in again (4,096 pages a round, over 40,000 in all); with the
-    /// batch settings only the first round faults.
-    @Test func freedWorkingSetIsReusedWithoutPageFaults() {
+    /// batch settings only the first round faults. The settings then stay for the rest of the
+    /// test process, as they do for a run; no other test measures memory.
+    @Test(.disabled(if: hugePagesForAllMappings, "transparent huge pages are on for every mapping"))
+    func freedWorkingSetIsReusedWithoutPageFaults() {
       #expect(HeapTuning.applyBatchSettings())
       let blockSize = 256 << 10
       let pagesPerRound = 64 * blockSize / 4096
