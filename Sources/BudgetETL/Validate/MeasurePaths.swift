@@ -177,7 +177,11 @@ extension MeasurePaths {
 
     mutating func remember(measure: String, column: Int, info: Int) {
       guard column >= 0, column < 4_096 else { return }
-      if column >= last.count { last += Array(repeating: nil, count: column + 1 - last.count) }
+      // Grown ahead (at least doubled): columns come in increasing order, and growing by one
+      // column at a time made a new array for every column of the table.
+      if column >= last.count {
+        last.append(contentsOf: repeatElement(nil, count: max(column + 1, 2 * last.count, 16) - last.count))
+      }
       last[column] = (measure, info)
     }
   }
