@@ -47,7 +47,11 @@ struct TableGrid {
     for i in items.indices {
       if items[i].section != lastSection || s < 0 {
         let section = items[i].section ?? ""
-        if let known = sectionIndex[section] {
+        // Side-by-side sections alternate item by item: a table has a few, found by a scan of
+        // their names (one shared `String` each, equal at a glance) before any hashing.
+        if sections.count <= 8, let known = sections.firstIndex(of: section) {
+          s = known
+        } else if let known = sectionIndex[section] {
           s = known
         } else {
           s = sections.count
