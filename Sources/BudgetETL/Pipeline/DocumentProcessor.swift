@@ -181,7 +181,13 @@ public struct DocumentProcessor: Sendable {
           unit: table.declaredUnit ?? "元", columns: reading.columns.filter { !$0.isEmpty }.joined(separator: " | "),
           rows: reading.rowCount, fragments: table.fragments, isEmpty: !nonZero,
           sourceLine: table.sourceLine, sourcePage: table.sourcePage))
-      result.lineItems.append(contentsOf: reading.lineItems)
+      // The first table's items taken whole: appending copies every item (a dozen strings
+      // retained) and then destroys the reading's.
+      if result.lineItems.isEmpty {
+        result.lineItems = reading.lineItems
+      } else {
+        result.lineItems.append(contentsOf: reading.lineItems)
+      }
       result.indicators.append(contentsOf: reading.indicators)
       warnings.append(contentsOf: reading.warnings.map { (tableID, $0) })
     }

@@ -115,15 +115,19 @@ struct MeasurePaths {
       if let seen = byMeasure[measure] {
         known = seen
       } else {
+        // Each proper prefix's id looked up once, longest first: the order in which
+        // ``init(characters:)`` first meets them, so the ids are the same. (It looks each up
+        // two or three times, as the parent, a chain link's name and the next one's `up`.)
         let path = measure.levels
-        var prefix = path.dropLast()
-        let parent = id(prefix)
+        var prefixIDs = [Int](repeating: 0, count: max(path.count, 1))
+        for length in stride(from: path.count - 1, through: 0, by: -1) {
+          prefixIDs[length] = id(path[path.startIndex..<(path.startIndex + length)])
+        }
+        let parent = path.isEmpty ? id(path) : prefixIDs[path.count - 1]
         var chain: [(name: Int, up: Int)] = []
-        while !prefix.isEmpty {
-          let name = id(prefix)
-          let up = id(prefix.dropLast())
-          chain.append((name, up))
-          prefix.removeLast()
+        chain.reserveCapacity(max(path.count - 1, 0))
+        for length in stride(from: path.count - 1, through: 1, by: -1) {
+          chain.append((prefixIDs[length], prefixIDs[length - 1]))
         }
         known = infos.count
         infos.append(Info(parent: parent, chain: chain))
@@ -173,7 +177,11 @@ extension MeasurePaths {
 
     mutating func remember(measure: String, column: Int, info: Int) {
       guard column >= 0, column < 4_096 else { return }
-      if column >= last.count { last += Array(repeating: nil, count: column + 1 - last.count) }
+      // Grown ahead (at least doubled): columns come in increasing order, and growing by one
+      // column at a time made a new array for every column of the table.
+      if column >= last.count {
+        last.append(contentsOf: repeatElement(nil, count: max(column + 1, 2 * last.count, 16) - last.count))
+      }
       last[column] = (measure, info)
     }
   }

@@ -47,11 +47,21 @@ struct TableGrid {
     for i in items.indices {
       if items[i].section != lastSection || s < 0 {
         let section = items[i].section ?? ""
-        if let known = sectionIndex[section] {
+        // Side-by-side sections alternate item by item: a table has a few, found by a scan of
+        // their names (one shared `String` each, equal at a glance). The dictionary, whose
+        // making and hashing were most of this loop's time, is only made past eight.
+        let known: Int?
+        if sections.count <= Self.scannedSections {
+          known = sections.firstIndex(of: section)
+        } else {
+          if sectionIndex.isEmpty { for (k, name) in sections.enumerated() { sectionIndex[name] = k } }
+          known = sectionIndex[section]
+        }
+        if let known {
           s = known
         } else {
           s = sections.count
-          sectionIndex[section] = s
+          if !sectionIndex.isEmpty { sectionIndex[section] = s }
           sections.append(section)
         }
         lastSection = items[i].section
@@ -104,6 +114,9 @@ struct TableGrid {
       cellStarts[section].append(section + 1 < sections.count ? cellStarts[section + 1][0] : cells.count)
     }
   }
+
+  /// How many sections are looked up by a scan of their names rather than by hashing.
+  static let scannedSections = 8
 
   /// The cells of the row at `position` in `rows[section]`, in column order.
   func cells(section: Int, position: Int) -> ArraySlice<Cell> {

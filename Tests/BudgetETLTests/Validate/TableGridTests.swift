@@ -59,6 +59,29 @@ import Testing
       Self.expectSameIndex(items, Comment(rawValue: items.map { "\($0.section ?? "nil") \($0.rowNo) \($0.colNo)" }.joined(separator: ", ")))
     }
   }
+
+  /// Side-by-side sections alternating item by item, up to a dozen of them (past the few the
+  /// grid finds by a scan of their names, then by hashing), with names spelled as new strings
+  /// (equal, not the same `String`) and one name in two spellings that are equal as `String`s.
+  @Test func manySectionsAreIndexedAsBefore() {
+    var rng = SplitMix64(seed: 11_2026)
+    var past8 = 0
+    for _ in 0..<1_000 {
+      let names: [String?] = [nil, "", "caf\u{E9}", "cafe\u{301}"] + (0..<(rng.below(12))).map { "第\($0)栏" }
+      var items: [LineItem] = []
+      for row in 1...(1 + rng.below(5)) {
+        for (k, name) in names.enumerated() where rng.below(3) > 0 {
+          var item = MeasurePathsTests.item(column: k, measure: "合计")
+          item.rowNo = row
+          item.section = name.map { String(Array($0.unicodeScalars).map(Character.init)) }
+          items.append(item)
+        }
+      }
+      if Set(items.map { $0.section ?? "" }).count > 8 { past8 += 1 }
+      Self.expectSameIndex(items, Comment(rawValue: items.map { "\($0.section ?? "nil") \($0.rowNo) \($0.colNo)" }.joined(separator: ", ")))
+    }
+    #expect(past8 > 200)
+  }
 }
 
 /// The grid as it was indexed with dictionaries: the slow reading the tests hold it to.
