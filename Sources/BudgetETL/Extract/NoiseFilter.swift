@@ -170,31 +170,12 @@ public struct NoiseFilter: Sendable {
   /// table lines were all searched four times for it), `…` (E2 80 A6), `·` (C2 B7, or U+0387
   /// CE 87, canonically `·`) or `．` (EF BC 8E). One pass; most lines hold none, and need not
   /// be searched four times.
-  ///
-  /// Eight ASCII bytes (a table row's amounts and tabs) are read as one word: only `..` can
-  /// start there, asked of the word at once instead of byte by byte (this gate reads every
-  /// table line, and was 0.4% of a run).
   static func mayHoldDotLeader(_ text: String) -> Bool {
     var copy = text
     return copy.withUTF8 { b in
       let n = b.count
-      guard let base = b.baseAddress else { return false }
-      let raw = UnsafeRawPointer(base)
       var i = 0
       while i < n {
-        if i + 8 <= n {
-          let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-          if word & 0x8080_8080_8080_8080 == 0 {
-            // 0x80 in each byte that is a dot, exactly (no borrow from a neighbouring byte).
-            let x = word ^ 0x2E2E_2E2E_2E2E_2E2E
-            let dots = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
-            // Two dots in a row inside the word, or its last byte and the next.
-            if dots & (dots >> 8) != 0 { return true }
-            if dots >> 63 != 0 && i + 8 < n && b[i + 8] == 0x2E { return true }
-            i += 8
-            continue
-          }
-        }
         // A CJK ideograph's lead byte (E4–E9; most of the text) starts three bytes of which
         // none is a leader's first byte: skipped whole.
         if b[i] >= 0xE4 && b[i] <= 0xE9 {

@@ -135,34 +135,6 @@ import Testing
     #expect(NoiseFilter.candidateScreen("：\u{301}部门") == .undecided)
   }
 
-  /// The gate's eight-byte reading of ASCII, exhaustively: one or two dots at every pair of
-  /// places in ASCII runs of every length to 20, the run starting after 0 to 4 bytes of other
-  /// scalars (so at every offset from a word), with a dot, an ideograph or nothing after it.
-  @Test func dotLeaderGateReadsASCIIWordsAsBytes() {
-    var checked = 0
-    var leaders = 0
-    for prefix in ["", "a", "表", "é", "\u{387}", "a表", "ab", "表é"] {
-      for suffix in ["", ".", "表", "…"] {
-        for length in 0...20 {
-          for p in -1..<length {
-            for q in p..<length {
-              var run = [UInt8](repeating: 0x37, count: length)
-              if p >= 0 { run[p] = 0x2E }
-              if q >= 0 { run[q] = 0x2E }
-              let s = prefix + String(decoding: run, as: UTF8.self) + suffix
-              let expected = Self.oracleMayHoldDotLeader(s)
-              #expect(NoiseFilter.mayHoldDotLeader(s) == expected, "\(s.debugDescription)")
-              checked += 1
-              if expected { leaders += 1 }
-            }
-          }
-        }
-      }
-    }
-    #expect(checked == 56_672)
-    #expect(leaders == 24_948)  // counted independently (a Python reading of the same texts)
-  }
-
   /// The gate that skips ideographs' bytes against the one that read every byte, and the whole
   /// filter against the one without the screen, on the seeds with page-break noise.
   @Test func dotLeaderGateAndFlagsAgreeWithTheOracles() {
