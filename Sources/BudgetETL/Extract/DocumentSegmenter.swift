@@ -84,10 +84,10 @@ public struct DocumentSegmenter: Sendable {
       for index in run { consumed[index] = true }
       let caption = self.caption(before: run[0], after: previousRunEnd, lines: lines, consumed: consumed)
       for index in caption.lineIndexes { consumed[index] = true }
-      let notesIndexes = self.notes(after: run.last!, lines: lines, isTableLine: isTableLine, noise: noiseFlags)
-      for index in notesIndexes { consumed[index] = true }
-      let notes = notesIndexes.map { TextCleaner.title(lines[$0].text) }
-      previousRunEnd = (notesIndexes.last ?? run.last!)
+      let noteLines = self.notes(after: run.last!, lines: lines, isTableLine: isTableLine, noise: noiseFlags)
+      for note in noteLines { consumed[note.index] = true }
+      let notes = noteLines.map(\.title)
+      previousRunEnd = (noteLines.last?.index ?? run.last!)
 
       let rows = run.map { index -> RawRow in
         let line = lines[index]
@@ -283,9 +283,10 @@ public struct DocumentSegmenter: Sendable {
     return t.contains("表") || t.hasSuffix("经费") || t.contains("预算") || t.contains("决算") || t.contains("绩效目标")
   }
 
-  /// Notes printed under a table: `注：…` and the numbered or 本表… lines that follow it.
-  func notes(after end: Int, lines: [SourceLine], isTableLine: [Bool], noise: [Bool]) -> [Int] {
-    var result: [Int] = []
+  /// Notes printed under a table: `注：…` and the numbered or 本表… lines that follow it, each
+  /// with its title (worked out here to read the line, and kept as the note's text).
+  func notes(after end: Int, lines: [SourceLine], isTableLine: [Bool], noise: [Bool]) -> [(index: Int, title: String)] {
+    var result: [(index: Int, title: String)] = []
     var k = end + 1
     var inNote = false
     while k < lines.count {
@@ -296,12 +297,12 @@ public struct DocumentSegmenter: Sendable {
       let declaresEmpty = t.contains("本表无数据") || t.contains("故本表无数据") || t.contains("空表")
       if t.hasLiteralPrefix("注") {
         inNote = true
-        result.append(k)
+        result.append((k, t))
       } else if inNote, NumberingPrefix.match(t)?.rank == 2, t.count < 120, !t.hasLiteralPrefix("第") {
-        result.append(k)
+        result.append((k, t))
       } else if t.hasLiteralPrefix("本表") || (declaresEmpty && t.count < 60) {
         inNote = true
-        result.append(k)
+        result.append((k, t))
       } else {
         break
       }
@@ -313,19 +314,14 @@ public struct DocumentSegmenter: Sendable {
   func merge(_ fragments: [Fragment]) -> [RawTable] {
     var tables: [RawTable] = []
     for fragment in fragments {
-      if var last = tables.last, continues(fragment, last) {
-        var rows = Array(fragment.rows.dropFirst(repeatsHeader(fragment, last) ? last.headerRowCount : 0))
-        // A repeated total row right after the header is not a row.
-        if let firstData = rows.first, last.headerRowCount < last.rows.count,
-          sameCells(firstData, last.rows[last.headerRowCount]),
-          LabelKind.isTotal(TextCleaner.title(firstData.cells.first(where: { !$0.isEmpty && Int($0) == nil }) ?? ""))
-        {
-          rows.removeFirst()
-        }
-        last.rows.append(contentsOf: rows)
-        last.fragments += 1
-        last.notes.append(contentsOf: fragment.notes)
-        tables[tables.count - 1] = last
+      if let last = tables.indices.last, continues(fragment, tables[last]) {
+        let rows = continuationRows(fragment, of: tables[last])
+        // Edited in place: a copy of the table (`var table = tables.last`) shared its rows with
+        // the array, and appending to them copied every row, retaining its cells, once per
+        // continuation.
+        tables[last].rows.append(contentsOf: rows)
+        tables[last].fragments += 1
+        tables[last].notes.append(contentsOf: fragment.notes)
         continue
       }
       let cap = fragment.caption
@@ -336,6 +332,19 @@ public struct DocumentSegmenter: Sendable {
           rows: fragment.rows, headerRowCount: fragment.headerRowCount, fragments: 1, notes: fragment.notes))
     }
     return tables
+  }
+
+  /// The rows a continuation adds to `table`: without the header rows it repeats, and without
+  /// a repeated total row right after them.
+  func continuationRows(_ fragment: Fragment, of table: RawTable) -> [RawRow] {
+    var rows = Array(fragment.rows.dropFirst(repeatsHeader(fragment, table) ? table.headerRowCount : 0))
+    if let firstData = rows.first, table.headerRowCount < table.rows.count,
+      sameCells(firstData, table.rows[table.headerRowCount]),
+      LabelKind.isTotal(TextCleaner.title(firstData.cells.first(where: { !$0.isEmpty && Int($0) == nil }) ?? ""))
+    {
+      rows.removeFirst()
+    }
+    return rows
   }
 
   /// True when a fragment starts with the table's header rows again.

@@ -9,11 +9,20 @@ public struct NormalizedText: Sendable {
   /// their empty last cells (identity strips them). Same lines as `utf8`.
   let layout: [UInt8]
 
+  /// The bytes were found valid UTF-8 before (``TextDecoder/firstInvalidUTF8(_:)`` passed
+  /// them): `lines()` need not check them again. Normalizing only drops or replaces ASCII bytes
+  /// (CR, trailing spaces and tabs), which keeps UTF-8 valid.
+  let isCheckedUTF8: Bool
+
   /// Normalizes decoded UTF-8 (any BOM already removed by the decoder).
   ///
   /// Works line by line on the bytes, copying each line's bytes at once (`memchr` finds the
   /// line ends): appending byte by byte, twice over, was most of the time of reading a file.
-  public init(decoded: [UInt8]) {
+  ///
+  /// - Parameter checkedUTF8: true only when `decoded` is known to be valid UTF-8 (the
+  ///   decoder checked it); `lines()` checks the text itself otherwise.
+  public init(decoded: [UInt8], checkedUTF8: Bool = false) {
+    self.isCheckedUTF8 = checkedUTF8
     let (layout, utf8) = decoded.withUnsafeBufferPointer { b -> ([UInt8], [UInt8]) in
       let n = b.count
       guard let base = b.baseAddress else { return ([], []) }
@@ -55,6 +64,11 @@ public struct NormalizedText: Sendable {
 
   /// The text's lines, 1-based, with pages counted from form feeds (a form feed starts a new
   /// page and is removed from the line). Pages are nil when the text has no form feed.
+  ///
+  /// Valid UTF-8 (checked once here with the decoder's fast scan, unless the decoder already
+  /// did) is cut into lines at ASCII bytes and copied into Strings without validating each
+  /// line again: `String(decoding:as:)`'s per-line check was most of the time of this function.
+  /// Invalid bytes (from a converter no one checked) are repaired line by line as before.
   public func lines() -> [SourceLine] {
     var result: [SourceLine] = []
     var page = 1
@@ -63,6 +77,10 @@ public struct NormalizedText: Sendable {
     layout.withUnsafeBufferPointer { buf in
       let n = buf.count
       let hasPages = buf.baseAddress.map { memchr($0, 0x0C, n) != nil } ?? false
+      let valid = isCheckedUTF8 || TextDecoder.firstInvalidUTF8(buf) == nil
+      func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        valid ? String(validUTF8: bytes) : String(decoding: bytes, as: UTF8.self)
+      }
       // The line ends, found with `memchr`: walking the text a byte at a time for them was
       // a third of the time of splitting it into lines.
       func lineEnd(from: Int) -> Int {
@@ -84,10 +102,10 @@ public struct NormalizedText: Sendable {
           linePage = page
           let rest = line[leading...]
           page += rest.filter { $0 == 0x0C }.count
-          text = String(decoding: rest.filter { $0 != 0x0C }, as: UTF8.self)
+          text = rest.filter { $0 != 0x0C }.withUnsafeBufferPointer(string)
         } else {
           // Decoded from the buffer: no copy of the line's bytes first.
-          text = String(decoding: line, as: UTF8.self)
+          text = string(line)
         }
         result.append(SourceLine(number: number, page: hasPages ? linePage : nil, text: text))
         start = i + 1

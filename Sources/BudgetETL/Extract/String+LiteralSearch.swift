@@ -176,7 +176,8 @@ enum LiteralSearch {
         guard scalarIsInert(b, at: last) else { return nil }
       }
       if start == 0 && end == count { return original }
-      return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+      // Whole space scalars were cut off a String: the rest is valid UTF-8 as it stands.
+      return String(validUTF8: UnsafeBufferPointer(rebasing: b[start..<end]))
     }
   }
 

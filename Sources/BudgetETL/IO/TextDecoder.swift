@@ -34,11 +34,15 @@ public struct DecodedText: Sendable {
   /// When the file ends inside a character (a cut file): the offset of that character's first
   /// byte. The text before it was decoded.
   public var truncatedAt: Int?
+  /// `utf8` passed ``TextDecoder/firstInvalidUTF8(_:)`` (text read as UTF-8): whoever cuts
+  /// it into Strings need not validate it again. False for what iconv made, never checked.
+  public var isCheckedUTF8: Bool
 
-  public init(utf8: [UInt8], encoding: String, truncatedAt: Int? = nil) {
+  public init(utf8: [UInt8], encoding: String, truncatedAt: Int? = nil, isCheckedUTF8: Bool = false) {
     self.utf8 = utf8
     self.encoding = encoding
     self.truncatedAt = truncatedAt
+    self.isCheckedUTF8 = isCheckedUTF8
   }
 }
 
@@ -57,7 +61,7 @@ public enum TextDecoder {
       }
       let text = cut.map { Array(body[..<$0]) } ?? body
       if let nul = text.firstIndex(of: 0) { throw DecodingError.binary(offset: nul + 3) }
-      return DecodedText(utf8: text, encoding: "utf-8-bom", truncatedAt: cut.map { $0 + 3 })
+      return DecodedText(utf8: text, encoding: "utf-8-bom", truncatedAt: cut.map { $0 + 3 }, isCheckedUTF8: true)
     }
     if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
       let (text, cut) = try iconv(Array(bytes[2...]), from: "UTF-16LE", offsetBase: 2)
@@ -82,9 +86,11 @@ public enum TextDecoder {
       }
       throw DecodingError.binary(offset: nul)
     }
-    guard let bad = firstInvalidUTF8(bytes) else { return DecodedText(utf8: bytes, encoding: "utf-8") }
+    guard let bad = firstInvalidUTF8(bytes) else {
+      return DecodedText(utf8: bytes, encoding: "utf-8", isCheckedUTF8: true)
+    }
     if isIncompleteUTF8Tail(bytes, from: bad) {
-      return DecodedText(utf8: Array(bytes[..<bad]), encoding: "utf-8", truncatedAt: bad)
+      return DecodedText(utf8: Array(bytes[..<bad]), encoding: "utf-8", truncatedAt: bad, isCheckedUTF8: true)
     }
     let converted: [UInt8]
     let cut: Int?

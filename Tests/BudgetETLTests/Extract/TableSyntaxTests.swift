@@ -101,4 +101,33 @@ import Testing
     // A nested table is text of its cell.
     #expect(convert("<table><tr><td>a<table><tr><td>b</td></tr></table></td><td>1</td></tr></table>") == ["a b\t1"])
   }
+
+  /// `isPipeRow` as it read: the first and last bytes that are no space, found through the
+  /// UTF-8 view's indices.
+  static func oracleIsPipeRow(_ text: String) -> Bool {
+    let utf8 = text.utf8
+    let isSpace = { (b: UInt8) in b == 0x20 || b == 0x09 }
+    guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) })
+    else { return false }
+    return utf8[first] == UInt8(ascii: "|") && utf8[last] == UInt8(ascii: "|") && first < last
+  }
+
+  /// Every text of up to six of space, tab, `|`, `a` and 合 against the reading on indices.
+  @Test func pipeRowsOnBytesAgreeWithTheIndexReading() {
+    let alphabet = [" ", "\t", "|", "a", "合"]
+    var texts = [""]
+    var frontier = [""]
+    for _ in 0..<6 {
+      frontier = frontier.flatMap { t in alphabet.map { t + $0 } }
+      texts += frontier
+    }
+    var rows = 0
+    for text in texts {
+      let expected = Self.oracleIsPipeRow(text)
+      #expect(MarkdownPipeTable.isPipeRow(text) == expected, "\(text.debugDescription)")
+      if expected { rows += 1 }
+    }
+    #expect(texts.count == 19_531)
+    #expect(rows == 2_049)  // counted independently (Python: strip spaces and tabs, `|` at both ends, two or more bytes)
+  }
 }

@@ -1,11 +1,21 @@
 /// A markdown pipe table row (`| 收入 | 12.00 |`) and its separator row (`|---|:---:|`).
 enum MarkdownPipeTable {
   /// A line that starts and ends with `|` and has at least two pipes (spaces around allowed).
+  ///
+  /// Read through a buffer pointer from the front first: nearly every line's first byte is no
+  /// space and no `|`, which settles it (every line of every document is asked, before any
+  /// other reading; walking `String.UTF8View` indices from both ends was 0.1% of a run).
   static func isPipeRow(_ text: String) -> Bool {
-    let utf8 = text.utf8
-    guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) })
-    else { return false }
-    return utf8[first] == UInt8(ascii: "|") && utf8[last] == UInt8(ascii: "|") && first < last
+    func isPipeRow(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+      var first = 0
+      while first < b.count, isSpace(b[first]) { first += 1 }
+      guard first < b.count, b[first] == UInt8(ascii: "|") else { return false }
+      // b[first] is no space: the walk back stops there at the latest.
+      var last = b.count - 1
+      while isSpace(b[last]) { last -= 1 }
+      return b[last] == UInt8(ascii: "|") && first < last
+    }
+    return text.utf8.withContiguousStorageIfAvailable(isPipeRow) ?? Array(text.utf8).withUnsafeBufferPointer(isPipeRow)
   }
 
   /// The header separator: every cell is dashes with optional alignment colons. A row of
