@@ -19,9 +19,21 @@ public struct NormalizedText: Sendable {
   /// Works line by line on the bytes, copying each line's bytes at once (`memchr` finds the
   /// line ends): appending byte by byte, twice over, was most of the time of reading a file.
   ///
+  /// `lines()` validates the text as it makes each line's String.
+  public init(decoded: [UInt8]) {
+    self.init(decoded: decoded, checkedUTF8: false)
+  }
+
+  /// The decoder's text; when the decoder checked it (``DecodedText/isCheckedUTF8``), `lines()`
+  /// copies its lines without validating them again.
+  public init(decoded: DecodedText) {
+    self.init(decoded: decoded.utf8, checkedUTF8: decoded.isCheckedUTF8)
+  }
+
   /// - Parameter checkedUTF8: true only when `decoded` is known to be valid UTF-8 (the
-  ///   decoder checked it); `lines()` checks the text itself otherwise.
-  public init(decoded: [UInt8], checkedUTF8: Bool = false) {
+  ///   decoder checked it); `lines()` checks the text itself otherwise. Internal: a wrong
+  ///   claim makes invalid Strings.
+  init(decoded: [UInt8], checkedUTF8: Bool) {
     self.isCheckedUTF8 = checkedUTF8
     let (layout, utf8) = decoded.withUnsafeBufferPointer { b -> ([UInt8], [UInt8]) in
       let n = b.count

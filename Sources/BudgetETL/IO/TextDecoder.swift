@@ -28,7 +28,10 @@ public enum DecodingError: Error, Equatable, CustomStringConvertible {
 
 /// A file's text, decoded to UTF-8, and the encoding it was found in.
 public struct DecodedText: Sendable {
-  public var utf8: [UInt8]
+  /// The text. Changing it clears ``isCheckedUTF8``: the check was of the bytes as decoded.
+  public var utf8: [UInt8] {
+    didSet { isCheckedUTF8 = false }
+  }
   /// `utf-8`, `utf-8-bom`, `gb18030`, `utf-16le`, `utf-16be`.
   public var encoding: String
   /// When the file ends inside a character (a cut file): the offset of that character's first
@@ -36,9 +39,16 @@ public struct DecodedText: Sendable {
   public var truncatedAt: Int?
   /// `utf8` passed ``TextDecoder/firstInvalidUTF8(_:)`` (text read as UTF-8): whoever cuts
   /// it into Strings need not validate it again. False for what iconv made, never checked.
-  public var isCheckedUTF8: Bool
+  /// Only the decoder sets it: Strings are made from checked bytes without validating them,
+  /// so a caller's claim could make an invalid String.
+  public internal(set) var isCheckedUTF8: Bool
 
-  public init(utf8: [UInt8], encoding: String, truncatedAt: Int? = nil, isCheckedUTF8: Bool = false) {
+  /// Text from elsewhere: not checked, so its Strings are validated as they are made.
+  public init(utf8: [UInt8], encoding: String, truncatedAt: Int? = nil) {
+    self.init(utf8: utf8, encoding: encoding, truncatedAt: truncatedAt, isCheckedUTF8: false)
+  }
+
+  init(utf8: [UInt8], encoding: String, truncatedAt: Int?, isCheckedUTF8: Bool) {
     self.utf8 = utf8
     self.encoding = encoding
     self.truncatedAt = truncatedAt
@@ -87,7 +97,7 @@ public enum TextDecoder {
       throw DecodingError.binary(offset: nul)
     }
     guard let bad = firstInvalidUTF8(bytes) else {
-      return DecodedText(utf8: bytes, encoding: "utf-8", isCheckedUTF8: true)
+      return DecodedText(utf8: bytes, encoding: "utf-8", truncatedAt: nil, isCheckedUTF8: true)
     }
     if isIncompleteUTF8Tail(bytes, from: bad) {
       return DecodedText(utf8: Array(bytes[..<bad]), encoding: "utf-8", truncatedAt: bad, isCheckedUTF8: true)

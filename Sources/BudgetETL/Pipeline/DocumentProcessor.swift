@@ -60,7 +60,7 @@ public struct DocumentProcessor: Sendable {
       return nil
     }
     source.encoding = decoded.encoding
-    let text = NormalizedText(decoded: decoded.utf8, checkedUTF8: decoded.isCheckedUTF8)
+    let text = NormalizedText(decoded: decoded)
     let docID = text.docID
     source.docID = docID
     var extracted = extract(lines: text.lines(), docID: docID, sourcePath: relativePath)

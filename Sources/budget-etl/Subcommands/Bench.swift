@@ -103,8 +103,13 @@ extension BudgetETLCommand {
       // Deleted just before a run, their tens of thousands of files slowed it: ext4 skips
       // inodes freed in the last seconds when it allocates new ones, reading each one's
       // table block (up to 10% of a run in the kernel).
-      let setAside = work + "/.previous-outputs-\(getpid())"
-      try FileIO.createDirectory(setAside)
+      // A fresh folder of its own (not named after the process: a killed benchmark's folder
+      // with the same process id would make the moves fail, run after run).
+      var template = Array((work + "/.previous-outputs-XXXXXX").utf8CString)
+      guard let made = mkdtemp(&template) else {
+        throw ValidationError("cannot make a folder in \(work): \(String(cString: strerror(errno)))")
+      }
+      let setAside = String(cString: made)
       for workers in workerCounts where FileIO.exists(work + "/out-\(workers)w") {
         guard rename(work + "/out-\(workers)w", setAside + "/out-\(workers)w") == 0 else {
           throw ValidationError("cannot move \(work)/out-\(workers)w aside: \(String(cString: strerror(errno)))")
