@@ -30,6 +30,6 @@ extension DocumentProcessor {
       let conversion = try pdfConverter.convert(bytes)
       return LayoutTableReader().read(NormalizedText(decoded: conversion.text).lines())
     }
-    return NormalizedText(decoded: try TextDecoder.decode(bytes).utf8).lines()
+    return NormalizedText(decoded: try TextDecoder.decode(bytes)).lines()
   }
 }
