@@ -45,12 +45,17 @@ struct BinaryWriter: ~Copyable {
   mutating func write(_ value: Int) { write(Int64(value)) }
 
   mutating func write(_ value: String) {
+    // A native String lends its bytes in place; `withUTF8` needs a mutable copy (a retain and
+    // a release for every string of a checkpoint) and is kept for bridged ones.
+    if value.utf8.withContiguousStorageIfAvailable({ put(string: $0) }) != nil { return }
     var value = value
-    value.withUTF8 { utf8 in
-      sink.reserve(10 + utf8.count)
-      sink.putVarint(UInt64(utf8.count))
-      sink.put(utf8)
-    }
+    value.withUTF8 { put(string: $0) }
+  }
+
+  private mutating func put(string utf8: UnsafeBufferPointer<UInt8>) {
+    sink.reserve(10 + utf8.count)
+    sink.putVarint(UInt64(utf8.count))
+    sink.put(utf8)
   }
 
   mutating func write(_ value: String?) {
@@ -81,7 +86,9 @@ struct BinaryWriter: ~Copyable {
 
   mutating func write<T: BinaryCodable>(_ values: [T]) {
     write(varint: UInt64(values.count))
-    for value in values { value.write(to: &self) }
+    // Each element borrowed where it is: `for value in values` copied every one (a checkpoint's
+    // line items hold a dozen strings each, retained and released again).
+    for i in values.indices { values[i].write(to: &self) }
   }
 
   mutating func write(_ values: [String]) {
