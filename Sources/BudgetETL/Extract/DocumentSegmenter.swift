@@ -138,8 +138,7 @@ public struct DocumentSegmenter: Sendable {
   /// Read through a pointer, each scalar at its lead byte: its continuation bytes (80–BF)
   /// neither separate cells nor hold content.
   static func holdsTwoCells(_ text: String) -> Bool {
-    var copy = text
-    return copy.withUTF8 { bytes in
+    return text.withUTF8Bytes { bytes in
       var cells = 0
       var content = false
       var tag = false

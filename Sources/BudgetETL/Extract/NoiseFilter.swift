@@ -135,8 +135,7 @@ public struct NoiseFilter: Sendable {
   /// spaces, `/`, the dashes `-` `—` `–` `－`, and 第 页 共. One pass over the bytes; any other
   /// scalar rules every form out.
   static func holdsOnlyPageNumberCharacters(_ t: String) -> Bool {
-    var copy = t
-    return copy.withUTF8 { b in
+    return t.withUTF8Bytes { b in
       var i = 0
       while i < b.count {
         let c = b[i]
@@ -171,8 +170,7 @@ public struct NoiseFilter: Sendable {
   /// CE 87, canonically `·`) or `．` (EF BC 8E). One pass; most lines hold none, and need not
   /// be searched four times.
   static func mayHoldDotLeader(_ text: String) -> Bool {
-    var copy = text
-    return copy.withUTF8 { b in
+    return text.withUTF8Bytes { b in
       let n = b.count
       var i = 0
       while i < n {

@@ -20,12 +20,10 @@ struct SearchedCells {
   /// `cells.joined(separator: "|").contains(literal)` (Foundation's search).
   func contains(_ literal: String) -> Bool {
     if isInert {
-      var needle = literal
-      let found = needle.withUTF8 { n -> Bool? in
+      let found = literal.withUTF8Bytes { n -> Bool? in
         guard !n.isEmpty, LiteralSearch.isInert(n), !n.contains(0x7C) else { return nil }
         for k in cells.indices {
-          var haystack = cells[k]
-          if haystack.withUTF8({ LiteralSearch.find(n, in: $0, from: 0) != nil }) { return true }
+          if cells[k].withUTF8Bytes({ LiteralSearch.find(n, in: $0, from: 0) != nil }) { return true }
         }
         return false
       }

@@ -14,11 +14,9 @@ struct SearchedText {
   /// `text.contains(literal)` (Foundation's search): a byte search when both are inert.
   func contains(_ literal: String) -> Bool {
     guard isInert else { return text.contains(literal) }
-    var haystack = text
-    var needle = literal
-    let found = needle.withUTF8 { n -> Bool? in
+    let found = literal.withUTF8Bytes { n -> Bool? in
       guard !n.isEmpty, LiteralSearch.isInert(n) else { return nil }
-      return haystack.withUTF8 { LiteralSearch.find(n, in: $0, from: 0) != nil }
+      return text.withUTF8Bytes { LiteralSearch.find(n, in: $0, from: 0) != nil }
     }
     return found ?? text.contains(literal)
   }

@@ -65,8 +65,7 @@ extension String {
   /// True when every scalar that has a byte among the first `count` bytes is ASCII other than
   /// CR, or inert (the whole string when it is shorter).
   func inertScalars(overFirstBytes count: Int) -> Bool {
-    var copy = self
-    return copy.withUTF8 { b in
+    return self.withUTF8Bytes { b in
       var end = Swift.min(count, b.count)
       // To the end of the scalar the last of those bytes belongs to.
       while end < b.count, b[end] & 0xC0 == 0x80 { end += 1 }
@@ -79,8 +78,7 @@ extension String {
   func inertScalars(overLastBytes count: Int) -> Bool {
     // No byte to look at (and `b[b.count]` below would read past the end).
     guard count > 0 else { return true }
-    var copy = self
-    return copy.withUTF8 { b in
+    return self.withUTF8Bytes { b in
       var start = Swift.max(0, b.count - count)
       // From the start of the scalar the first of those bytes belongs to.
       while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
@@ -129,8 +127,7 @@ extension String {
   /// inert scalar is one the search finds; a string without a tab byte holds no tab. Only when
   /// every tab is followed by another scalar does the search decide.
   func containsTab() -> Bool {
-    var copy = self
-    let settled = copy.withUTF8 { b -> Bool? in
+    let settled = self.withUTF8Bytes { b -> Bool? in
       guard let base = b.baseAddress, var hit = memchr(base, 0x09, b.count) else { return false }
       while true {
         let next = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) + 1
@@ -145,10 +142,8 @@ extension String {
   /// False only when the string cannot contain `literal` (inert scalars) in any spelling: its
   /// bytes do not hold the literal's and every scalar is inert. A gate before costlier checks.
   func mayContain(_ literal: String) -> Bool {
-    var haystack = self
-    var needle = literal
-    return needle.withUTF8 { n in
-      haystack.withUTF8 { h in
+    return literal.withUTF8Bytes { n in
+      self.withUTF8Bytes { h in
         n.isEmpty || LiteralSearch.find(n, in: h, from: 0) != nil || !LiteralSearch.isInert(h)
       }
     }
@@ -163,8 +158,7 @@ extension String {
     guard inert else { return !marks.contains { contains($0) } }
     return haystack.withUTF8 { h in
       for mark in marks {
-        var needle = mark
-        if needle.withUTF8({ LiteralSearch.find($0, in: h, from: 0) }) != nil { return false }
+        if mark.withUTF8Bytes({ LiteralSearch.find($0, in: h, from: 0) }) != nil { return false }
       }
       return true
     }
@@ -175,8 +169,7 @@ extension String {
   /// Fields are cut at tabs from valid UTF-8, so they are copied without validating again.
   func tabFields() -> [String] {
     var fields: [String] = []
-    var copy = self
-    copy.withUTF8 { b in
+    self.withUTF8Bytes { b in
       guard let base = b.baseAddress else { return fields.append("") }
       // The next tab at or after `from`, found with `memchr` (a cell is a dozen bytes or more:
       // walking them a byte at a time, twice, was most of the time of splitting a line).
@@ -245,15 +238,13 @@ extension String {
   /// True when every scalar is inert (``LiteralSearch/isInert(_:)``): no canonical decomposition,
   /// combines with nothing, a character cluster of its own.
   var allScalarsInert: Bool {
-    var copy = self
-    return copy.withUTF8 { LiteralSearch.isInert($0) }
+    return self.withUTF8Bytes { LiteralSearch.isInert($0) }
   }
 
   /// True when the scalar starting at byte offset `offset` begins a character cluster whatever
   /// precedes it (ASCII other than LF, or an inert scalar).
   private func scalarStartsCluster(atByte offset: Int) -> Bool {
-    var copy = self
-    return copy.withUTF8 { b in
+    return self.withUTF8Bytes { b in
       let c = b[offset]
       if c < 0x80 { return c != 0x0A }  // LF joins a CR before it
       if c & 0xC0 == 0x80 { return false }  // not a scalar boundary
@@ -264,8 +255,7 @@ extension String {
   /// True when the scalar ending just before byte offset `offset` lets a cluster start there
   /// (ASCII other than CR, or an inert scalar: no prepend mark, no joiner).
   private func scalarEndsCluster(beforeByte offset: Int) -> Bool {
-    var copy = self
-    return copy.withUTF8 { b in
+    return self.withUTF8Bytes { b in
       var start = offset - 1
       if b[start] < 0x80 { return b[start] != 0x0D }
       while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }

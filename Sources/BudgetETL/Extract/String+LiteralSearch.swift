@@ -46,10 +46,8 @@ enum LiteralSearch {
   /// The byte offset of the first occurrence of `needle` (-1 when there is none), or nil when
   /// either string is not inert and only Foundation can answer.
   static func firstOffset(of needle: String, in haystack: String) -> Int? {
-    var needle = needle
-    var haystack = haystack
-    return needle.withUTF8 { n in
-      haystack.withUTF8 { h in
+    return needle.withUTF8Bytes { n in
+      haystack.withUTF8Bytes { h in
         guard !n.isEmpty, isInert(n), isInert(h) else { return nil }
         return find(n, in: h, from: 0) ?? -1
       }
@@ -58,10 +56,8 @@ enum LiteralSearch {
 
   static func replacing(_ target: String, with replacement: String, in text: String) -> String? {
     let original = text
-    var target = target
-    var text = text
-    return target.withUTF8 { n -> String? in
-      text.withUTF8 { h -> String? in
+    return target.withUTF8Bytes { n -> String? in
+      text.withUTF8Bytes { h -> String? in
         guard !n.isEmpty, isInert(n), isInert(h) else { return nil }
         guard var match = find(n, in: h, from: 0) else { return original }
         var out: [UInt8] = []
@@ -88,8 +84,7 @@ enum LiteralSearch {
   /// other scalars are checked for inertness (``isInert(_:)`` then a second scan was two
   /// passes over every line the noise filter reads).
   static func mayHoldMarkup(_ text: String) -> Bool? {
-    var text = text
-    return text.withUTF8 { b -> Bool? in
+    return text.withUTF8Bytes { b -> Bool? in
       var found = false
       var previous: UInt8 = 0
       var i = 0
@@ -136,8 +131,7 @@ enum LiteralSearch {
         && last != 0x20 && last != 0x09 && last != 0xA0 && last != 0x80
     }
     if untrimmed == true { return original }
-    var text = original
-    return text.withUTF8 { b -> String? in
+    return original.withUTF8Bytes { b -> String? in
       let count = b.count
       // The length of a trimmable space starting at `i`, or 0.
       func spaceLength(at i: Int) -> Int {

@@ -9,8 +9,7 @@ extension String {
   /// a piece of this String cut at tabs, so valid UTF-8: it is copied without checking again.
   func tableCells() -> [String] {
     var cells: [String] = []
-    var copy = self
-    copy.withUTF8 { b in
+    self.withUTF8Bytes { b in
       guard let base = b.baseAddress, !b.isEmpty else { return }
       func nextTab(from: Int) -> Int {
         guard from < b.count, let hit = memchr(base + from, 0x09, b.count - from) else { return b.count }

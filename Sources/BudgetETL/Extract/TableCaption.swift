@@ -79,8 +79,7 @@ public struct TableCaption: Sendable, Hashable {
   /// search finds and every scalar is a character (the units' prefixes compare as bytes);
   /// nil when `t` is not inert. Foundation's `range(of:range:)` was most of the captions' time.
   static func unitOfInertText(_ t: String) -> String?? {
-    var text = t
-    return text.withUTF8 { b -> String?? in
+    return t.withUTF8Bytes { b -> String?? in
       guard LiteralSearch.isInert(b) else { return nil }
       for marker in ["单位：", "单位:"] {
         let m = Array(marker.utf8)
@@ -150,8 +149,7 @@ public struct TableCaption: Sendable, Hashable {
   /// trimming was most of this function's time.)
   static func isYearLineOfCleanText(_ line: String) -> Bool? {
     guard TextCleaner.isAlreadyClean(line) else { return nil }
-    var copy = line
-    return copy.withUTF8 { b -> Bool? in
+    return line.withUTF8Bytes { b -> Bool? in
       guard LiteralSearch.isInert(b) else { return nil }
       // ( ) are ASCII; （ ） are EF BC 88 and EF BC 89.
       func bracketLength(at i: Int) -> Int {

@@ -8,8 +8,7 @@ public enum RowEncoder {
         sink.reserve(1)
         sink.put(UInt8(ascii: ","))
       }
-      var name = column.name
-      name.withUTF8 { putCSVField($0, into: &sink) }
+      column.name.withUTF8Bytes { putCSVField($0, into: &sink) }
     }
     sink.reserve(1)
     sink.put(0x0A)
@@ -41,8 +40,7 @@ public enum RowEncoder {
   public static func jsonKeys(_ schema: DatasetSchema) -> [[UInt8]] {
     schema.columns.map { column in
       var key = ByteSink(capacity: 64)
-      var name = column.name
-      name.withUTF8 { putJSONString($0, into: &key) }
+      column.name.withUTF8Bytes { putJSONString($0, into: &key) }
       key.reserve(1)
       key.put(UInt8(ascii: ":"))
       return key.bytes
@@ -182,8 +180,7 @@ extension RowEncoder {
       out.reserve(5)
       for c in (b ? "true" : "false").utf8 { out.put(c) }
     default:
-      var text = value.csvText
-      text.withUTF8 { u in
+      value.csvText.withUTF8Bytes { u in
         out.reserve(u.count)
         out.put(u)
       }

@@ -33,8 +33,7 @@ struct EncoderJSON {
   /// A string in quotes, escaped as `JSONEncoder` escapes it.
   mutating func string(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
-    var copy = value
-    copy.withUTF8 { utf8 in
+    value.withUTF8Bytes { utf8 in
       var mark = 0
       for i in utf8.indices {
         let byte = utf8[i]

@@ -328,8 +328,7 @@ public struct GridTableReader: Sendable {
   /// (splitting by `Character` was most of the time of `measureKind`).
   static func lastLevel(_ measure: String) -> String {
     guard measure.allScalarsInert else { return measure.split(separator: "/").last.map(String.init) ?? measure }
-    var copy = measure
-    return copy.withUTF8 { b in
+    return measure.withUTF8Bytes { b in
       // Empty levels are dropped: trailing slashes first.
       var end = b.count
       while end > 0, b[end - 1] == 0x2F { end -= 1 }
@@ -728,8 +727,7 @@ public struct GridTableReader: Sendable {
   /// `.`-separated parts (empty parts dropped, so `.5` shows none). On the bytes of ASCII text,
   /// where every byte is a character; `split` and `Character` otherwise.
   static func printedDecimals(_ printed: String) -> Int {
-    var copy = printed
-    let onBytes = copy.withUTF8 { b -> Int? in
+    let onBytes = printed.withUTF8Bytes { b -> Int? in
       var part = -1
       var inPart = false
       var i = 0

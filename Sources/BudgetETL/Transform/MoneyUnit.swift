@@ -76,8 +76,7 @@ public struct AmountCell: Sendable, Hashable {
   /// dashes and units compared byte by byte); any other goes to
   /// ``parseComparingStrings(trimmed:)``, which the tests hold the byte reading to.
   static func parse(trimmed: String) -> AmountCell? {
-    var copy = trimmed
-    switch copy.withUTF8(readInertBytes) {
+    switch trimmed.withUTF8Bytes(readInertBytes) {
     case .notAmount: return nil
     case .amount(let number, let unit): return AmountCell(number: number, unitInCell: unit, printed: trimmed)
     case .undecided: return parseComparingStrings(trimmed: trimmed)

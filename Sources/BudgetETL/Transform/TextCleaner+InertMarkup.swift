@@ -6,8 +6,7 @@ extension TextCleaner {
   /// ``stripMarkup(notClean:)`` of inert text that holds markup (``LiteralSearch/mayHoldMarkup(_:)``
   /// said so, or it starts with `>` or `|`).
   static func stripMarkupOfInertText(_ text: String) -> String {
-    var copy = text
-    return copy.withUTF8 { b -> String in
+    return text.withUTF8Bytes { b -> String in
       // Known tags removed (`removeKnownTags`).
       var s: [UInt8] = []
       s.reserveCapacity(b.count)

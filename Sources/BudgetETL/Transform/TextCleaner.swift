@@ -155,8 +155,7 @@ public enum TextCleaner {
   /// every scalar is a character of its own; nil for other text. Splitting the text into an
   /// array of `Character`s was a third of the time of `title`.
   static func removeOCRSpacesOnBytes(_ text: String) -> String? {
-    var copy = text
-    return copy.withUTF8 { b -> String? in
+    return text.withUTF8Bytes { b -> String? in
       guard LiteralSearch.isInert(b) else { return nil }
       let count = b.count
       // The length of the space (U+0020 or U+3000) at `i`, or 0.
@@ -214,8 +213,7 @@ public enum TextCleaner {
   /// text itself when none is there. Walking and rebuilding a `UnicodeScalarView` was a third
   /// of the time of `title`.
   static func halfWidthDigitsOnBytes(_ text: String) -> String {
-    var copy = text
-    return copy.withUTF8 { b -> String in
+    return text.withUTF8Bytes { b -> String in
       let n = b.count
       // The ASCII byte a full-width form at `i` folds to, or 0.
       func folded(at i: Int) -> UInt8 {

@@ -58,7 +58,7 @@ import Testing
     for _ in 0..<3_000 {
       var items: [LineItem] = []
       for _ in 0..<(1 + rng.below(12)) {
-        var measure = rng.text(from: pieces, fewerThan: 6)
+        let measure = rng.text(from: pieces, fewerThan: 6)
         items.append(Self.item(column: 1 + rng.below(4), measure: measure))
       }
       let reference = MeasurePaths(characters: items)

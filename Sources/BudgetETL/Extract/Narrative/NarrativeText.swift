@@ -88,8 +88,7 @@ enum NarrativeText {
   /// `UnicodeScalarView` twice (to count, then to copy), a scalar at a time, which was a
   /// percent of the parse.
   static func scalars(_ string: String) -> Scalars {
-    var copy = string
-    return copy.withUTF8 { b in
+    return string.withUTF8Bytes { b in
       Scalars(unsafeUninitializedCapacity: b.count) { out, initialized in
         var i = 0
         var k = 0

@@ -224,8 +224,7 @@ struct ColumnChunkBuffer {
   }
 
   private mutating func appendString(_ text: String) {
-    var text = text
-    text.withUTF8 { appendStringBytes($0, repeatsPrevious: false) }
+    text.withUTF8Bytes { appendStringBytes($0, repeatsPrevious: false) }
   }
 
   private mutating func appendStringBytes(_ utf8: UnsafeBufferPointer<UInt8>, repeatsPrevious: Bool) {

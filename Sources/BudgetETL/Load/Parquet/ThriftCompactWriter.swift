@@ -156,8 +156,7 @@ struct ThriftCompactWriter {
 
   /// A length-prefixed UTF-8 string.
   mutating func writeString(_ value: String) {
-    var value = value
-    value.withUTF8 { utf8 in
+    value.withUTF8Bytes { utf8 in
       writeVarint(UInt64(utf8.count))
       bytes.append(contentsOf: utf8)
     }

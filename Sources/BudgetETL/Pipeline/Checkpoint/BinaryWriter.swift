@@ -45,11 +45,7 @@ struct BinaryWriter: ~Copyable {
   mutating func write(_ value: Int) { write(Int64(value)) }
 
   mutating func write(_ value: String) {
-    // A native String lends its bytes in place; `withUTF8` needs a mutable copy (a retain and
-    // a release for every string of a checkpoint) and is kept for bridged ones.
-    if value.utf8.withContiguousStorageIfAvailable({ put(string: $0) }) != nil { return }
-    var value = value
-    value.withUTF8 { put(string: $0) }
+    value.withUTF8Bytes { put(string: $0) }
   }
 
   private mutating func put(string utf8: UnsafeBufferPointer<UInt8>) {

@@ -21,8 +21,7 @@ extension IndicatorTarget {
 
   /// ``parse(_:)`` of inert text; nil when `printed` holds a scalar that is not inert.
   static func parseInertText(_ printed: String) -> IndicatorTarget? {
-    var copy = printed
-    return copy.withUTF8 { b -> IndicatorTarget? in
+    return printed.withUTF8Bytes { b -> IndicatorTarget? in
       guard LiteralSearch.isInert(b) else { return nil }
       // Trailing spaces and separators (`;` `；` `、` `,` `，`), then leading spaces.
       let kept = PerformanceText.separatorsTrimmed(b)

@@ -22,8 +22,7 @@ extension IndicatorVocabulary {
   /// ``term(_:)`` of a compacted cell `c`; `.some(nil)` when it holds no name, nil when `c` is
   /// not inert (then the string comparisons decide).
   static func termOfInertText(_ c: String) -> Term?? {
-    var copy = c
-    return copy.withUTF8 { b -> Term?? in
+    return c.withUTF8Bytes { b -> Term?? in
       guard LiteralSearch.isInert(b) else { return nil }
       if b.count > longestName { return .some(nil) }
       var scalars = 0

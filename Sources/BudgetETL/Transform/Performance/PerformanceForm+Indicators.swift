@@ -60,8 +60,7 @@ extension PerformanceForm {
   /// `noNames.contains(compact)`: for inert text (the names are inert) equal bytes, without
   /// hashing the text (which normalizes Chinese text); the set for other text.
   static func isNoName(_ compact: String) -> Bool {
-    var copy = compact
-    let onBytes = copy.withUTF8 { b -> Bool? in
+    let onBytes = compact.withUTF8Bytes { b -> Bool? in
       guard LiteralSearch.isInert(b) else { return nil }
       return noNameBytes.contains { $0.elementsEqual(b) }
     }

@@ -19,8 +19,7 @@ extension PerformanceForm {
   /// The name label of a compacted cell: its parentheses made half width and `:`/`：` trimmed
   /// from both ends, then compared; nil when the cell is not inert.
   static func nameLabelOfInertText(_ compact: String) -> NameLabel? {
-    var copy = compact
-    return copy.withUTF8 { b -> NameLabel? in
+    return compact.withUTF8Bytes { b -> NameLabel? in
       guard LiteralSearch.isInert(b) else { return nil }
       var label: [UInt8] = []
       label.reserveCapacity(b.count)
@@ -68,8 +67,7 @@ extension PerformanceForm {
   /// Whether a compacted cell ends the form (``stopRow(from:)``): it starts with 负责人, 填报人,
   /// 注:, 注： or 审核人, or holds 联系电话 or 填报日期; nil when the cell is not inert.
   static func endsFormOfInertText(_ compact: String) -> Bool? {
-    var copy = compact
-    return copy.withUTF8 { b -> Bool? in
+    return compact.withUTF8Bytes { b -> Bool? in
       guard LiteralSearch.isInert(b) else { return nil }
       if formEndPrefixes.contains(where: { b.starts(with: $0) }) { return true }
       for word in formEndWords where b.count >= word.count {

@@ -14,8 +14,7 @@ extension PerformanceText {
   /// ``clean(_:)``'s spaces after the markup is stripped: runs of spaces dropped, or one space
   /// kept between two characters that are not Chinese.
   static func cleanSpacesOfInertText(_ text: String) -> String? {
-    var copy = text
-    return copy.withUTF8 { b -> String? in
+    return text.withUTF8Bytes { b -> String? in
       guard LiteralSearch.isInert(b) else { return nil }
       var out: [UInt8] = []
       var sawSpace = false
@@ -48,8 +47,7 @@ extension PerformanceText {
 
   /// ``removingSpaces(_:)``: every space scalar dropped.
   static func removingSpacesOfInertText(_ text: String) -> String? {
-    var copy = text
-    return copy.withUTF8 { b -> String? in
+    return text.withUTF8Bytes { b -> String? in
       guard LiteralSearch.isInert(b) else { return nil }
       var out: [UInt8] = []
       out.reserveCapacity(b.count)
@@ -88,8 +86,7 @@ extension PerformanceText {
   /// ``splitInertText(_:at:)`` with the separators' scalars already worked out
   /// (``separatorScalars(_:)``): nil when `text` is not inert.
   static func splitInertText(_ text: String, atScalars values: [UInt32]) -> [String]? {
-    var copy = text
-    return copy.withUTF8 { b -> [String]? in
+    return text.withUTF8Bytes { b -> [String]? in
       guard LiteralSearch.isInert(b) else { return nil }
       var parts: [String] = []
       var start = 0
@@ -115,8 +112,7 @@ extension PerformanceText {
 
   /// ``trimSeparators(_:)``: trailing spaces, `;` `；` `、` `,` `，` and leading spaces dropped.
   static func trimSeparatorsOfInertText(_ text: String) -> String? {
-    var copy = text
-    return copy.withUTF8 { b -> String? in
+    return text.withUTF8Bytes { b -> String? in
       guard LiteralSearch.isInert(b) else { return nil }
       let kept = separatorsTrimmed(b)
       if kept.count == b.count { return text }
@@ -150,8 +146,7 @@ extension PerformanceText {
   /// dropped, then ``trimSeparators(_:)``, then a placeholder is none. `.some(nil)` for a
   /// placeholder or an empty cell, nil when `cleaned` is not inert.
   static func indicatorTextOfInertText(_ cleaned: String) -> String?? {
-    var copy = cleaned
-    return copy.withUTF8 { b -> String?? in
+    return cleaned.withUTF8Bytes { b -> String?? in
       guard LiteralSearch.isInert(b) else { return nil }
       var start = 0
       // 指标 is E6 8C 87 E6 A0 87.
@@ -217,8 +212,7 @@ extension PerformanceText {
   /// ①–⑮, `(一)`/`（12）`, `1、`/`一，`, `1.`/`1．` not before a digit, and the spaces after
   /// each, repeatedly; nil when the text is not inert.
   static func stripNumberingOfInertText(_ text: String) -> String? {
-    var copy = text
-    return copy.withUTF8 { b -> String? in
+    return text.withUTF8Bytes { b -> String? in
       guard LiteralSearch.isInert(b) else { return nil }
       let n = b.count
       func isDigitOrNumeral(_ v: UInt32) -> Bool { (v >= 0x30 && v <= 0x39) || isChineseNumeral(v) }
