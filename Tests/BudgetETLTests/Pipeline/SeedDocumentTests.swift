@@ -22,6 +22,20 @@ import Testing
     #expect(d.scope == scope)
   }
 
+  /// `source_sha256` is the SHA-256 of the file's bytes as coreutils' `sha256sum` prints it
+  /// (the hash runs on the CPU's SHA extensions where it has them, in Swift elsewhere).
+  @Test(arguments: [
+    (Seed.s0, "426c8b99a6531851b17175ce94e8371d76ceb99a4a0d72656e7d1f0ea6a12671"),
+    (Seed.s1, "289e0360ff04f12c5e4525a0567ef3bffb0963b43c1171037d8178493af324d6"),
+    (Seed.s2, "caa1c9d62af89113847ee6220e16d6765ac8087de25f07452fb8aca342b690e7"),
+    (Seed.s3, "091ee8577cf3884527fe80f5bdf308104c26332efd0e51a4ccc81f0be15ca65f"),
+    (Seed.s4, "5db85d4628c3e265e8d8a7a5f555c66d4340cc51cfaae9ae87015be0fc4bcb8f"),
+  ])
+  func sourceHashIsTheFilesSHA256(seed: Seed, sha256: String) {
+    let processed = DocumentProcessor().process(relativePath: "\(seed.rawValue).txt", bytes: seed.bytes)
+    #expect(processed.source.sha256 == sha256)
+  }
+
   @Test func tableIdsFollowDocumentOrder() throws {
     // S0: t001 is the list of tables (S0:202), t002 表1, t003 表4, t004 表5 … t009 表10.
     let s0 = Seed.s0.result
