@@ -56,6 +56,8 @@ public enum FileIO {
     public let temporaryPath: String
     private var fd: Int32
     private var buffer: [UInt8] = []
+    /// Small writes are gathered in `buffer`; without it every write goes to write(2).
+    private let buffering: Bool
     public private(set) var bytesWritten: Int64 = 0
     /// Bytes gathered before a write(2). Small on purpose: a run keeps about thirty of these
     /// writers open (every dataset file, the index and findings spills), and a buffer's pages
@@ -71,6 +73,7 @@ public enum FileIO {
     public init(path: String, creatingFolder: Bool = false, buffering: Bool = true) throws {
       finalPath = path
       temporaryPath = path + ".tmp-\(getpid())"
+      self.buffering = buffering
       fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
       if fd < 0 && errno == ENOENT && creatingFolder {
         try FileIO.createDirectory((path as NSString).deletingLastPathComponent)
@@ -90,7 +93,7 @@ public enum FileIO {
     public func write(_ bytes: [UInt8]) throws {
       bytesWritten += Int64(bytes.count)
       if buffer.count + bytes.count > Self.bufferLimit { try flush() }
-      if bytes.count >= Self.bufferLimit || buffer.capacity == 0 {
+      if bytes.count >= Self.bufferLimit || !buffering {
         try writeAll(bytes)
       } else {
         buffer.append(contentsOf: bytes)
