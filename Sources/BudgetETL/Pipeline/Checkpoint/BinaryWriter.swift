@@ -45,13 +45,11 @@ struct BinaryWriter: ~Copyable {
   mutating func write(_ value: Int) { write(Int64(value)) }
 
   mutating func write(_ value: String) {
-    value.withUTF8Bytes { put(string: $0) }
-  }
-
-  private mutating func put(string utf8: UnsafeBufferPointer<UInt8>) {
-    sink.reserve(10 + utf8.count)
-    sink.putVarint(UInt64(utf8.count))
-    sink.put(utf8)
+    value.withUTF8Bytes { utf8 in
+      sink.reserve(10 + utf8.count)
+      sink.putVarint(UInt64(utf8.count))
+      sink.put(utf8)
+    }
   }
 
   mutating func write(_ value: String?) {
