@@ -35,11 +35,26 @@ import Testing
     @Test(.disabled(if: hugePagesForAllMappings, "transparent huge pages are on for every mapping"))
     func freedWorkingSetIsReusedWithoutPageFaults() {
       #expect(HeapTuning.applyBatchSettings())
+      let pagesPerRound = 64 * (256 << 10) / 4096
+      // A loaded machine (a full parallel test run beside other builds) has once shown a round
+      // that faulted anyway; glibc's defaults fault in every round of every attempt. So the
+      // settings must hold in one of three attempts.
+      var attempts: [[Int]] = []
+      for _ in 0..<3 {
+        let faults = Self.faultsPerRound()
+        attempts.append(faults)
+        // Rounds after the first reuse the pages: allow a little for the array and the runtime.
+        if faults.dropFirst().reduce(0, +) < pagesPerRound / 4 { return }
+      }
+      Issue.record("page faults per round, three attempts: \(attempts)")
+    }
+
+    /// Minor page faults of each of ten rounds of the pattern.
+    static func faultsPerRound() -> [Int] {
       let blockSize = 256 << 10
-      let pagesPerRound = 64 * blockSize / 4096
       var faults: [Int] = []
       for _ in 0..<10 {
-        let before = Self.threadMinorFaults()
+        let before = threadMinorFaults()
         var blocks: [UnsafeMutableRawPointer] = []
         blocks.reserveCapacity(64)
         for i in 0..<64 {
@@ -48,11 +63,9 @@ import Testing
           blocks.append(block)
         }
         for block in blocks.reversed() { free(block) }
-        faults.append(Self.threadMinorFaults() - before)
+        faults.append(threadMinorFaults() - before)
       }
-      // Rounds after the first reuse the pages: allow a little for the array and the runtime.
-      let later = faults.dropFirst().reduce(0, +)
-      #expect(later < pagesPerRound / 4, "page faults per round: \(faults)")
+      return faults
     }
   #endif
 }
