@@ -91,12 +91,17 @@ public final class Deflater {
   /// The time it takes and the bytes in and out are added to ``CompressionLedger/shared`` (and
   /// to the task's ``CompressionLedger/current``).
   public static func compress(_ bytes: [UInt8], level: Int, format: Format = .gzip) throws -> [UInt8] {
+    try bytes.withUnsafeBytes { try compress($0, level: level, format: format) }
+  }
+
+  /// Compresses the bytes `bytes` points at, as ``compress(_:level:format:)-([UInt8],_,_)`` does.
+  static func compress(_ bytes: UnsafeRawBufferPointer, level: Int, format: Format = .gzip) throws -> [UInt8] {
     let clock = ContinuousClock()
     let start = clock.now
     let d = try Deflater(level: level, format: format)
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count / 3 + 64)
-    try bytes.withUnsafeBytes { try d.compress($0, into: &out, finish: true) }
+    try d.compress(bytes, into: &out, finish: true)
     CompressionLedger.recordEverywhere(bytesIn: bytes.count, bytesOut: out.count, duration: clock.now - start)
     return out
   }

@@ -80,27 +80,29 @@ enum LZBlock {
       while i < searchEnd {
         let prefix = raw.loadUnaligned(fromByteOffset: i, as: UInt32.self)
         let slot = Int((prefix &* 2_654_435_761) >> UInt32(32 - hashBits))
-        let candidate = Int(table[slot]) - 1
-        table[slot] = Int32(i + 1)
-        guard candidate >= 0, i - candidate < window,
+        // Wrapping arithmetic in the loops: no position comes near overflowing (see the guard),
+        // and the overflow checks were a tenth of the loop's instructions.
+        let candidate = Int(table[slot]) &- 1
+        table[slot] = Int32(truncatingIfNeeded: i &+ 1)
+        guard candidate >= 0, i &- candidate < window,
           raw.loadUnaligned(fromByteOffset: candidate, as: UInt32.self) == prefix
         else {
           // Skip faster through bytes that do not repeat (LZ4's acceleration).
-          misses += 1
-          i += 1 + (misses >> 6)
+          misses &+= 1
+          i &+= 1 &+ (misses &>> 6)
           continue
         }
         misses = 0
         var length = minimumMatch
         let limit = min(matchEnd - i, maximumMatch)
-        while length + 8 <= limit {
-          let a = raw.loadUnaligned(fromByteOffset: candidate + length, as: UInt64.self)
-          let b = raw.loadUnaligned(fromByteOffset: i + length, as: UInt64.self)
+        while length &+ 8 <= limit {
+          let a = raw.loadUnaligned(fromByteOffset: candidate &+ length, as: UInt64.self)
+          let b = raw.loadUnaligned(fromByteOffset: i &+ length, as: UInt64.self)
           if a != b {
-            length += (a ^ b).trailingZeroBitCount >> 3
+            length &+= (a ^ b).trailingZeroBitCount &>> 3
             break
           }
-          length += 8
+          length &+= 8
         }
         if length + 8 > limit {
           while length < limit && base[candidate + length] == base[i + length] { length += 1 }

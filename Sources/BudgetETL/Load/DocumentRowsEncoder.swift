@@ -10,70 +10,103 @@
 /// The bytes go to ``ByteSink``s, through the cell writers of ``RowEncoder`` and ``ValueCodec``;
 /// the tests compare the result with the array encoders these replaced, kept in the tests.
 enum DocumentRowsEncoder {
+  /// The three encodings, still in their sinks: the bundle compresses the text ones and copies
+  /// the binary rows straight from there.
+  struct Output: ~Copyable {
+    var csv = ByteSink()
+    var jsonl = ByteSink()
+    var binary = ByteSink()
+  }
+
   static func encode(_ rows: [[Value]], schema: DatasetSchema) -> (csv: [UInt8], jsonl: [UInt8], binary: [UInt8]) {
+    let output = encodeInPlace(rows, schema: schema)
+    return (output.csv.bytes, output.jsonl.bytes, output.binary.bytes)
+  }
+
+  /// The bytes of ``encode(_:schema:)``, left in their sinks.
+  static func encodeInPlace(_ rows: [[Value]], schema: DatasetSchema) -> Output {
     // The JSON keys back to back, each with its colon.
     let keys = RowEncoder.jsonKeys(schema)
     let keyBytes = keys.flatMap { $0 }
     let keyEnds = keys.reduce(into: [0]) { $0.append($0.last! + $1.count) }
-    var csv = ByteSink()
-    var jsonl = ByteSink()
-    var binary = ByteSink()
-    // Where each cell of the row above is in `csv`, and its value (after the key) in `jsonl`.
-    var csvCells: [Range<Int>] = []
-    var jsonCells: [Range<Int>] = []
-    var above: [Value] = []
-    binary.reserve(10)
-    binary.putVarint(UInt64(rows.count))
+    var writer = RowWriter()
+    writer.output.binary.reserve(10)
+    writer.output.binary.putVarint(UInt64(rows.count))
+    // Rows and cells are borrowed through buffer pointers: `for row in rows` and `row[column]`
+    // copied each row and each string cell (a retain and a release), three times a cell.
     keyBytes.withUnsafeBufferPointer { keyBuffer in
-      for row in rows {
-        binary.reserve(10)
-        binary.putVarint(UInt64(row.count))
-        jsonl.reserve(1)
-        jsonl.put(UInt8(ascii: "{"))
-        for column in row.indices {
-          let key = UnsafeBufferPointer(rebasing: keyBuffer[keyEnds[column]..<keyEnds[column + 1]])
-          csv.reserve(1)
-          jsonl.reserve(1 + key.count)
-          if column > 0 {
-            csv.put(UInt8(ascii: ","))
-            jsonl.put(UInt8(ascii: ","))
-          }
-          jsonl.put(key)
-          let csvStart = csv.count
-          let jsonStart = jsonl.count
-          if column < above.count && ValueCodec.same(row[column], above[column]) {
-            binary.reserve(1)
-            binary.put(ValueCodec.Tag.repeated)
-            csv.reserve(csvCells[column].count)
-            csv.putCopy(of: csvCells[column])
-            jsonl.reserve(jsonCells[column].count)
-            jsonl.putCopy(of: jsonCells[column])
-          } else {
-            putCell(row[column], csv: &csv, jsonl: &jsonl, binary: &binary)
-          }
-          if column < csvCells.count {
-            csvCells[column] = csvStart..<csv.count
-            jsonCells[column] = jsonStart..<jsonl.count
-          } else {
-            csvCells.append(csvStart..<csv.count)
-            jsonCells.append(jsonStart..<jsonl.count)
+      keyEnds.withUnsafeBufferPointer { keyEnds in
+        rows.withUnsafeBufferPointer { rows in
+          for r in rows.indices {
+            rows[r].withUnsafeBufferPointer { row in
+              guard r > 0 else { return writer.put(row, above: UnsafeBufferPointer(start: nil, count: 0), keys: keyBuffer, keyEnds: keyEnds) }
+              rows[r - 1].withUnsafeBufferPointer { above in
+                writer.put(row, above: above, keys: keyBuffer, keyEnds: keyEnds)
+              }
+            }
           }
         }
-        csv.reserve(1)
-        csv.put(0x0A)
-        jsonl.reserve(2)
-        jsonl.put(UInt8(ascii: "}"))
-        jsonl.put(0x0A)
-        above = row
       }
     }
-    return (csv.bytes, jsonl.bytes, binary.bytes)
+    return writer.output
+  }
+
+  /// The sinks, and where the cells of the row last written are in the text.
+  private struct RowWriter: ~Copyable {
+    var output = Output()
+    /// Where each cell of the row above is in `csv`, and its value (after the key) in `jsonl`.
+    var csvCells: [Range<Int>] = []
+    var jsonCells: [Range<Int>] = []
+
+    mutating func put(
+      _ row: UnsafeBufferPointer<Value>, above: UnsafeBufferPointer<Value>, keys keyBuffer: UnsafeBufferPointer<UInt8>,
+      keyEnds: UnsafeBufferPointer<Int>
+    ) {
+      output.binary.reserve(10)
+      output.binary.putVarint(UInt64(row.count))
+      output.jsonl.reserve(1)
+      output.jsonl.put(UInt8(ascii: "{"))
+      for column in row.indices {
+        let key = UnsafeBufferPointer(rebasing: keyBuffer[keyEnds[column]..<keyEnds[column + 1]])
+        output.csv.reserve(1)
+        output.jsonl.reserve(1 + key.count)
+        if column > 0 {
+          output.csv.put(UInt8(ascii: ","))
+          output.jsonl.put(UInt8(ascii: ","))
+        }
+        output.jsonl.put(key)
+        let csvStart = output.csv.count
+        let jsonStart = output.jsonl.count
+        if column < above.count && ValueCodec.same(row[column], above[column]) {
+          output.binary.reserve(1)
+          output.binary.put(ValueCodec.Tag.repeated)
+          output.csv.reserve(csvCells[column].count)
+          output.csv.putCopy(of: csvCells[column])
+          output.jsonl.reserve(jsonCells[column].count)
+          output.jsonl.putCopy(of: jsonCells[column])
+        } else {
+          DocumentRowsEncoder.putCell(row[column], csv: &output.csv, jsonl: &output.jsonl, binary: &output.binary)
+        }
+        if column < csvCells.count {
+          csvCells[column] = csvStart..<output.csv.count
+          jsonCells[column] = jsonStart..<output.jsonl.count
+        } else {
+          csvCells.append(csvStart..<output.csv.count)
+          jsonCells.append(jsonStart..<output.jsonl.count)
+        }
+      }
+      output.csv.reserve(1)
+      output.csv.put(0x0A)
+      output.jsonl.reserve(2)
+      output.jsonl.put(UInt8(ascii: "}"))
+      output.jsonl.put(0x0A)
+    }
   }
 
   /// A cell not repeated from above, in all three encodings: ``ValueCodec/putCell(_:into:)``,
   /// ``RowEncoder/putCSVCell(_:into:)`` and ``RowEncoder/putJSONValue(_:into:)``, with a string's
   /// UTF-8 found once for the three.
-  private static func putCell(_ value: Value, csv: inout ByteSink, jsonl: inout ByteSink, binary: inout ByteSink) {
+  fileprivate static func putCell(_ value: Value, csv: inout ByteSink, jsonl: inout ByteSink, binary: inout ByteSink) {
     if case .string(var s) = value {
       s.withUTF8 { u in
         ValueCodec.putString(u, into: &binary)

@@ -49,13 +49,18 @@ public struct DocumentBundle: Sendable {
     guard let result else { return bundle }
     for dataset in Datasets.all where dataset.name != Datasets.sources.name {
       let rows = result.rows(of: dataset)
-      let (csv, jsonl, binary) = DocumentRowsEncoder.encode(rows, schema: dataset)
+      // The text is compressed from the encoder's buffers, not copied into arrays first.
+      let encoded = DocumentRowsEncoder.encodeInPlace(rows, schema: dataset)
       bundle.entries[dataset.name + ".count"] = Array(String(rows.count).utf8)
       if !rows.isEmpty {
-        bundle.entries[dataset.name + ".csv.gz"] = try Deflater.compress(csv, level: gzipLevel)
-        bundle.entries[dataset.name + ".jsonl.gz"] = try Deflater.compress(jsonl, level: gzipLevel)
+        bundle.entries[dataset.name + ".csv.gz"] = try encoded.csv.withBytes {
+          try Deflater.compress(UnsafeRawBufferPointer($0), level: gzipLevel)
+        }
+        bundle.entries[dataset.name + ".jsonl.gz"] = try encoded.jsonl.withBytes {
+          try Deflater.compress(UnsafeRawBufferPointer($0), level: gzipLevel)
+        }
       }
-      bundle.entries[dataset.name + ".rows"] = binary
+      bundle.entries[dataset.name + ".rows"] = encoded.binary.bytes
     }
     bundle.entries[summaryEntry] = encoded(BundleSummary(result: result))
     return bundle

@@ -38,6 +38,23 @@ import Testing
     #expect(array.count > 200_000, "the sink grew many times from 16 bytes")
   }
 
+  /// Runs of every length the short copies take (a byte loop, two overlapping 4-, 8- or 16-byte
+  /// words) and a few longer ones (`memcpy`), written and then copied from the sink itself.
+  @Test func runsOfEveryShortLength() {
+    var random = SplitMix64(seed: 5)
+    for length in 0...40 {
+      var sink = ByteSink(capacity: 16)
+      let run = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+      sink.reserve(1 + length)
+      sink.put(0xEE)
+      run.withUnsafeBufferPointer { sink.put($0) }
+      sink.reserve(length + 1)
+      sink.putCopy(of: 1..<(1 + length))
+      sink.put(0xEF)
+      #expect(sink.bytes == [0xEE] + run + run + [0xEF], "length \(length)")
+    }
+  }
+
   /// A copy of its own bytes made while the sink grows reads them from where they are now.
   @Test func copiesItsOwnBytesWhileGrowing() {
     var sink = ByteSink(capacity: 16)
