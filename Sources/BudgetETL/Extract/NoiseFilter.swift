@@ -25,8 +25,7 @@ public struct NoiseFilter: Sendable {
     for (i, line) in lines.enumerated() where !hasTab[i] {
       let t = TextCleaner.stripMarkup(line.text).trimmingASCIIAndIdeographicSpaces()
       cleaned[i] = t
-      let screen = Self.candidateScreen(t)
-      if screen.repeatCandidate && isRepeatCandidate(t) || screen.runningHeader && isRunningHeaderCandidate(t) {
+      if isScreenedCandidate(t, screen: Self.candidateScreen(t)) {
         isCandidate[i] = true
         counts[t, default: 0] += 1
       }
