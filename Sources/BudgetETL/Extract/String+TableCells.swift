@@ -15,9 +15,7 @@ extension String {
       let n = b.count
       guard n > 0 else { return }
       // One cell more than tabs: the array is sized once instead of growing.
-      var tabs = 0
-      for c in b where c == 0x09 { tabs += 1 }
-      cells.reserveCapacity(tabs + 1)
+      cells.reserveCapacity(Self.tabCount(b) + 1)
       var start = 0
       while true {
         let (end, clean, ascii) = Self.tableField(b, from: start)
@@ -72,6 +70,28 @@ extension String {
       }
     }
     return (n, true, ascii)
+  }
+
+  /// The tabs in `b`, counted eight bytes at a time: in each word XORed with tabs, a byte is
+  /// zero exactly where a tab was, and the classic exact test (no borrow crosses bytes) marks
+  /// each zero byte's high bit. The byte loop it replaces was a fifth of `tableCells`.
+  static func tabCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = b.baseAddress else { return 0 }
+    let raw = UnsafeRawPointer(base)
+    let n = b.count
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    var count = 0
+    var i = 0
+    while i + 8 <= n {
+      let y = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x0909_0909_0909_0909
+      count += (~(((y & low7) &+ low7) | y | low7)).nonzeroBitCount
+      i += 8
+    }
+    while i < n {
+      if base[i] == 0x09 { count += 1 }
+      i += 1
+    }
+    return count
   }
 
   /// The first tab at or after `from`, or the end, found with `memchr` (the rest of a field
