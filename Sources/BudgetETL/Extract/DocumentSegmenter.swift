@@ -94,14 +94,16 @@ public struct DocumentSegmenter: Sendable {
         return RawRow(cells: line.text.tableCells(), line: line.number, page: line.page)
       }
       // Split the run where its first row (the header) repeats, or where a new page starts
-      // (form feeds): a page break inside the run.
+      // (form feeds): a page break inside the run. Every piece starts with a row, so the last
+      // piece's last row is the run's previous row (read from `rows`, without copying the
+      // last piece to ask it).
       var pieces: [[RawRow]] = [[]]
       var pageBreaks = Set<Int>()
       let firstCells = rows.first.map(normalizedCells)
-      for row in rows {
-        if !pieces[0].isEmpty, !pieces.last!.isEmpty, let firstCells, Self.cells(of: row, normalizeTo: firstCells) {
+      for (k, row) in rows.enumerated() {
+        if k > 0, let firstCells, Self.cells(of: row, normalizeTo: firstCells) {
           pieces.append([row])
-        } else if let previous = pieces.last!.last, let page = row.page, let before = previous.page, page != before {
+        } else if k > 0, let page = row.page, let before = rows[k - 1].page, page != before {
           pageBreaks.insert(pieces.count)
           pieces.append([row])
         } else {

@@ -7,7 +7,28 @@ extension NoiseFilter {
   struct CandidateScreen: Equatable {
     var repeatCandidate: Bool
     var runningHeader: Bool
+    /// The text was read to the end and is inert: a check the screen keeps need not ask again
+    /// what the screen settled (``isScreenedCandidate(_:screen:)``).
+    var inert = false
+    /// The text holds 度 (E5 BA A6), which every year line does; meaningful when `inert`.
+    var holdsDu = true
     static let undecided = CandidateScreen(repeatCandidate: true, runningHeader: true)
+  }
+
+  /// `isRepeatCandidate(t) || isRunningHeaderCandidate(t)` for text whose screen is `screen`:
+  /// on inert text only what the screen left open is asked (the 注 prefix, the year line when
+  /// the text holds 度, the numbering and heading prefixes); the searches for 表, ：, the
+  /// sentence marks and digits, and the character counts, were most of the time of the checks.
+  func isScreenedCandidate(_ t: String, screen: CandidateScreen) -> Bool {
+    guard screen.inert else {
+      return screen.repeatCandidate && isRepeatCandidate(t) || screen.runningHeader && isRunningHeaderCandidate(t)
+    }
+    guard screen.repeatCandidate || screen.runningHeader, !t.hasLiteralPrefix("注"),
+      NumberingPrefix.match(t) == nil
+    else { return false }
+    if screen.repeatCandidate { return true }
+    if screen.holdsDu && TableCaption.isYearLine(t) { return false }
+    return HeadingNumber.parse(Array(t.unicodeScalars)) == nil
   }
 
   /// Rules the checks out from facts that hold for inert text (every scalar its own character
@@ -28,6 +49,7 @@ extension NoiseFilter {
       // 表, ： or : seen: both checks are out, once the rest of the text proves inert (a
       // combining mark after one would make it another character).
       var bothOut = false
+      var du = false
       while i < n {
         let c = b[i]
         scalars += 1
@@ -51,6 +73,7 @@ extension NoiseFilter {
         // CJK ideographs (lead bytes E5–E9, and E4 but the hexagrams E4 B7) as `isInert` takes them.
         if i + 2 < n && (c >= 0xE5 && c <= 0xE9 || c == 0xE4 && b[i + 1] != 0xB7) {
           if c == 0xE8 && b[i + 1] == 0xA1 && b[i + 2] == 0xA8 { bothOut = true }  // 表
+          if c == 0xE5 && b[i + 1] == 0xBA && b[i + 2] == 0xA6 { du = true }  // 度
           i += 3
           continue
         }
@@ -69,10 +92,10 @@ extension NoiseFilter {
         i += length
       }
       if digits != 0 && digits != 4 { badDigitRun = true }
-      if bothOut { return CandidateScreen(repeatCandidate: false, runningHeader: false) }
+      if bothOut { return CandidateScreen(repeatCandidate: false, runningHeader: false, inert: true, holdsDu: du) }
       return CandidateScreen(
         repeatCandidate: scalars >= 1 && scalars <= 15 && !anyDigit,
-        runningHeader: scalars >= 4 && scalars <= 40 && !sentenceMark && !badDigitRun)
+        runningHeader: scalars >= 4 && scalars <= 40 && !sentenceMark && !badDigitRun, inert: true, holdsDu: du)
     }
     return (screened ?? nil) ?? .undecided
   }

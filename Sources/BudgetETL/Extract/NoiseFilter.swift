@@ -25,8 +25,7 @@ public struct NoiseFilter: Sendable {
     for (i, line) in lines.enumerated() where !hasTab[i] {
       let t = TextCleaner.stripMarkup(line.text).trimmingASCIIAndIdeographicSpaces()
       cleaned[i] = t
-      let screen = Self.candidateScreen(t)
-      if screen.repeatCandidate && isRepeatCandidate(t) || screen.runningHeader && isRunningHeaderCandidate(t) {
+      if isScreenedCandidate(t, screen: Self.candidateScreen(t)) {
         isCandidate[i] = true
         counts[t, default: 0] += 1
       }
@@ -158,10 +157,38 @@ public struct NoiseFilter: Sendable {
 
   /// A table-of-contents entry: dot leaders (`.....`, `……`, `···`) then a page number.
   static func isDotLeaderLine(_ text: String) -> Bool {
-    guard mayHoldDotLeader(text), !text.containsNone(of: ["....", "……", "···", "．．．"]) else { return false }
+    guard mayEndDotLeader(text), mayHoldDotLeader(text), !text.containsNone(of: ["....", "……", "···", "．．．"]) else {
+      return false
+    }
     let trimmed = text.trimmingASCIIAndIdeographicSpaces()
     guard let last = trimmed.unicodeScalars.last else { return false }
     return ("0"..."9").contains(last) || last == "." || last == "…"
+  }
+
+  /// False when the text's last scalar once trimmed cannot be a digit, `.` or `…`, read from
+  /// its last bytes: spaces (20, 09, C2 A0, E3 80 80) stepped back over, then the byte a digit,
+  /// `.` or `…` (E2 80 A6) ends in. The trimming by characters, where the bytes leave it
+  /// undecided, drops only such spaces, and fewer: its last scalar is then a space. Most lines
+  /// end otherwise (`。`, a heading's word), and need not be scanned for leaders.
+  static func mayEndDotLeader(_ text: String) -> Bool {
+    return text.withUTF8Bytes { b in
+      var end = b.count
+      while end > 0 {
+        if b[end - 1] == 0x20 || b[end - 1] == 0x09 {
+          end -= 1
+        } else if end >= 2, b[end - 2] == 0xC2, b[end - 1] == 0xA0 {
+          end -= 2
+        } else if end >= 3, b[end - 3] == 0xE3, b[end - 2] == 0x80, b[end - 1] == 0x80 {
+          end -= 3
+        } else {
+          break
+        }
+      }
+      guard end > 0 else { return false }
+      let last = b[end - 1]
+      if last == 0x2E || (last >= 0x30 && last <= 0x39) { return true }
+      return end >= 3 && last == 0xA6 && b[end - 2] == 0x80 && b[end - 3] == 0xE2
+    }
   }
 
   /// False when `text` cannot hold a dot leader in any spelling: none of its bytes start `..`

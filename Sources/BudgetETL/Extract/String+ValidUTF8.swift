@@ -10,9 +10,15 @@ extension String {
   /// - Precondition: `bytes` is valid UTF-8; anything else is undefined behaviour, hence the
   ///   debug check.
   init(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    self.init(validUTF8: bytes, isASCII: Self.isASCII(bytes))
+  }
+
+  /// ``init(validUTF8:)`` for bytes whose ASCII flag the caller found in its own pass over
+  /// them (`isASCII` must be `String.isASCII(bytes)`; the debug check holds it to that).
+  init(validUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII ascii: Bool) {
     assert(TextDecoder.firstInvalidUTF8(bytes) == nil, "not valid UTF-8")
+    assert(ascii == Self.isASCII(bytes), "wrong ASCII flag")
     if #available(macOS 26, *) {
-      let ascii = Self.isASCII(bytes)
       self = unsafe String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: ascii))
     } else {
       self = String(decoding: bytes, as: UTF8.self)

@@ -70,7 +70,7 @@ public enum TextDecoder {
         cut = bad
       }
       let text = cut.map { Array(body[..<$0]) } ?? body
-      if let nul = text.firstIndex(of: 0) { throw DecodingError.binary(offset: nul + 3) }
+      if let nul = firstZero(text) { throw DecodingError.binary(offset: nul + 3) }
       return DecodedText(utf8: text, encoding: "utf-8-bom", truncatedAt: cut.map { $0 + 3 }, isCheckedUTF8: true)
     }
     if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
@@ -81,7 +81,7 @@ public enum TextDecoder {
       let (text, cut) = try iconv(Array(bytes[2...]), from: "UTF-16BE", offsetBase: 2)
       return DecodedText(utf8: text, encoding: "utf-16be", truncatedAt: cut)
     }
-    if let nul = bytes.firstIndex(of: 0) {
+    if let nul = firstZero(bytes) {
       // UTF-16 without a BOM: its ASCII (digits, tabs, line ends) puts a zero in every other byte.
       if let order = bomlessUTF16(bytes) {
         let name = order == .little ? "UTF-16LE" : "UTF-16BE"
@@ -147,6 +147,15 @@ public enum TextDecoder {
   /// The offset of the first byte that is not part of valid UTF-8, or nil.
   public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
     bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) }
+  }
+
+  /// `bytes.firstIndex(of: 0)` with `memchr`: every document is searched for a NUL (binary
+  /// files have one), and the generic search read the bytes one at a time.
+  static func firstZero(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { b in
+      guard let base = b.baseAddress, let hit = memchr(base, 0, b.count) else { return nil }
+      return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+    }
   }
 
   /// Runs of ASCII are stepped over eight bytes at a time, and the three-byte sequences of

@@ -888,6 +888,7 @@ import Testing
   @Test func dotLeaderLinesAgreeWithFoundation() {
     let pieces = [
       ".", "..", "....", "…", "……", "·", "···", "\u{387}", "．", "．．．", "\u{301}", "12.00", "\t", "合计", "3", " ", "第一部分",
+      "\u{3000}", "\u{A0}", "。", "\u{2026}\u{301}", "9\u{20DD}",
     ]
     func byFoundation(_ text: String) -> Bool {
       guard ["....", "……", "···", "．．．"].contains(where: { text[...].contains($0) }) else { return false }
@@ -903,6 +904,24 @@ import Testing
       if expected { leaders += 1 }
     }
     #expect(leaders > 2_000)
+    // The end screen is only a screen: every leader line passes it, and it alone rules most
+    // other lines out.
+    #expect(NoiseFilter.mayEndDotLeader("目录……3\u{3000} \u{A0}\t"))
+    #expect(NoiseFilter.mayEndDotLeader("目录……"))
+    #expect(!NoiseFilter.mayEndDotLeader("目录……3\u{301}"))
+    #expect(!NoiseFilter.mayEndDotLeader("第一部分。"))
+    #expect(!NoiseFilter.mayEndDotLeader(" \u{3000}"))
+    var seedLeaders = 0
+    var screened = 0
+    for seed in Seed.allCases {
+      for line in seed.lines {
+        #expect(NoiseFilter.isDotLeaderLine(line.text) == byFoundation(line.text), "\(seed) line \(line.number)")
+        if byFoundation(line.text) { seedLeaders += 1 }
+        if !NoiseFilter.mayEndDotLeader(line.text) { screened += 1 }
+      }
+    }
+    #expect(seedLeaders > 0)
+    #expect(screened > 1_000)
     #expect(!NoiseFilter.mayHoldDotLeader("合计\t12.00\t3.50"))  // decimal points are no leader
     #expect(NoiseFilter.mayHoldDotLeader("目录..3"))
   }

@@ -81,6 +81,7 @@ import Testing
     "表", "：", ":", "，", "。", "；", ";", "、", "2023", "12", "1", "年", "预算", "阳城县医疗保障局", "注", "一、", "（一）",
     "\u{301}", "\r\n", "\r", "\u{3000}", "\u{A0}", " ", "\u{F9FA}", "\u{FAAE}", "１２", "\u{FFFD}", "a", "第", "页", "-",
     "仅供内部审核", "结构图", "....", "……", "·", "\u{387}", "．", "\t", "8", "12.00", "表\u{301}", "：\u{301}", "e\u{301}",
+    "2023年度", "（2023年度）", "度", "度\u{301}", "第一章",
   ]
 
   /// Whenever the screen rules a check out, the check says no; and the screened union is the
@@ -89,6 +90,7 @@ import Testing
     let filter = NoiseFilter()
     var ruledOut = 0
     var candidates = 0
+    var settledCandidates = 0
     func check(_ t: String) {
       let screen = NoiseFilter.candidateScreen(t)
       let repeatCandidate = filter.isRepeatCandidate(t)
@@ -97,6 +99,9 @@ import Testing
       if !screen.runningHeader { #expect(!runningHeader, "\(t.debugDescription)") }
       let screened = screen.repeatCandidate && repeatCandidate || screen.runningHeader && runningHeader
       #expect(screened == (repeatCandidate || runningHeader), "\(t.debugDescription)")
+      // What noiseFlags asks: the checks less what the screen settled on inert text.
+      #expect(filter.isScreenedCandidate(t, screen: screen) == (repeatCandidate || runningHeader), "\(t.debugDescription)")
+      if screen.inert && (repeatCandidate || runningHeader) { settledCandidates += 1 }
       if !screen.repeatCandidate && !screen.runningHeader { ruledOut += 1 }
       if repeatCandidate || runningHeader { candidates += 1 }
     }
@@ -112,10 +117,21 @@ import Testing
     }
     #expect(ruledOut > 10_000)
     #expect(candidates > 1_000)
+    #expect(settledCandidates > 500)
   }
 
   @Test func screenExactValues() {
-    typealias S = NoiseFilter.CandidateScreen
+    // Inert text without 度, as all of these are.
+    func S(repeatCandidate: Bool, runningHeader: Bool) -> NoiseFilter.CandidateScreen {
+      NoiseFilter.CandidateScreen(repeatCandidate: repeatCandidate, runningHeader: runningHeader, inert: true, holdsDu: false)
+    }
+    #expect(
+      NoiseFilter.candidateScreen("（2023年度）")
+        == NoiseFilter.CandidateScreen(repeatCandidate: false, runningHeader: true, inert: true, holdsDu: true))
+    #expect(NoiseFilter.candidateScreen("a\u{301}部门") == .undecided)
+    #expect(!NoiseFilter().isScreenedCandidate("（2023年度）", screen: NoiseFilter.candidateScreen("（2023年度）")))  // a year line
+    #expect(NoiseFilter().isScreenedCandidate("阳城县医疗保障局2023年部门预算", screen: NoiseFilter.candidateScreen("阳城县医疗保障局2023年部门预算")))
+    #expect(!NoiseFilter().isScreenedCandidate("一、部门职责", screen: NoiseFilter.candidateScreen("一、部门职责")))  // numbered
     #expect(NoiseFilter.candidateScreen("阳城县医疗保障局2023年部门预算") == S(repeatCandidate: false, runningHeader: true))
     #expect(NoiseFilter.candidateScreen("内部资料") == S(repeatCandidate: true, runningHeader: true))
     #expect(NoiseFilter.candidateScreen("样稿") == S(repeatCandidate: true, runningHeader: false))

@@ -20,6 +20,24 @@ import Testing
     #expect(table.columnCount == 3)
   }
 
+  /// A run of table lines is cut where a new page starts and where its header row comes again;
+  /// both pieces are merged back into their table as a second fragment.
+  @Test func runsSplitAtPageBreaksAndRepeatedHeaders() {
+    let text = [
+      "表1 收入预算总表", "单位：万元", "项目\t金额", "工资福利支出\t12.00", "\u{0C}商品和服务支出\t3.00", "合计\t15.00", "",
+      "表2 支出预算总表", "项目\t金额", "基本支出\t1.00", "项目\t金额", "项目支出\t2.00",
+    ].joined(separator: "\n")
+    let lines = NormalizedText(decoded: Array(text.utf8)).lines()
+    let tables = DocumentSegmenter().segment(lines).tables
+    #expect(tables.map(\.title) == ["表1收入预算总表", "表2支出预算总表"])  // OCR spaces next to CJK removed
+    #expect(tables.map(\.fragments) == [2, 2])
+    #expect(tables[0].rows.map(\.page) == [1, 1, 2, 2])
+    #expect(tables[0].rows.map { $0.cells.first ?? "" } == ["项目", "工资福利支出", "商品和服务支出", "合计"])
+    // The repeated header opened a fragment without a caption; merged, its header is dropped.
+    #expect(tables[1].rows.map { $0.cells.first ?? "" } == ["项目", "基本支出", "项目支出"])
+    #expect(tables[1].rows.map(\.line) == [9, 10, 12])
+  }
+
   /// Column numbers `1 2 3 …` under a header, counted without gathering the cells, against the
   /// reading that gathers them.
   @Test func columnNumberRowsAreTheGatheredReading() {

@@ -39,6 +39,25 @@ import Testing
     #expect(seedBlank > 0)
   }
 
+  /// The word-at-a-time tab count is the byte count, on every length around the word size and
+  /// on bytes next to a tab's (08, 0A, 89, 49, 00, FF) at every position in the word.
+  @Test func tabCountCountsTheTabBytes() {
+    var rng = SplitMix64(seed: 11_24)
+    let alphabet: [UInt8] = [0x09, 0x09, 0x08, 0x0A, 0x89, 0x49, 0x00, 0xFF, 0x80, 0x7F, 0x41, 0xE5]
+    var tabs = 0
+    for length in 0..<40 {
+      for _ in 0..<200 {
+        let bytes = (0..<length).map { _ in alphabet[rng.below(alphabet.count)] }
+        let expected = bytes.filter { $0 == 0x09 }.count
+        #expect(bytes.withUnsafeBufferPointer(String.tabCount) == expected, "\(bytes)")
+        tabs += expected
+      }
+    }
+    #expect(tabs > 10_000)
+    #expect([UInt8](repeating: 0x09, count: 17).withUnsafeBufferPointer(String.tabCount) == 17)
+    #expect(Array("合计\t12.00\t\t3.50\t".utf8).withUnsafeBufferPointer(String.tabCount) == 4)
+  }
+
   /// `tableCells()` is the row the segmenter made before: `tabFields().map(TextCleaner.cell)`
   /// with blank cells dropped off the end. On every seed line, on traps and on random lines of
   /// markup, spaces of every kind, full-width forms and combining marks.

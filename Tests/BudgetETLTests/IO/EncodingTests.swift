@@ -52,6 +52,11 @@ import Testing
     let decoded = try? TextDecoder.decode(Reencoding.utf16LE.encode(line))
     #expect(decoded?.encoding == "utf-16le")
     #expect(decoded?.utf8 == Array(line.utf8))
+    // The NUL search (memchr) is `firstIndex(of: 0)`; after a BOM the offset counts the BOM.
+    for bytes: [UInt8] in [[], [0], [1, 2, 0, 0], [1, 2, 3], Array(repeating: 0x41, count: 100) + [0], png, controls] {
+      #expect(TextDecoder.firstZero(bytes) == bytes.firstIndex(of: 0))
+    }
+    #expect(throws: DecodingError.binary(offset: 5)) { try TextDecoder.decode([0xEF, 0xBB, 0xBF, 0x41, 0x42, 0x00, 0x43]) }
   }
 
   /// One content in two encodings in one run is one document; the second file is `duplicate`.
