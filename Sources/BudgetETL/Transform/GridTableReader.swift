@@ -479,6 +479,9 @@ public struct GridTableReader: Sendable {
             message: "\(context.tableID) row \(rowNo) column \(c + 1): \(cell) \(unit.rawValue) is not a whole number of fen; rounded half away from zero",
             line: row.line, page: row.page))
       }
+      // Room for the rest of the section's amounts at the first: growing by appending
+      // reallocated a row's amounts up to four times.
+      if e.amounts.isEmpty { e.amounts.reserveCapacity(section.amountColumns.count) }
       e.amounts.append((c, fen, amount.printed, unit))
     }
     if e.label.isEmpty && e.amounts.isEmpty && e.functionCode == nil && e.econCode == nil && e.agencyCode == nil
@@ -538,6 +541,9 @@ public struct GridTableReader: Sendable {
 
   /// `医疗保障经办事务（2101506）` → ("2101506", "医疗保障经办事务").
   static func trailingCode(_ label: String) -> (String, String)? {
+    // A last character equal to `）` (U+FF09) or `)` is that one scalar, whose last byte is 89
+    // or 29: any other last byte settles it (most labels) without comparing suffixes.
+    guard let lastByte = label.utf8.last, lastByte == 0x89 || lastByte == 0x29 else { return nil }
     guard label.hasLiteralSuffix("）") || label.hasLiteralSuffix(")") else { return nil }
     guard let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
     let inner = label[label.index(after: open)..<label.index(before: label.endIndex)]
