@@ -70,9 +70,19 @@ public enum LabelKind {
 /// Classification codes as printed in a cell.
 public enum CodeValue {
   /// All digits, 3 to 9 long, no separators: a function, economic or agency code.
+  ///
+  /// Read on the bytes: spaces are skipped and any other byte that is not a digit settles it
+  /// (`replacingOccurrences(of: " ", with: "")`, which every cell of every grid table went
+  /// through, removes only spaces, so such a byte stays in what it leaves).
   public static func isCodeLike(_ cell: String) -> Bool {
-    let t = cell.replacingOccurrences(of: " ", with: "")
-    guard (3...9).contains(t.utf8.count) else { return false }
-    return t.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+    var digits = 0
+    for b in cell.utf8 {
+      if b >= 0x30 && b <= 0x39 {
+        digits += 1
+      } else if b != 0x20 {
+        return false
+      }
+    }
+    return (3...9).contains(digits)
   }
 }

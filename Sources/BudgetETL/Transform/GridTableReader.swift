@@ -36,6 +36,8 @@ public struct GridTableReader: Sendable {
     var parent: Int?
     var kind: LineItem.RowKind = .detail
     var isMemoLabel = false
+    /// `NumberingPrefix.match(titledLabel)`, which the label and the rank both start from.
+    var numbering: NumberingPrefix?
   }
 
   public func read(_ table: RawTable, context: TableContext) -> TableReading {
@@ -74,15 +76,19 @@ public struct GridTableReader: Sendable {
     warnings: inout [ReadWarning], hierarchy: Bool = true) -> [LineItem]
   {
     let sections = self.sections(columns)
-    var items: [LineItem] = []
+    var sectionEntries: [[Entry]] = []
+    var sectionMeasures: [[(path: String, kind: LineItem.MeasureKind)?]] = []
+    var itemCount = 0
     for section in sections {
       var entries: [Entry] = []
       let labelOrder = self.labelOrder(section, columns)
-      for (r, row) in dataRows.enumerated() {
-        if let e = entry(row: row, rowNo: r + 1, section: section, labelOrder: labelOrder, columns: columns,
+      // By index: a `DataRow` copied out of the array retains its cells.
+      for r in dataRows.indices {
+        if let e = entry(row: dataRows[r], rowNo: r + 1, section: section, labelOrder: labelOrder, columns: columns,
           tableUnit: tableUnit, context: context, warnings: &warnings)
         {
-          entries.append(e)
+          itemCount += e.amounts.count
+          entries.append(consume e)
         }
       }
       if hierarchy { buildHierarchy(&entries) }
@@ -93,13 +99,27 @@ public struct GridTableReader: Sendable {
         let path = measure(column: columns[c], section: section, sectionCount: sections.count)
         measures[c] = (path, Self.measureKind(path))
       }
-      // Entries read in place: copying one out retains a dozen strings.
-      for k in entries.indices {
+      sectionEntries.append(entries)
+      sectionMeasures.append(measures)
+    }
+    // Row by row, and within a row section by section: the items come in row then column
+    // order (a section's columns are all left of the next one's, and an entry's amounts are in
+    // column order), which sorting them afterwards moved every item for.
+    var items: [LineItem] = []
+    items.reserveCapacity(itemCount)
+    var next = [Int](repeating: 0, count: sections.count)
+    for rowNo in 1...max(dataRows.count, 1) {
+      for s in sections.indices {
+        let k = next[s]
+        guard k < sectionEntries[s].count, sectionEntries[s][k].rowNo == rowNo else { continue }
+        next[s] = k + 1
+        // Entries read in place: copying one out retains a dozen strings.
+        let entries = sectionEntries[s]
         for a in entries[k].amounts {
           let (measurePath, measureKind) =
-            measures[a.column]
+            sectionMeasures[s][a.column]
             ?? {
-              let path = measure(column: columns[a.column], section: section, sectionCount: sections.count)
+              let path = measure(column: columns[a.column], section: sections[s], sectionCount: sections.count)
               return (path, Self.measureKind(path))
             }()
           items.append(
@@ -107,7 +127,7 @@ public struct GridTableReader: Sendable {
               docID: context.docID, fiscalYear: context.fiscalYear, agency: context.agency,
               tableID: context.tableID, tableType: context.tableType, rowNo: entries[k].rowNo, colNo: a.column + 1,
               parentRowNo: entries[k].parent.map { entries[$0].rowNo }, rowKind: entries[k].kind,
-              section: sections.count > 1 ? section.name : nil, label: entries[k].label,
+              section: sections.count > 1 ? sections[s].name : nil, label: entries[k].label,
               functionCode: entries[k].functionCode, econCode: entries[k].econCode,
               govEconCode: entries[k].govEconCode, agencyCode: entries[k].agencyCode,
               projectCode: entries[k].projectCode, measure: measurePath, measureKind: measureKind,
@@ -117,7 +137,7 @@ public struct GridTableReader: Sendable {
         }
       }
     }
-    items.sort { ($0.rowNo, $0.colNo) < ($1.rowNo, $1.colNo) }
+    assert(zip(items, items.dropFirst()).allSatisfy { ($0.rowNo, $0.colNo) < ($1.rowNo, $1.colNo) })
     return items
   }
 
@@ -128,7 +148,8 @@ public struct GridTableReader: Sendable {
   static func headerPaths(_ rows: [RawRow], columnCount: Int) -> [[String]] {
     var paths = [[String]](repeating: [], count: columnCount)
     var parentEnd = [Int](repeating: columnCount - 1, count: columnCount)
-    var parentStarts = Set<Int>()
+    // Whether a cell of a row above starts at the column.
+    var isParentStart = [Bool](repeating: false, count: columnCount)
     for row in rows {
       var cover = [String?](repeating: nil, count: columnCount)
       var spanEnd = parentEnd
@@ -136,7 +157,9 @@ public struct GridTableReader: Sendable {
       for (k, c) in filled.enumerated() {
         let next = k + 1 < filled.count ? filled[k + 1] - 1 : columnCount - 1
         // Spans nest: never past the end of the cell above, nor into the next cell above.
-        let nextParent = (parentStarts.filter { $0 > c }.min() ?? columnCount) - 1
+        var nextParentStart = c + 1
+        while nextParentStart < columnCount, !isParentStart[nextParentStart] { nextParentStart += 1 }
+        let nextParent = nextParentStart - 1
         let end = max(c, min(next, parentEnd[c], nextParent))
         let text = TextCleaner.title(row[c]).replacingOccurrences(of: " ", with: "")
         for x in c...end where x < columnCount {
@@ -148,7 +171,7 @@ public struct GridTableReader: Sendable {
         if let t = cover[c] { paths[c].append(t) }
       }
       parentEnd = spanEnd
-      parentStarts.formUnion(filled)
+      for c in filled { isParentStart[c] = true }
     }
     return paths
   }
@@ -415,7 +438,8 @@ public struct GridTableReader: Sendable {
       e.titledLabel = TextCleaner.title(e.rawLabel)
     }
     // A code printed inside the name: 医疗保障经办事务（2101506）.
-    var label = TextCleaner.label(titled: e.titledLabel)
+    e.numbering = NumberingPrefix.match(e.titledLabel)
+    var label = TextCleaner.label(titled: e.titledLabel, numbering: e.numbering)
     if let (code, rest) = Self.trailingCode(label) {
       label = rest
       assign(code: code, kind: .bySubject, to: &e)
@@ -455,6 +479,9 @@ public struct GridTableReader: Sendable {
             message: "\(context.tableID) row \(rowNo) column \(c + 1): \(cell) \(unit.rawValue) is not a whole number of fen; rounded half away from zero",
             line: row.line, page: row.page))
       }
+      // Room for the rest of the section's amounts at the first: growing by appending
+      // reallocated a row's amounts up to four times.
+      if e.amounts.isEmpty { e.amounts.reserveCapacity(section.amountColumns.count) }
       e.amounts.append((c, fen, amount.printed, unit))
     }
     if e.label.isEmpty && e.amounts.isEmpty && e.functionCode == nil && e.econCode == nil && e.agencyCode == nil
@@ -514,6 +541,9 @@ public struct GridTableReader: Sendable {
 
   /// `医疗保障经办事务（2101506）` → ("2101506", "医疗保障经办事务").
   static func trailingCode(_ label: String) -> (String, String)? {
+    // A last character equal to `）` (U+FF09) or `)` is that one scalar, whose last byte is 89
+    // or 29: any other last byte settles it (most labels) without comparing suffixes.
+    guard let lastByte = label.utf8.last, lastByte == 0x89 || lastByte == 0x29 else { return nil }
     guard label.hasLiteralSuffix("）") || label.hasLiteralSuffix(")") else { return nil }
     guard let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
     let inner = label[label.index(after: open)..<label.index(before: label.endIndex)]
@@ -537,13 +567,14 @@ public struct GridTableReader: Sendable {
     if let code = e.functionCode { return .ranked(20 + Double(code.count - 3) / 2, code: code) }
     if let code = e.econCode ?? e.govEconCode { return .ranked(20 + Double(code.count - 3) / 2, code: code) }
     if let code = e.agencyCode, !code.isEmpty { return .ranked(10 + Double(code.count - 3) / 3, code: code) }
-    if let n = NumberingPrefix.match(e.titledLabel) { return .ranked(30 + Double(n.rank), code: nil) }
+    if let n = e.numbering { return .ranked(30 + Double(n.rank), code: nil) }
     if e.isMemoLabel { return .memo }
     return .unranked
   }
 
   func buildHierarchy(_ entries: inout [Entry]) {
-    let ranks = entries.map(rank)
+    // By index: mapping the entries copied each one out, retaining a dozen strings.
+    let ranks = entries.indices.map { rank(entries[$0]) }
     var stack: [(index: Int, rank: Double, code: String?)] = []
     var lastNonMemo: Int?
     for i in entries.indices {

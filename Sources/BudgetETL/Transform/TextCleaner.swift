@@ -289,8 +289,13 @@ public enum TextCleaner {
 
   /// ``label(_:)`` of a text whose ``title(_:)`` is `titled`.
   static func label(titled: String) -> String {
+    label(titled: titled, numbering: NumberingPrefix.match(titled))
+  }
+
+  /// ``label(titled:)`` of a text whose numbering (`NumberingPrefix.match(titled)`) is known.
+  static func label(titled: String, numbering: NumberingPrefix?) -> String {
     var t = titled
-    if let n = NumberingPrefix.match(t) { t = String(t.dropFirst(n.length)) }
+    if let n = numbering { t = String(t.dropFirst(n.length)) }
     t = stripMemoPrefix(t)
     if let n = NumberingPrefix.match(t) { t = String(t.dropFirst(n.length)) }
     t = t.trimmingASCIIAndIdeographicSpaces()
