@@ -58,6 +58,8 @@ import Testing
       // The ends of the full-width block (U+FF01–FF5E fold; U+FF00, U+FF5F, U+FF60 do not) and
       // digit runs long enough to overflow once scaled to four decimals.
       "\u{FF00}", "\u{FF5F}", "\u{FF60}", "99999999",
+      // U+037E is canonically `;`: a separator as a `Character`.
+      "\u{37E}",
     ]
     var rng = SplitMix64(seed: 2026_1124)
     var inert = 0
@@ -110,5 +112,11 @@ import Testing
     #expect(IndicatorTarget.parseInertText("5～") == IndicatorTarget(raw: "5～", comparator: nil, value: 50_000, unit: "~"))
     #expect(IndicatorTarget.targets(in: "100%、95%、90") .map(\.value) == [1_000_000, 950_000, 900_000])
     #expect(IndicatorTarget.targets(in: "100%、良好").map(\.raw) == ["100%、良好"])
+    #expect(IndicatorTarget.targets(in: "4853家\u{37E}910家").map(\.raw) == ["4853家", "910家"])
+    #expect(IndicatorTarget.targets(in: " ≥90% ；").map(\.raw) == ["≥90%"])
+    #expect(!IndicatorTarget.mayHoldSeparator("≥90%（含）"))
+    #expect(IndicatorTarget.mayHoldSeparator("4853家；910家"))
+    #expect(IndicatorTarget.mayHoldSeparator("100%、95%"))
+    #expect(IndicatorTarget.mayHoldSeparator("1;2"))
   }
 }

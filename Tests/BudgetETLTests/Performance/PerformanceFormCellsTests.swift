@@ -10,9 +10,17 @@ import Testing
   static func expectSame(_ rows: [RawRow]) {
     let old = rows.map { $0.cells.map(PerformanceText.clean) }
     let oldCompact = old.map { $0.map(PerformanceText.removingSpaces) }
-    let (cells, compact) = PerformanceForm.cleanedAndCompacted(rows)
+    let (cells, compact, isPlain) = PerformanceForm.cleanedAndCompacted(rows)
     #expect(cells.map { $0.map { Array($0.utf8) } } == old.map { $0.map { Array($0.utf8) } })
     #expect(compact.map { $0.map { Array($0.utf8) } } == oldCompact.map { $0.map { Array($0.utf8) } })
+    // A plain cell is its own cleaned, compacted and printed text.
+    for (r, row) in rows.enumerated() {
+      for (c, raw) in row.cells.enumerated() where isPlain[r][c] {
+        #expect(Array(raw.utf8) == Array(old[r][c].utf8), "\(raw.debugDescription)")
+        #expect(Array(raw.utf8) == Array(oldCompact[r][c].utf8), "\(raw.debugDescription)")
+        #expect(Array(PerformanceText.stripMarkup(raw).utf8) == Array(raw.utf8), "\(raw.debugDescription)")
+      }
+    }
   }
 
   @Test func seedRowsCleanAsBefore() throws {
@@ -28,6 +36,36 @@ import Testing
     #expect(rows > 2_000)
   }
 
+  /// ``PerformanceText/isOwnCleanedText(_:)`` only for text that cleaning, compacting and
+  /// stripping markup leave as it is, on every seed cell and on random cells.
+  @Test func ownCleanedTextIsLeftAsItIs() throws {
+    func expectLeft(_ s: String) -> Bool {
+      guard PerformanceText.isOwnCleanedText(s) else { return false }
+      #expect(Array(PerformanceText.clean(s).utf8) == Array(s.utf8), "\(s.debugDescription)")
+      #expect(Array(PerformanceText.removingSpaces(s).utf8) == Array(s.utf8), "\(s.debugDescription)")
+      #expect(Array(PerformanceText.stripMarkup(s).utf8) == Array(s.utf8), "\(s.debugDescription)")
+      return true
+    }
+    var left = 0
+    var notClean = 0
+    for cell in try SeedTable.cells() where expectLeft(cell) {
+      left += 1
+      if !TextCleaner.isAlreadyClean(cell) { notClean += 1 }
+    }
+    #expect(left > 5_000)
+    #expect(notClean > 500)
+    let pieces = ["<b>", "**", " ", "\u{3000}", "\u{A0}", "\t", "培训", "DRG", "1", "（", "：", "\u{301}", "\u{F9FA}", "\r", "#", "-", "_", "|", ">"]
+    var rng = SplitMix64(seed: 11_24_6)
+    var randomLeft = 0
+    for _ in 0..<5_000 where expectLeft(rng.text(from: pieces, fewerThan: 5)) { randomLeft += 1 }
+    #expect(randomLeft > 300)
+    #expect(PerformanceText.isOwnCleanedText("指标1：培训人次（万元）"))
+    #expect(!PerformanceText.isOwnCleanedText("培训 人次"))
+    #expect(!PerformanceText.isOwnCleanedText("培训\u{3000}人次"))
+    #expect(!PerformanceText.isOwnCleanedText("**培训**"))
+    #expect(!PerformanceText.isOwnCleanedText("合格\u{301}"))
+  }
+
   @Test func randomRowsCleanAsBefore() {
     let pieces = ["<b>", "**", " ", "\u{3000}", "\u{A0}", "\t", "培训", "DRG", "1", "（", "\u{301}", "\u{F9FA}", "\r", "#", "-", "*<b>*"]
     var rng = SplitMix64(seed: 11_24_0)
@@ -38,8 +76,11 @@ import Testing
       if PerformanceForm.cleanedAndCompacted([RawRow(cells: row, line: 1, page: nil)]).cells[0] != row { changed += 1 }
     }
     #expect(changed > 1_000)
-    let (cells, compact) = PerformanceForm.cleanedAndCompacted([RawRow(cells: [" **培训 人次** ", "DRG  试点"], line: 1, page: nil)])
+    let (cells, compact, _) = PerformanceForm.cleanedAndCompacted([RawRow(cells: [" **培训 人次** ", "DRG  试点"], line: 1, page: nil)])
     #expect(cells == [["培训人次", "DRG试点"]])
     #expect(compact == [["培训人次", "DRG试点"]])
+    #expect(
+      PerformanceForm.cleanedAndCompacted([RawRow(cells: ["指标1：培训人次", "DRG 试点", "培训 人次", "1\t\u{301}"], line: 1, page: nil)])
+        .isPlain == [[true, false, false, false]])
   }
 }

@@ -23,7 +23,7 @@ extension NarrativeParser {
         for k in 0..<length {
           let a = n - 2 * length + k
           let b = n - length + k
-          guard (kept[a].heading == nil) == (kept[b].heading == nil), kept[a].text == kept[b].text else {
+          guard kept[a].isHeading == kept[b].isHeading, kept[a].text == kept[b].text else {
             repeated = false
             break
           }

@@ -6,6 +6,13 @@ extension NarrativeParser {
     var heading: HeadingNumber?
     /// What the block prints: the paragraph's text, or the heading in canonical form.
     var text: NarrativeText.Scalars
+
+    /// `heading != nil`, read by its case: `==` on the optional copied both numberings into a
+    /// tuple to compare them, and destroyed it, for every pair of blocks compared.
+    var isHeading: Bool {
+      if case .some = heading { return true }
+      return false
+    }
   }
 
   /// The numbering of `text` when it reads like a heading, nil otherwise.

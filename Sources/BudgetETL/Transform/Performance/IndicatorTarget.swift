@@ -20,6 +20,9 @@ struct IndicatorTarget: Sendable, Hashable {
   static func targets(in cell: String) -> [IndicatorTarget] {
     let trimmed = PerformanceText.trimSeparators(PerformanceText.stripMarkup(cell))
     if trimmed.isEmpty { return [] }
+    // Most cells hold one target: without a separator it is the whole text, and the two
+    // splits that said so made it anew as a string twice.
+    if !mayHoldSeparator(trimmed) { return [parse(trimmed)] }
     var parts = PerformanceText.split(trimmed, at: targetSeparators, scalars: targetSeparatorScalars)
     if parts.count == 1 {
       let listed = PerformanceText.split(trimmed, at: listSeparators, scalars: listSeparatorScalars)
@@ -37,6 +40,25 @@ struct IndicatorTarget: Sendable, Hashable {
     }
     if parts.isEmpty { parts = [trimmed] }
     return parts.map { parse($0) }
+  }
+
+  /// False when no character of `text` can be one of ``targetSeparators`` or
+  /// ``listSeparators``: its bytes hold none of `;` (3B), `；` (EF BC 9B), `、` (E3 80 81), nor
+  /// a lead byte CD, which starts U+037E (canonically `;`, so equal to it as a `Character`).
+  static func mayHoldSeparator(_ text: String) -> Bool {
+    return text.withUTF8Bytes { b -> Bool in
+      let n = b.count
+      var i = 0
+      while i < n {
+        switch b[i] {
+        case 0x3B, 0xCD: return true
+        case 0xEF where i + 2 < n && b[i + 1] == 0xBC && b[i + 2] == 0x9B: return true
+        case 0xE3 where i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x81: return true
+        default: i += 1
+        }
+      }
+      return false
+    }
   }
 
   /// ``targetSeparators`` and ``listSeparators`` as scalar values, for splitting inert text.

@@ -24,22 +24,27 @@ extension IndicatorVocabulary {
   static func termOfInertText(_ c: String) -> Term?? {
     return c.withUTF8Bytes { b -> Term?? in
       guard LiteralSearch.isInert(b) else { return nil }
-      if b.count > longestName { return .some(nil) }
-      var scalars = 0
-      for byte in b where byte & 0xC0 != 0x80 { scalars += 1 }
-      if scalars <= 3 { return .some(nil) }
-      for named in namesAsBytes where named.bytes.count == b.count && named.bytes.elementsEqual(b) {
-        if named.name == costName { return .cost }
-        return named.isLevel1 ? .level1(c) : .level2(c)
-      }
-      if scalars > 4 {
-        // A cut name: at most one level-2 name starts with five or more given characters
-        // (``level2Names``).
-        for named in namesAsBytes where !named.isLevel1 && named.bytes.count > b.count && named.bytes.starts(with: b) {
-          return .level2(named.name)
-        }
-      }
-      return .some(nil)
+      return termOfInertBytes(b, of: c)
     }
+  }
+
+  /// ``termOfInertText(_:)`` of a compacted cell `c` whose bytes `b` are known to be inert.
+  static func termOfInertBytes(_ b: UnsafeBufferPointer<UInt8>, of c: String) -> Term? {
+    if b.count > longestName { return nil }
+    var scalars = 0
+    for byte in b where byte & 0xC0 != 0x80 { scalars += 1 }
+    if scalars <= 3 { return nil }
+    for named in namesAsBytes where named.bytes.count == b.count && named.bytes.elementsEqual(b) {
+      if named.name == costName { return .cost }
+      return named.isLevel1 ? .level1(c) : .level2(c)
+    }
+    if scalars > 4 {
+      // A cut name: at most one level-2 name starts with five or more given characters
+      // (``level2Names``).
+      for named in namesAsBytes where !named.isLevel1 && named.bytes.count > b.count && named.bytes.starts(with: b) {
+        return .level2(named.name)
+      }
+    }
+    return nil
   }
 }

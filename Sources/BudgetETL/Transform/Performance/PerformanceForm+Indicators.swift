@@ -1,7 +1,7 @@
 /// The 绩效指标 block of a form: levels carried down, names paired with targets.
 extension PerformanceForm {
   /// A non-blank cell of an indicator row.
-  struct Token {
+  struct Token: Equatable {
     var column: Int
     /// The cell as printed (markup removed, trimmed), for targets.
     var text: String
@@ -52,6 +52,7 @@ extension PerformanceForm {
     }
   }
   private static let blockLabelList = Array(blockLabels)
+  private static let blockLabelBytes: [[UInt8]] = blockLabelList.map { Array($0.utf8) }
 
   private static let notHeaders: Set<String> = ["备注", "指标值说明", "说明"]
   private static let noNames: Set<String> = ["无", "/", "-", "—", "－", "无此项", "略"]
@@ -93,12 +94,33 @@ extension PerformanceForm {
   func indicatorTokens(_ r: Int) -> [Token] {
     var tokens: [Token] = []
     for c in cells[r].indices where !cells[r][c].isEmpty {
-      if Self.isBlockLabel(compact[r][c]) { continue }
-      guard let name = PerformanceText.indicatorText(cells[r][c]) else { continue }
-      tokens.append(
-        Token(column: c, text: printedCell(r, c), name: name, term: IndicatorVocabulary.term(cells[r][c])))
+      let onBytes: Token?? = isPlain[r][c] ? Self.tokenOfPlainCell(cells[r][c], column: c) : nil
+      let token: Token? = if let onBytes { onBytes } else { tokenComparingStrings(r, c) }
+      if let token { tokens.append(token) }
     }
     return tokens
+  }
+
+  /// The token of a non-blank cell (nil for a block label or a placeholder), each reading of
+  /// the cell made from its own cleaned text: for cells that are not plain or not inert, and
+  /// the reading ``tokenOfPlainCell(_:column:)`` is tested against.
+  func tokenComparingStrings(_ r: Int, _ c: Int) -> Token? {
+    if Self.isBlockLabel(compact[r][c]) { return nil }
+    guard let name = PerformanceText.indicatorText(cells[r][c]) else { return nil }
+    return Token(column: c, text: printedCell(r, c), name: name, term: IndicatorVocabulary.term(cells[r][c]))
+  }
+
+  /// The token of a plain cell (``isPlain``: its own cleaned, compacted and printed text)
+  /// whose bytes are inert, read in one pass over them instead of the five scans and three
+  /// `String`s of ``tokenComparingStrings(_:_:)`` (block label, name, printed text, term);
+  /// `.some(nil)` for a block label or a placeholder, nil when the cell is not inert.
+  static func tokenOfPlainCell(_ cell: String, column: Int) -> Token?? {
+    return cell.withUTF8Bytes { b -> Token?? in
+      guard LiteralSearch.isInert(b) else { return nil }
+      if blockLabelBytes.contains(where: { $0.elementsEqual(b) }) { return .some(nil) }
+      guard let name = PerformanceText.indicatorTextOfInertBytes(b, of: cell) else { return .some(nil) }
+      return Token(column: column, text: cell, name: name, term: IndicatorVocabulary.termOfInertBytes(b, of: cell))
+    }
   }
 
   /// Whether a 成本指标 cell is a level-1 name here: it is when a cost level-2 name follows it

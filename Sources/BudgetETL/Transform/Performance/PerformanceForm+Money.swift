@@ -215,8 +215,9 @@ extension PerformanceForm {
     var items: [LineItem] = []
     var r = rows.lowerBound
     while r < rows.upperBound {
-      guard !excluding.contains(r), let first = firstText(r),
-        Self.blockStarts.contains(where: { PerformanceText.compact(first.text).hasLiteralPrefix($0) })
+      // The label compacted once for the five prefixes, not once per prefix.
+      guard !excluding.contains(r), let first = firstText(r).map({ PerformanceText.compact($0.text) }),
+        Self.blockStarts.contains(where: { first.hasLiteralPrefix($0) })
       else {
         r += 1
         continue

@@ -50,43 +50,57 @@ struct PerformanceForm {
   let cells: [[String]]
   /// Cells with every space removed, for comparing labels.
   let compact: [[String]]
+  /// Whether the cell is its own cleaned, compacted and printed text (``printedCell(_:_:)``);
+  /// see ``cleanedAndCompacted(_:)``.
+  let isPlain: [[Bool]]
   var warnings: [PerformanceFormWarning] = []
 
   init(table: RawTable, context: TableContext, declaredUnit: MoneyUnit?) {
     self.table = table
     self.context = context
     self.declaredUnit = declaredUnit
-    (self.cells, self.compact) = Self.cleanedAndCompacted(table.rows)
+    (self.cells, self.compact, self.isPlain) = Self.cleanedAndCompacted(table.rows)
   }
 
   /// Each cell cleaned (``PerformanceText/clean(_:)``) and compacted
   /// (``PerformanceText/removingSpaces(_:)`` of the cleaned cell), in one loop: a cell that is
   /// already clean is both, asked once instead of three times (clean, then removingSpaces of
   /// the same text), and no closure is called per cell.
-  static func cleanedAndCompacted(_ rows: [RawRow]) -> (cells: [[String]], compact: [[String]]) {
+  ///
+  /// `isPlain` says which cells are their own cleaned and compacted text, and so their own
+  /// printed text: those already clean and those cleaning leaves as they are
+  /// (``PerformanceText/isOwnCleanedText(_:)``: full-width punctuation, `指标1：`).
+  static func cleanedAndCompacted(_ rows: [RawRow]) -> (cells: [[String]], compact: [[String]], isPlain: [[Bool]]) {
     var cells: [[String]] = []
     var compact: [[String]] = []
+    var isPlain: [[Bool]] = []
     cells.reserveCapacity(rows.count)
     compact.reserveCapacity(rows.count)
+    isPlain.reserveCapacity(rows.count)
     for row in rows {
       var cleanRow: [String] = []
       var compactRow: [String] = []
+      var plainRow: [Bool] = []
       cleanRow.reserveCapacity(row.cells.count)
       compactRow.reserveCapacity(row.cells.count)
+      plainRow.reserveCapacity(row.cells.count)
       for raw in row.cells {
-        if TextCleaner.isAlreadyClean(raw) {
+        if TextCleaner.isAlreadyClean(raw) || PerformanceText.isOwnCleanedText(raw) {
           cleanRow.append(raw)
           compactRow.append(raw)
+          plainRow.append(true)
         } else {
           let cleaned = PerformanceText.clean(raw)
           cleanRow.append(cleaned)
           compactRow.append(PerformanceText.removingSpaces(cleaned))
+          plainRow.append(false)
         }
       }
       cells.append(cleanRow)
       compact.append(compactRow)
+      isPlain.append(plainRow)
     }
-    return (cells, compact)
+    return (cells, compact, isPlain)
   }
 
   var rowCount: Int { cells.count }
@@ -97,7 +111,8 @@ struct PerformanceForm {
 
   /// A cell as printed: markup removed and trimmed, inner spaces kept (`56.8 万人`, S3:590).
   func printedCell(_ row: Int, _ column: Int) -> String {
-    PerformanceText.stripMarkup(table.rows[row][column])
+    column < isPlain[row].count && isPlain[row][column]
+      ? cells[row][column] : PerformanceText.stripMarkup(table.rows[row][column])
   }
 
   func compactCell(_ row: Int, _ column: Int) -> String {

@@ -45,6 +45,29 @@ extension PerformanceText {
     }
   }
 
+  /// True when ``clean(_:)`` and ``removingSpaces(_:)`` leave `text` as it is, told in one pass
+  /// over its bytes: inert text (``LiteralSearch/isInert(_:)``) without a space (space, tab,
+  /// U+00A0, U+3000) or a byte markup starts with (`<`, `*`, `#`, `_`). Most cells that are not
+  /// already clean (``TextCleaner/isAlreadyClean(_:)``) hold only full-width punctuation
+  /// (`指标1：`, `（万元）`), which neither changes; cleaning them made two new strings and
+  /// scanned each four times to give the cell back.
+  static func isOwnCleanedText(_ text: String) -> Bool {
+    return text.withUTF8Bytes { b -> Bool in
+      let n = b.count
+      var i = 0
+      while i < n {
+        let c = b[i]
+        switch c {
+        case 0x20, 0x09, 0x3C, 0x2A, 0x23, 0x5F: return false
+        case 0xC2 where i + 1 < n && b[i + 1] == 0xA0: return false
+        case 0xE3 where i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80: return false
+        default: i += 1
+        }
+      }
+      return LiteralSearch.isInert(b)
+    }
+  }
+
   /// ``removingSpaces(_:)``: every space scalar dropped.
   static func removingSpacesOfInertText(_ text: String) -> String? {
     return text.withUTF8Bytes { b -> String? in
@@ -148,55 +171,61 @@ extension PerformanceText {
   static func indicatorTextOfInertText(_ cleaned: String) -> String?? {
     return cleaned.withUTF8Bytes { b -> String?? in
       guard LiteralSearch.isInert(b) else { return nil }
-      var start = 0
-      // 指标 is E6 8C 87 E6 A0 87.
-      if b.count >= 6, b[0] == 0xE6, b[1] == 0x8C, b[2] == 0x87, b[3] == 0xE6, b[4] == 0xA0, b[5] == 0x87 {
-        var i = 6
-        while i < b.count {
-          let (value, length) = LiteralSearch.scalar(b, at: i)
-          guard let scalar = Unicode.Scalar(value), scalar.properties.numericType != nil else { break }
-          i += length
-        }
-        if i > 6, i < b.count {
-          // `:` or `：` (EF BC 9A).
-          if b[i] == 0x3A {
-            start = i + 1
-          } else if i + 2 < b.count, b[i] == 0xEF, b[i + 1] == 0xBC, b[i + 2] == 0x9A {
-            start = i + 3
-          }
-        }
-      }
-      // Trailing spaces and separators, then leading spaces (``trimSeparators(_:)``).
-      var end = b.count
-      while end > start {
-        var last = end - 1
-        while last > start, b[last] & 0xC0 == 0x80 { last -= 1 }
-        let value = LiteralSearch.scalar(b, at: last).value
-        guard isSpace(value) || value == 0x3B || value == 0xFF1B || value == 0x3001 || value == 0x2C || value == 0xFF0C
-        else { break }
-        end = last
-      }
-      while start < end {
-        let (value, length) = LiteralSearch.scalar(b, at: start)
-        guard isSpace(value) else { break }
-        start += length
-      }
-      if start == end { return .some(nil) }
-      // A placeholder: every scalar `.`, `…`, `。` or `·`.
-      var placeholder = true
-      var i = start
-      while i < end {
+      return indicatorTextOfInertBytes(b, of: cleaned)
+    }
+  }
+
+  /// ``indicatorTextOfInertText(_:)`` of a cleaned cell whose bytes `b` are known to be inert:
+  /// nil for a placeholder or an empty cell.
+  static func indicatorTextOfInertBytes(_ b: UnsafeBufferPointer<UInt8>, of cleaned: String) -> String? {
+    var start = 0
+    // 指标 is E6 8C 87 E6 A0 87.
+    if b.count >= 6, b[0] == 0xE6, b[1] == 0x8C, b[2] == 0x87, b[3] == 0xE6, b[4] == 0xA0, b[5] == 0x87 {
+      var i = 6
+      while i < b.count {
         let (value, length) = LiteralSearch.scalar(b, at: i)
-        if value != 0x2E && value != 0x2026 && value != 0x3002 && value != 0xB7 {
-          placeholder = false
-          break
-        }
+        guard let scalar = Unicode.Scalar(value), scalar.properties.numericType != nil else { break }
         i += length
       }
-      if placeholder { return .some(nil) }
-      if start == 0 && end == b.count { return cleaned }
-      return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+      if i > 6, i < b.count {
+        // `:` or `：` (EF BC 9A).
+        if b[i] == 0x3A {
+          start = i + 1
+        } else if i + 2 < b.count, b[i] == 0xEF, b[i + 1] == 0xBC, b[i + 2] == 0x9A {
+          start = i + 3
+        }
+      }
     }
+    // Trailing spaces and separators, then leading spaces (``trimSeparators(_:)``).
+    var end = b.count
+    while end > start {
+      var last = end - 1
+      while last > start, b[last] & 0xC0 == 0x80 { last -= 1 }
+      let value = LiteralSearch.scalar(b, at: last).value
+      guard isSpace(value) || value == 0x3B || value == 0xFF1B || value == 0x3001 || value == 0x2C || value == 0xFF0C
+      else { break }
+      end = last
+    }
+    while start < end {
+      let (value, length) = LiteralSearch.scalar(b, at: start)
+      guard isSpace(value) else { break }
+      start += length
+    }
+    if start == end { return nil }
+    // A placeholder: every scalar `.`, `…`, `。` or `·`.
+    var placeholder = true
+    var i = start
+    while i < end {
+      let (value, length) = LiteralSearch.scalar(b, at: i)
+      if value != 0x2E && value != 0x2026 && value != 0x3002 && value != 0xB7 {
+        placeholder = false
+        break
+      }
+      i += length
+    }
+    if placeholder { return nil }
+    if start == 0 && end == b.count { return cleaned }
+    return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
   }
 
   /// The Chinese numerals ``stripNumbering(_:)`` takes: 一 to 十.
