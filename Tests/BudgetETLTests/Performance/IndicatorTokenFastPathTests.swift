@@ -27,6 +27,14 @@ import Testing
         guard let fast = PerformanceForm.tokenOfPlainCell(form.cells[r][c], column: c) else { continue }
         let slow = form.tokenComparingStrings(r, c)
         #expect(fast == slow, "\(form.cells[r][c].debugDescription)")
+        // `==` on strings is canonical equivalence: the published text must match byte for byte.
+        #expect(Array((fast?.text ?? "").utf8) == Array((slow?.text ?? "").utf8))
+        #expect(Array((fast?.name ?? "").utf8) == Array((slow?.name ?? "").utf8))
+        // The slow reading's printed text comes through `isPlain` too (``printedCell``): a plain
+        // cell must be what `stripMarkup` makes of the raw cell, as `printedCell` did before.
+        #expect(
+          Array(PerformanceText.stripMarkup(form.table.rows[r][c]).utf8) == Array(form.cells[r][c].utf8),
+          "\(form.table.rows[r][c].debugDescription)")
         read += 1
         if fast != nil { tokens += 1 }
         if fast?.term != nil { terms += 1 }
@@ -52,6 +60,8 @@ import Testing
     let pieces = [
       "产出指标", "数量指标", "服务对象满意度", "成本指标", "经济成本指标", "绩效指标", "年度绩效目标", "指标", "指标1：", "指标二:",
       "合格率", "1", "①", "；", "、", ".", "…", "。", "·", "(", "（", "）", "\u{301}", "\r", "\u{F9FA}", "a",
+      // Markup and spaces, which a plain cell must not hold: `stripMarkup` would change it.
+      "**", "*", "<b>", "# ", "__", "_", " ", "\t", "\u{A0}", "\u{3000}",
     ]
     var rng = SplitMix64(seed: 11_24_5)
     var read = 0
