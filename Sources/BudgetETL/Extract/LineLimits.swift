@@ -12,19 +12,9 @@ public struct LineLimits: Sendable, Hashable {
 
   public init() {}
 
-  /// The tabs in `text`, counted with `memchr`.
+  /// The tabs in `text` (``Swift/String/tabCount(_:)``, eight bytes at a time).
   static func tabCount(_ text: String) -> Int {
-    let counted = text.utf8.withContiguousStorageIfAvailable { b -> Int in
-      guard let base = b.baseAddress else { return 0 }
-      var count = 0
-      var i = 0
-      while i < b.count, let hit = memchr(base + i, 0x09, b.count - i) {
-        count += 1
-        i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) + 1
-      }
-      return count
-    }
-    return counted ?? text.utf8.reduce(0) { $0 + ($1 == 0x09 ? 1 : 0) }
+    text.withUTF8Bytes { String.tabCount($0) }
   }
 
   /// The lines with each over-long line blanked and each over-wide row cut, and one sentence

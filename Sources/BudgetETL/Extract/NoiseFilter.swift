@@ -61,6 +61,9 @@ public struct NoiseFilter: Sendable {
     return flags
   }
 
+  /// A short line that may be a repeated stray (no digits, caption, note or numbering).
+  /// ``isScreenedCandidate(_:screen:)`` answers this and ``isRunningHeaderCandidate(_:)`` for
+  /// inert text from the byte screen: a condition added here must be added there too.
   func isRepeatCandidate(_ t: String) -> Bool {
     guard !t.isEmpty, t.hasAtMostCharacters(15) else { return false }
     if t.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) { return false }
@@ -71,6 +74,7 @@ public struct NoiseFilter: Sendable {
 
   /// A running header or footer (`阳城县医疗保障局2023年部门预算`): a short line that is no
   /// caption, note, heading or sentence, with no digits but a year. Repeated, it is noise.
+  /// (Its twin for inert text is ``isScreenedCandidate(_:screen:)``: keep the two in step.)
   func isRunningHeaderCandidate(_ t: String) -> Bool {
     guard t.hasAtMostCharacters(40), !t.hasAtMostCharacters(3) else { return false }
     if t.hasLiteralPrefix("注") || t.contains("表") || TableCaption.isYearLine(t) { return false }

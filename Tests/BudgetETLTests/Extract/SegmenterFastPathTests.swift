@@ -58,6 +58,33 @@ import Testing
     #expect(Array("合计\t12.00\t\t3.50\t".utf8).withUnsafeBufferPointer(String.tabCount) == 4)
   }
 
+  /// `tableField` repeats the byte rules of ``TextCleaner/isAlreadyClean(bytes:)`` to decide a
+  /// field's cleanness in the pass that finds its end: on a field without a tab the two must
+  /// agree, and the ASCII flag of a clean field must be the bytes'. Random fields of every byte
+  /// either looks for (and their neighbours: E3 80 81, EF BB, C2 A1) keep the copies in step.
+  @Test func tableFieldIsCleanExactlyWhenTextCleanerSaysSo() {
+    let pieces = [
+      "合计", "a", "1", ".", "<", "*", "#", "_", "-", ">", "|", " ", "\u{A0}", "\u{A1}", "\u{3000}", "\u{3001}",
+      "（", "）", "Ａ", "\u{FEFF}", "\u{301}", "😀", "é", "\r",
+    ]
+    var rng = SplitMix64(seed: 11_24_6)
+    var clean = 0
+    var dirty = 0
+    for _ in 0..<20_000 {
+      let field = rng.text(from: pieces, fewerThan: 6)
+      let bytes = Array(field.utf8)
+      bytes.withUnsafeBufferPointer { b in
+        let (end, isClean, ascii) = String.tableField(b, from: 0)
+        #expect(end == b.count)
+        #expect(isClean == TextCleaner.isAlreadyClean(bytes: b), "\(field.debugDescription)")
+        if isClean { #expect(ascii == b.allSatisfy { $0 < 0x80 }, "\(field.debugDescription)") }
+        if isClean { clean += 1 } else { dirty += 1 }
+      }
+    }
+    #expect(clean > 1_000)
+    #expect(dirty > 1_000)
+  }
+
   /// `tableCells()` is the row the segmenter made before: `tabFields().map(TextCleaner.cell)`
   /// with blank cells dropped off the end. On every seed line, on traps and on random lines of
   /// markup, spaces of every kind, full-width forms and combining marks.
