@@ -87,7 +87,7 @@ struct ByteSink: ~Copyable {
   /// Chinese characters): up to 32 bytes are copied as two overlapping loads and stores, the
   /// first and last 4, 8 or 16 bytes, instead of in a call to `memcpy`.
   @inline(__always)
-  private static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+  static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
     let from = UnsafeRawPointer(source)
     let to = UnsafeMutableRawPointer(target)
     switch count {

@@ -39,9 +39,12 @@ enum DocumentRowsEncoder {
         rows.withUnsafeBufferPointer { rows in
           for r in rows.indices {
             rows[r].withUnsafeBufferPointer { row in
-              guard r > 0 else { return writer.put(row, above: UnsafeBufferPointer(start: nil, count: 0), keys: keyBuffer, keyEnds: keyEnds) }
-              rows[r - 1].withUnsafeBufferPointer { above in
-                writer.put(row, above: above, keys: keyBuffer, keyEnds: keyEnds)
+              if r == 0 {
+                writer.put(row, above: UnsafeBufferPointer(start: nil, count: 0), keys: keyBuffer, keyEnds: keyEnds)
+              } else {
+                rows[r - 1].withUnsafeBufferPointer { above in
+                  writer.put(row, above: above, keys: keyBuffer, keyEnds: keyEnds)
+                }
               }
             }
           }
@@ -62,6 +65,9 @@ enum DocumentRowsEncoder {
       _ row: UnsafeBufferPointer<Value>, above: UnsafeBufferPointer<Value>, keys keyBuffer: UnsafeBufferPointer<UInt8>,
       keyEnds: UnsafeBufferPointer<Int>
     ) {
+      // The keys are read through a pointer, unchecked in a release build: a row wider than its
+      // schema must stop here, as `row[column]` of the keys' array did before.
+      precondition(row.count < keyEnds.count, "a row of \(row.count) cells for a schema of \(keyEnds.count - 1) columns")
       output.binary.reserve(10)
       output.binary.putVarint(UInt64(row.count))
       output.jsonl.reserve(1)
