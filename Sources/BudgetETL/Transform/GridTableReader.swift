@@ -137,7 +137,11 @@ public struct GridTableReader: Sendable {
         }
       }
     }
-    assert(zip(items, items.dropFirst()).allSatisfy { ($0.rowNo, $0.colNo) < ($1.rowNo, $1.colNo) })
+    // The order rests on how `sections(_:)` cuts the columns: checked in one pass, so that a
+    // change there cannot reorder a published dataset unnoticed (sorting is then the answer).
+    let inOrder = zip(items, items.dropFirst()).allSatisfy { ($0.rowNo, $0.colNo) < ($1.rowNo, $1.colNo) }
+    assert(inOrder, "\(context.tableID): line items out of row and column order")
+    if !inOrder { items.sort { ($0.rowNo, $0.colNo) < ($1.rowNo, $1.colNo) } }
     return items
   }
 
@@ -274,6 +278,10 @@ public struct GridTableReader: Sendable {
 
   // MARK: - Sections
 
+  /// The table's sections (side-by-side layouts have several), left to right: a new one starts
+  /// at a label or code column after amounts, so each section's columns are a run of columns
+  /// left of the next section's. ``lineItems(columns:dataRows:tableUnit:context:warnings:hierarchy:)``
+  /// relies on that for its row and column order.
   func sections(_ columns: [TableColumn]) -> [Section] {
     var sections: [Section] = []
     var current = Section()
