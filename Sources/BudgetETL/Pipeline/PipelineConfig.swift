@@ -19,6 +19,12 @@ public struct PipelineConfig: Sendable, Hashable {
   public var output: String = "out"
   /// Documents processed at once; 0 means one per core.
   public var workers: Int = 0
+  /// Whether a run keeps each document's extract and transform checkpoints (`stage_checkpoints`).
+  /// They let `--from transform`, `--from validate`, `--only validate` and a change of a later
+  /// stage's options skip the stages before; without them those runs extract (and transform)
+  /// again. The bundles that a re-run and a killed run resume from are written either way.
+  /// About a fifth of a full run's time goes to writing them (docs/PERFORMANCE.md, ninth round).
+  public var stageCheckpoints = true
   public var stages: [StageSpec] = PipelineConfig.defaultStages
   public var extract = ExtractOptions()
   public var transform = TransformOptions()
@@ -67,13 +73,14 @@ public struct PipelineConfig: Sendable, Hashable {
   public static func parse(_ object: Any) throws -> PipelineConfig {
     guard let root = object as? [String: Any] else { throw ConfigurationError.wrongType(key: "(root)", expected: "an object") }
     var config = PipelineConfig()
-    try checkKeys(root, allowed: ["input", "output", "workers", "stages", "$comment"], context: "")
+    try checkKeys(root, allowed: ["input", "output", "workers", "stage_checkpoints", "stages", "$comment"], context: "")
     if let v = root["input"] { config.input = try string(v, key: "input") }
     if let v = root["output"] { config.output = try string(v, key: "output") }
     if let v = root["workers"] {
       config.workers = try int(v, key: "workers")
       if config.workers < 0 { throw ConfigurationError.invalidValue(key: "workers", reason: "must be 0 (one per core) or more") }
     }
+    if let v = root["stage_checkpoints"] { config.stageCheckpoints = try bool(v, key: "stage_checkpoints") }
     if let v = root["stages"] {
       guard let list = v as? [Any] else { throw ConfigurationError.wrongType(key: "stages", expected: "a list of stages") }
       var specs: [StageSpec] = []

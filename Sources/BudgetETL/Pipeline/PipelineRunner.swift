@@ -295,6 +295,8 @@ public struct PipelineRunner: Sendable {
       throw PipelineError.missingCheckpoint(stage: "validate", file: file.relativePath)
     }
     let processor = DocumentProcessor(options: processingOptions, pdfConverter: pdfConverter)
+    // `--only extract` and `--only transform` write nothing else: their checkpoints always.
+    let writesStageCheckpoints = config.stageCheckpoints || only != nil
     var seconds: [String: Double] = [:]
     func timed<T>(_ stage: StageKind, _ body: () throws -> T) rethrows -> T {
       let t0 = clock.now
@@ -321,14 +323,14 @@ public struct PipelineRunner: Sendable {
           status: .ok, error: nil, format: .text, converter: nil)
         let doc = timed(.extract) { processor.extract(relativePath: file.relativePath, bytes: bytes, source: &source) }
         extracted = ExtractCheckpoint(source: source, extracted: doc)
-        try timed(.extract) { try store.write(extracted!, .extract, key: keys.extract) }
+        if writesStageCheckpoints { try timed(.extract) { try store.write(extracted!, .extract, key: keys.extract) } }
       }
       if only == .extract {
         return FileOutcome(keys: keys, reused: false, source: extracted!.source, summary: nil, stageSeconds: seconds)
       }
       let result = timed(.transform) { extracted!.extracted.map(processor.transform) }
       transformed = ResultCheckpoint(source: extracted!.source, result: result)
-      try timed(.transform) { try store.write(transformed!, .transform, key: keys.transform) }
+      if writesStageCheckpoints { try timed(.transform) { try store.write(transformed!, .transform, key: keys.transform) } }
       if only == .transform {
         return FileOutcome(keys: keys, reused: false, source: extracted!.source, summary: nil, stageSeconds: seconds)
       }

@@ -147,6 +147,48 @@ import Testing
     #expect(summary.stageCounts["validate"] == 5)
   }
 
+  /// `stage_checkpoints: false` keeps no extract or transform checkpoint: the datasets are the
+  /// same bytes, an unchanged re-run still does no document work (the bundles stay), a changed
+  /// transform option extracts again, and `--only validate` names the checkpoint it lacks.
+  @Test func withoutStageCheckpointsOnlyTheBundlesAreKept() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    let out = dir.path + "/out"
+    func filesUnder(_ folder: String) -> [String] {
+      let all = FileManager.default.enumerator(atPath: out + "/_state/" + folder)?.allObjects as? [String] ?? []
+      return all.filter { $0.hasSuffix(".ckpt") || $0.hasSuffix(".bundle") }
+    }
+    let first = try await run(input, out) { $0.stageCheckpoints = false }
+    #expect(first.stageCounts["extract"] == 5 && first.stageCounts["transform"] == 5)
+    #expect(filesUnder("extract") == [] && filesUnder("transform") == [])
+    #expect(filesUnder("docs").count == 5)
+    _ = try await run(input, dir.path + "/fresh")
+    #expect(publishedFiles(out) == publishedFiles(dir.path + "/fresh"))
+    #expect(FileManager.default.enumerator(atPath: dir.path + "/fresh/_state/extract")?.allObjects.isEmpty == false)
+
+    let again = try await run(input, out) { $0.stageCheckpoints = false }
+    #expect(again.processed == 0)
+    let changed = try await run(input, out) { config in
+      config.stageCheckpoints = false
+      config.transform.maskPhoneNumbers = false
+      config.stages[1] = StageSpec(id: "transform", dependsOn: ["extract"], optionsJSON: #"{"mask_phone_numbers":false}"#)
+    }
+    #expect(changed.stageCounts["extract"] == 5, "no extract checkpoint to start from")
+    #expect(changed.stageCounts["transform"] == 5)
+
+    var config = PipelineConfig()
+    config.input = input
+    config.output = out
+    config.stageCheckpoints = false
+    var runner = PipelineRunner(config: config, logger: Logger(label: "t"))
+    runner.only = .validate
+    let error = await #expect(throws: PipelineError.self) { _ = try await runner.run() }
+    guard case .missingCheckpoint(let stage, let file)? = error else { return }
+    #expect(stage == "transform")
+    #expect(file.hasPrefix("202") && file.hasSuffix(".txt"))
+  }
+
   @Test func aNewToolVersionOrForceRerunsEverything() async throws {
     let dir = TemporaryDirectory()
     defer { dir.remove() }

@@ -18,6 +18,14 @@ import Testing
     #expect(try StageGraph(config.stages).order == ["extract", "transform", "load"])
   }
 
+  @Test func stageCheckpointsAreKeptUnlessTurnedOff() throws {
+    #expect(try parse(#"{}"#).stageCheckpoints == true)
+    #expect(try parse(#"{"stage_checkpoints":false}"#).stageCheckpoints == false)
+    #expect(throws: ConfigurationError.wrongType(key: "stage_checkpoints", expected: "true or false")) {
+      try parse(#"{"stage_checkpoints":0}"#)
+    }
+  }
+
   @Test func ordersStagesByDependency() throws {
     let stages = [
       StageSpec(id: "load", dependsOn: ["validate"], optionsJSON: "{}"),
@@ -29,7 +37,7 @@ import Testing
   }
 
   @Test func namesTheProblem() {
-    #expect(throws: ConfigurationError.unknownKey("inptu", allowed: ["input", "output", "workers", "stages", "$comment"])) {
+    #expect(throws: ConfigurationError.unknownKey("inptu", allowed: ["input", "output", "workers", "stage_checkpoints", "stages", "$comment"])) {
       try parse(#"{"inptu":"data"}"#)
     }
     #expect(throws: ConfigurationError.wrongType(key: "workers", expected: "a whole number")) {
