@@ -5,7 +5,7 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .missingCheckpoint(let stage, let file):
-      return "no \(stage) checkpoint for \(file): run the stages before it first (budget-etl run without --only)"
+      return "no \(stage) checkpoint for \(file): run the stages before it first (budget-etl run without --only, and with stage_checkpoints on in the configuration)"
     }
   }
 }
