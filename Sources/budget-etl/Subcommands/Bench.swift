@@ -94,6 +94,10 @@ extension BudgetETLCommand {
         "archive: \(inputFiles.count) documents, \(String(format: "%.1f", megabytes)) MB in \(archiveDir)"
           + (generationSeconds.map { String(format: " (generated in %.1f s)", $0) } ?? ""))
       print("machine: \(cores) cores; load average before: \(loadBefore)")
+      let runConfig = (try? PipelineConfig.load(path: config ?? "pipeline.json")) ?? PipelineConfig()
+      print(
+        "configuration: \(config ?? "pipeline.json"), gzip level \(runConfig.load.gzipLevel), stage checkpoints "
+          + (runConfig.stageCheckpoints ? "kept" : "not kept"))
 
       // The runs. What this process holds when it spawns them is the floor of their peaks.
       let floorKiB = Self.peakOfThisProcessKiB()
@@ -180,6 +184,7 @@ extension BudgetETLCommand {
       if let json {
         var report: [String: Any] = [
           "documents": inputFiles.count, "input_bytes": inputBytes, "seed": seed, "cores": cores,
+          "stage_checkpoints": runConfig.stageCheckpoints,
           "load_before": loadBefore, "load_after": loadAfter, "zlib_alone_seconds": zlibWall,
           "zlib_csv_jsonl_seconds": zlib.seconds, "zlib_csv_jsonl_bytes": zlib.bytesIn,
           "zlib_parquet_seconds": parquetSeconds, "ratio_run_to_zlib": full.wall / zlibWall,
