@@ -5,7 +5,12 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .missingCheckpoint(let stage, let file):
-      return "no \(stage) checkpoint for \(file): run the stages before it first (budget-etl run without --only, and with stage_checkpoints on in the configuration)"
+      // Bundles (validate's) are written whatever the setting; extract's and transform's
+      // checkpoints only with `stage_checkpoints` on, or by `--only extract|transform`.
+      let hint =
+        stage == "validate"
+        ? "budget-etl run without --only" : "budget-etl run without --only and with stage_checkpoints on, or with --only \(stage)"
+      return "no \(stage) checkpoint for \(file): run the stages before it first (\(hint))"
     }
   }
 }

@@ -32,7 +32,15 @@ public struct RunPlan: Sendable {
       if runner.force {
         first = .extract
       } else if let from = runner.from {
-        first = from
+        // `--from` reruns its stage from the checkpoints before it, or from the first stage
+        // whose checkpoint is missing (none are kept with `stage_checkpoints` off).
+        let resumable: StageKind =
+          FileIO.exists(bundle)
+          ? .load
+          : store.exists(.transform, key: keys.transform)
+            ? .validate : store.exists(.extract, key: keys.extract) ? .transform : .extract
+        let order = StageKind.allCases
+        first = order.firstIndex(of: resumable)! < order.firstIndex(of: from)! ? resumable : from
       } else if FileIO.exists(bundle) {
         first = nil
       } else if store.exists(.transform, key: keys.transform) {
@@ -45,8 +53,8 @@ public struct RunPlan: Sendable {
       var reason = "unchanged"
       if runner.force {
         reason = "--force"
-      } else if runner.from != nil {
-        reason = "--from \(runner.from!.rawValue)"
+      } else if let from = runner.from {
+        reason = first == from ? "--from \(from.rawValue)" : "--from \(from.rawValue), without the checkpoints before it"
       } else if first != nil {
         if let old = previous?.files[file.relativePath] {
           if previous!.toolVersion != BudgetETLVersion.current { reason = "new tool version (\(previous!.toolVersion) → \(BudgetETLVersion.current))" }

@@ -182,6 +182,16 @@ import Testing
     config.output = out
     config.stageCheckpoints = false
     var runner = PipelineRunner(config: config, logger: Logger(label: "t"))
+    runner.from = .validate
+    let plan = try RunPlan.make(runner)
+    #expect(plan.entries.count == 5)
+    #expect(plan.entries.allSatisfy { $0.firstStage == .extract && $0.reason == "--from validate, without the checkpoints before it" })
+    // With the checkpoints kept (the default run into `fresh`), `--from validate` starts there.
+    var kept = runner
+    kept.config.output = dir.path + "/fresh"
+    kept.config.stageCheckpoints = true
+    #expect(try RunPlan.make(kept).entries.allSatisfy { $0.firstStage == .validate && $0.reason == "--from validate" })
+    runner.from = nil
     runner.only = .validate
     let error = await #expect(throws: PipelineError.self) { _ = try await runner.run() }
     guard case .missingCheckpoint(let stage, let file)? = error else { return }
