@@ -33,9 +33,10 @@ public struct RunPlan: Sendable {
         first = .extract
       } else if let from = runner.from {
         // `--from` reruns its stage from the checkpoints before it, or from the first stage
-        // whose checkpoint is missing (none are kept with `stage_checkpoints` off).
+        // whose checkpoint is missing (none are kept with `stage_checkpoints` off). Only
+        // `--from load` starts from a bundle.
         let resumable: StageKind =
-          FileIO.exists(bundle)
+          from == .load && FileIO.exists(bundle)
           ? .load
           : store.exists(.transform, key: keys.transform)
             ? .validate : store.exists(.extract, key: keys.extract) ? .transform : .extract

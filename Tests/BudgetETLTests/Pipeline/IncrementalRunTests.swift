@@ -169,6 +169,14 @@ import Testing
 
     let again = try await run(input, out) { $0.stageCheckpoints = false }
     #expect(again.processed == 0)
+    // The bundles are there, but `--from validate` needs transform's checkpoints: it extracts.
+    var planner = PipelineRunner(config: PipelineConfig(), logger: Logger(label: "t"))
+    planner.config.input = input
+    planner.config.output = out
+    planner.from = .validate
+    #expect(try RunPlan.make(planner).entries.map(\.firstStage) == Array(repeating: .extract, count: 5))
+    planner.from = .load
+    #expect(try RunPlan.make(planner).entries.map(\.firstStage) == Array(repeating: .load, count: 5))
     let changed = try await run(input, out) { config in
       config.stageCheckpoints = false
       config.transform.maskPhoneNumbers = false
