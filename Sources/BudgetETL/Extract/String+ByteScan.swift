@@ -170,27 +170,15 @@ extension String {
   func tabFields() -> [String] {
     var fields: [String] = []
     self.withUTF8Bytes { b in
-      guard let base = b.baseAddress else { return fields.append("") }
-      // The next tab at or after `from`, found with `memchr` (a cell is a dozen bytes or more:
-      // walking them a byte at a time, twice, was most of the time of splitting a line).
-      func nextTab(from: Int) -> Int? {
-        guard from < b.count, let hit = memchr(base + from, 0x09, b.count - from) else { return nil }
-        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-      }
-      // One field more than tabs: the array is sized once instead of growing.
-      var tabs = 0
-      var next = nextTab(from: 0)
-      while let tab = next {
-        tabs += 1
-        next = nextTab(from: tab + 1)
-      }
-      fields.reserveCapacity(tabs + 1)
+      // One field more than tabs: the array is sized once instead of growing. Tabs are found
+      // with `memchr` (``nextTab(_:from:)``): a cell is a dozen bytes or more.
+      fields.reserveCapacity(Self.tabCount(b) + 1)
       var start = 0
-      next = nextTab(from: 0)
-      while let tab = next {
+      var tab = Self.nextTab(b, from: 0)
+      while tab < b.count {
         fields.append(String(validUTF8: UnsafeBufferPointer(rebasing: b[start..<tab])))
         start = tab + 1
-        next = nextTab(from: start)
+        tab = Self.nextTab(b, from: start)
       }
       fields.append(String(validUTF8: UnsafeBufferPointer(rebasing: b[start..<b.count])))
     }
