@@ -165,11 +165,9 @@ public enum FileIO {
     /// The file and the rename on disk (fsync of the file, then of its folder): outputs, the
     /// state index, run manifests.
     case durable
-    /// The file's bytes on disk; the rename may be lost with the machine, and then the file is
-    /// missing and made again (document bundles).
-    case contents
-    /// Neither: for a file its reader checks and rebuilds when it is cut or lost (checkpoints,
-    /// behind a header line and a gzip CRC). Saves two fsyncs per file, which block a worker.
+    /// Neither: for a file its reader checks and rebuilds when it is cut or lost (checkpoints and
+    /// document bundles, each behind a header line and closed by a CRC-32). Saves two fsyncs per
+    /// file, which block a worker.
     case checked
   }
 

@@ -43,7 +43,7 @@ import Testing
     #expect(Self.mode(dir.path + "/_state/extract/ab") == Self.mode(dir.path + "/x/y/z"))
     // A second file in the same folder, and the first replaced: small contents this time.
     try FileIO.writeAtomically([1, 2, 3], to: dir.path + "/_state/extract/ab/other.ckpt", creatingFolder: true)
-    try FileIO.writeAtomically([9], to: path, durability: .contents, creatingFolder: true)
+    try FileIO.writeAtomically([9], to: path, durability: .durable, creatingFolder: true)
     #expect(try FileIO.readAll(path) == [9])
     #expect(try FileIO.readAll(dir.path + "/_state/extract/ab/other.ckpt") == [1, 2, 3])
     let names = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/_state/extract/ab").sorted()

@@ -116,12 +116,15 @@ import Testing
   }
 
   /// A bundle that went missing or whose bytes changed on disk is made again from its
-  /// document during the load, and the run publishes what a fresh run does.
+  /// document during the load, and the run publishes what a fresh run does. Bundles are not
+  /// fsynced, so a machine that stops can also leave one empty (its rename on disk before its
+  /// bytes) or cut short: the same.
   @Test func aMissingOrDamagedBundleIsRebuiltInTheSameRun() async throws {
     let dir = TemporaryDirectory()
     defer { dir.remove() }
     let (runner, out, docs, names) = try await Self.parquetSeedsRun(in: dir)
-    // One digit changed inside a CSV member (copied into the datasets unread), one bundle gone.
+    // One digit changed inside a CSV member (copied into the datasets unread), one bundle gone,
+    // one empty, one cut in the middle.
     var bytes = try FileIO.readAll(docs + "/" + names[0])
     let bundle = try DocumentBundle.parse(bytes, path: names[0])
     let member = try #require(bundle.entries["line_items.csv.gz"])
@@ -129,13 +132,19 @@ import Testing
     bytes[at] ^= 0x01
     try FileIO.writeAtomically(bytes, to: docs + "/" + names[0])
     try FileManager.default.removeItem(atPath: docs + "/" + names[1])
-    // The index still vouches for both; a missing output makes the load run.
+    let emptied = try FileIO.readAll(docs + "/" + names[2])
+    try FileIO.writeAtomically([], to: docs + "/" + names[2])
+    let cut = try FileIO.readAll(docs + "/" + names[3])
+    try FileIO.writeAtomically(Array(cut.prefix(cut.count / 2)), to: docs + "/" + names[3])
+    // The index still vouches for all four; a missing output makes the load run.
     try FileManager.default.removeItem(atPath: out + "/line_items.csv.gz")
     let again = try await runner.run()
-    // The missing one is not reused (its file is looked at again); the damaged one is, and the
-    // load finds it changed and makes it again.
+    // The missing one is not reused (its file is looked at again); the damaged ones are, and
+    // the load finds them changed and makes them again.
     #expect(again.skippedUnchanged == 4 && again.processed == 1)
     #expect(try DocumentBundle.parse(try FileIO.readAll(docs + "/" + names[0]), path: names[0]).entries == bundle.entries)
+    #expect(try FileIO.readAll(docs + "/" + names[2]) == emptied, "\(names[2]) was not made again")
+    #expect(try FileIO.readAll(docs + "/" + names[3]) == cut, "\(names[3]) was not made again")
     #expect(FileIO.exists(docs + "/" + names[1]), "\(names[1]) was not made again")
     var fresh = runner
     fresh.config.output = dir.path + "/fresh"
