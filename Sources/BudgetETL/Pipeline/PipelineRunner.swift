@@ -71,6 +71,14 @@ public struct PipelineRunner: Sendable {
   }
 
   /// True when the checkpoint of `stage` may be reused in this run.
+  /// `--force`, `--from STAGE` or `--only STAGE`, as given; nil when none is.
+  var selection: String? {
+    if force { return "--force" }
+    if let from { return "--from \(from.rawValue)" }
+    if let only { return "--only \(only.rawValue)" }
+    return nil
+  }
+
   func reuses(_ stage: StageKind) -> Bool {
     if force { return false }
     if let from, StageKind.allCases.firstIndex(of: stage)! >= StageKind.allCases.firstIndex(of: from)! { return false }
@@ -119,6 +127,8 @@ public struct PipelineRunner: Sendable {
     var summary = RunSummary(
       runID: runID, startedAt: Self.timestamp(), configHash: configHash(), input: paths.input, output: paths.output,
       workers: workers)
+    summary.selection = selection
+    summary.stageCheckpoints = config.stageCheckpoints
     summary.files = files.count
     logger.info("run started", metadata: ["run": "\(runID)", "files": "\(files.count)", "workers": "\(workers)"])
 

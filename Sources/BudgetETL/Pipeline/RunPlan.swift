@@ -7,6 +7,9 @@ public struct RunPlan: Sendable {
     /// The first stage that would run for this file; nil when everything is reused.
     public var firstStage: StageKind?
     public var reason: String
+    /// With `--only`: the stage whose checkpoint the selected stage starts from and this file
+    /// lacks (`validate`: the bundle `--only load` needs). The run stops at this file (exit 2).
+    public var missingCheckpoint: StageKind? = nil
   }
 
   public var entries: [Entry] = []
@@ -29,8 +32,24 @@ public struct RunPlan: Sendable {
       let keys = runner.stageKeys(relativePath: file.relativePath, sha256: SHA256.hex(bytes))
       let bundle = PipelineRunner.bundlePath(key: keys.bundle, paths: paths)
       var first: StageKind?
+      var missing: StageKind?
       if runner.force {
         first = .extract
+      } else if let only = runner.only {
+        // `--only` runs its stage on every file, from the checkpoint of the stage before it,
+        // and stops at the first file without one. `--only load` runs no document stage.
+        switch only {
+        case .extract: first = .extract
+        case .transform: first = .transform
+        case .validate: first = .validate
+        case .load: first = nil
+        }
+        switch only {
+        case .extract: break
+        case .transform: if !store.exists(.extract, key: keys.extract) { missing = .extract }
+        case .validate: if !store.exists(.transform, key: keys.transform) { missing = .transform }
+        case .load: if !FileIO.exists(bundle) { missing = .validate }
+        }
       } else if let from = runner.from {
         // `--from` reruns its stage from the checkpoints before it, or from the first stage
         // whose checkpoint is missing (none are kept with `stage_checkpoints` off). Only
@@ -54,6 +73,12 @@ public struct RunPlan: Sendable {
       var reason = "unchanged"
       if runner.force {
         reason = "--force"
+      } else if let only = runner.only {
+        reason = "--only \(only.rawValue)"
+        if let missing {
+          let checkpoint = missing == .validate ? "bundle" : "\(missing.rawValue) checkpoint"
+          reason += ", but no \(checkpoint) to start from: the run stops here (exit 2)"
+        }
       } else if let from = runner.from {
         reason = first == from ? "--from \(from.rawValue)" : "--from \(from.rawValue), without the checkpoints before it"
       } else if first != nil {
@@ -69,11 +94,17 @@ public struct RunPlan: Sendable {
           reason = "new document"
         }
       }
-      plan.entries.append(Entry(path: file.relativePath, firstStage: first, reason: reason))
+      plan.entries.append(Entry(path: file.relativePath, firstStage: first, reason: reason, missingCheckpoint: missing))
     }
-    plan.removed = (previous?.files.keys.filter { !seen.contains($0) } ?? []).sorted()
+    // Rows of removed files disappear in a run that loads (`--only` another stage does not).
+    if runner.only == nil || runner.only == .load {
+      plan.removed = (previous?.files.keys.filter { !seen.contains($0) } ?? []).sorted()
+    }
     let changed = plan.entries.contains { $0.firstStage != nil } || !plan.removed.isEmpty
-    if runner.force || runner.from != nil {
+    if let only = runner.only {
+      plan.loadRuns = only == .load
+      plan.loadReason = "--only \(only.rawValue)"
+    } else if runner.force || runner.from != nil {
       plan.loadRuns = true
       plan.loadReason = runner.force ? "--force" : "--from"
     } else if previous == nil {

@@ -9,6 +9,12 @@ public struct RunSummary: Sendable, Codable {
   public var input: String
   public var output: String
   public var workers: Int
+  /// The stages the run was asked for: `--force`, `--from STAGE` or `--only STAGE`; nil for a
+  /// plain run (and in manifests of older versions).
+  public var selection: String?
+  /// Whether the run kept its extract and transform checkpoints (`stage_checkpoints`); nil in
+  /// manifests of older versions. Without them `--from validate` extracts again.
+  public var stageCheckpoints: Bool?
   public var files = 0
   public var processed = 0
   public var skippedUnchanged = 0

@@ -37,6 +37,12 @@ extension BudgetETLCommand {
       print(
         "\(plan.entries.count) files: \(plan.entries.count - reuse) to process, \(reuse) unchanged, \(plan.removed.count) removed; load: \(plan.loadRuns ? "runs" : "skipped") (\(plan.loadReason))"
       )
+      let stopping = plan.entries.filter { $0.missingCheckpoint != nil }
+      if let first = stopping.first, let only = stages.only {
+        print(
+          "run --only \(only.rawValue) would stop (exit 2): \(stopping.count) of \(plan.entries.count) files lack the checkpoint it starts from, first \(first.path)"
+        )
+      }
     }
   }
 }

@@ -20,6 +20,8 @@ extension BudgetETLCommand {
       let s = try JSONDecoder().decode(RunSummary.self, from: data)
       print("last run \(s.runID): \(s.outcome)")
       print("  started \(s.startedAt), finished \(s.finishedAt), \(String(format: "%.2f", s.seconds)) s, \(s.workers) workers")
+      if let selection = s.selection { print("  stages: \(selection)") }
+      if s.stageCheckpoints == false { print("  stage checkpoints: not kept (stage_checkpoints: false)") }
       print("  files \(s.files): \(s.processed) processed, \(s.skippedUnchanged) unchanged, \(s.rejected) rejected, \(s.duplicates) duplicate")
       for stage in s.stageSeconds.keys.sorted() {
         print("  stage \(stage): \(String(format: "%.3f", s.stageSeconds[stage]!)) s over \(s.stageCounts[stage] ?? 0)")

@@ -161,6 +161,8 @@ import Testing
     }
     let first = try await run(input, out) { $0.stageCheckpoints = false }
     #expect(first.stageCounts["extract"] == 5 && first.stageCounts["transform"] == 5)
+    let manifest = try JSONDecoder().decode(RunSummary.self, from: Data(try FileIO.readAll(out + "/_state/last-run.json")))
+    #expect(manifest.stageCheckpoints == false && manifest.selection == nil)
     #expect(filesUnder("extract") == [] && filesUnder("transform") == [])
     #expect(filesUnder("docs").count == 5)
     _ = try await run(input, dir.path + "/fresh")
@@ -200,6 +202,34 @@ import Testing
     kept.config.stageCheckpoints = true
     #expect(try RunPlan.make(kept).entries.allSatisfy { $0.firstStage == .validate && $0.reason == "--from validate" })
     runner.from = nil
+    // `plan --only` says what the run will do: validate every file, or stop where a file lacks
+    // the checkpoint to start from (every file here); no load, so no rows disappear.
+    runner.only = .validate
+    let onlyValidate = try RunPlan.make(runner)
+    #expect(onlyValidate.entries.map(\.firstStage) == Array(repeating: .validate, count: 5))
+    #expect(onlyValidate.entries.map(\.missingCheckpoint) == Array(repeating: .transform, count: 5))
+    #expect(onlyValidate.entries.allSatisfy {
+      $0.reason == "--only validate, but no transform checkpoint to start from: the run stops here (exit 2)"
+    })
+    #expect(!onlyValidate.loadRuns && onlyValidate.loadReason == "--only validate")
+    kept.from = nil
+    kept.only = .validate
+    let keptValidate = try RunPlan.make(kept)
+    #expect(keptValidate.entries.allSatisfy { $0.firstStage == .validate && $0.missingCheckpoint == nil && $0.reason == "--only validate" })
+    runner.only = .transform
+    #expect(try RunPlan.make(runner).entries.map(\.missingCheckpoint) == Array(repeating: .extract, count: 5))
+    runner.only = .extract
+    #expect(try RunPlan.make(runner).entries.allSatisfy { $0.firstStage == .extract && $0.missingCheckpoint == nil })
+    // `--only load` runs no document stage and starts from the bundles: all there in `fresh`,
+    // none in `out` for these options (its bundles were made without masking phone numbers).
+    kept.only = .load
+    let onlyLoad = try RunPlan.make(kept)
+    #expect(onlyLoad.entries.allSatisfy { $0.firstStage == nil && $0.missingCheckpoint == nil && $0.reason == "--only load" })
+    #expect(onlyLoad.loadRuns && onlyLoad.loadReason == "--only load")
+    runner.only = .load
+    #expect(try RunPlan.make(runner).entries.allSatisfy {
+      $0.missingCheckpoint == .validate && $0.reason == "--only load, but no bundle to start from: the run stops here (exit 2)"
+    })
     runner.only = .validate
     let error = await #expect(throws: PipelineError.self) { _ = try await runner.run() }
     guard case .missingCheckpoint(let stage, let file)? = error else { return }
@@ -239,15 +269,30 @@ import Testing
     #expect(extracted.stageCounts["extract"] == 5)
     #expect(extracted.stageCounts["transform"] == nil)
     #expect(!FileIO.exists(out + "/line_items.csv.gz"), "--only extract loads nothing")
+    // The manifest `status` reads says which stages a run was asked for.
+    func lastRun() throws -> RunSummary {
+      try JSONDecoder().decode(RunSummary.self, from: Data(try FileIO.readAll(out + "/_state/last-run.json")))
+    }
+    #expect(try lastRun().selection == "--only extract")
+    #expect(try lastRun().stageCheckpoints == true)
     runner.only = .transform
     let transformed = try await runner.run()
     #expect(transformed.stageCounts["extract"] == nil && transformed.stageCounts["transform"] == 5)
+    #expect(try lastRun().selection == "--only transform")
     runner.only = nil
     runner.from = .validate
     let validated = try await runner.run()
     #expect(validated.stageCounts["extract"] == nil && validated.stageCounts["transform"] == nil)
     #expect(validated.stageCounts["validate"] == 5)
     #expect(FileIO.exists(out + "/line_items.csv.gz"))
+    #expect(try lastRun().selection == "--from validate")
+    runner.from = nil
+    runner.force = true
+    _ = try await runner.run()
+    #expect(try lastRun().selection == "--force")
+    runner.force = false
+    _ = try await runner.run()
+    #expect(try lastRun().selection == nil)
     _ = try await PipelineRunnerTests.run(input: input, output: dir.path + "/fresh")
     #expect(publishedFiles(out) == publishedFiles(dir.path + "/fresh"))
   }

@@ -11,6 +11,8 @@ import Testing
     s.findingsByDocument = findings
     s.rejectedFiles = ["x/坏.txt": "cannot read \"x\"\n"]
     s.stageSeconds = ["extract": 1.25]
+    s.selection = "--from validate"
+    s.stageCheckpoints = false
     s.compression = ["load": CompressionLedger.Tally()]
     return s
   }
