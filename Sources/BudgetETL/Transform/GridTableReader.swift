@@ -139,7 +139,10 @@ public struct GridTableReader: Sendable {
     }
     // The order rests on how `sections(_:)` cuts the columns: checked in one pass, so that a
     // change there cannot reorder a published dataset unnoticed (sorting is then the answer).
-    let inOrder = zip(items, items.dropFirst()).allSatisfy { ($0.rowNo, $0.colNo) < ($1.rowNo, $1.colNo) }
+    // By index: zipping the items with themselves copied each item out twice.
+    let inOrder = items.indices.dropFirst().allSatisfy {
+      (items[$0 - 1].rowNo, items[$0 - 1].colNo) < (items[$0].rowNo, items[$0].colNo)
+    }
     assert(inOrder, "\(context.tableID): line items out of row and column order")
     if !inOrder { items.sort { ($0.rowNo, $0.colNo) < ($1.rowNo, $1.colNo) } }
     return items
