@@ -82,13 +82,16 @@ public struct GridTableReader: Sendable {
     for section in sections {
       var entries: [Entry] = []
       let labelOrder = self.labelOrder(section, columns)
-      // By index: a `DataRow` copied out of the array retains its cells.
+      // By index: a `DataRow` copied out of the array retains its cells. Each entry is read
+      // in place in the array: an entry read into a variable was copied to be returned.
       for r in dataRows.indices {
-        if let e = entry(row: dataRows[r], rowNo: r + 1, section: section, labelOrder: labelOrder, columns: columns,
-          tableUnit: tableUnit, context: context, warnings: &warnings)
+        entries.append(Entry(rowNo: r + 1, line: dataRows[r].line, page: dataRows[r].page, rawLabel: "", label: ""))
+        if read(row: dataRows[r], into: &entries[entries.count - 1], section: section, labelOrder: labelOrder,
+          columns: columns, tableUnit: tableUnit, context: context, warnings: &warnings)
         {
-          itemCount += e.amounts.count
-          entries.append(consume e)
+          itemCount += entries[entries.count - 1].amounts.count
+        } else {
+          entries.removeLast()
         }
       }
       if hierarchy { buildHierarchy(&entries) }
@@ -139,7 +142,10 @@ public struct GridTableReader: Sendable {
     }
     // The order rests on how `sections(_:)` cuts the columns: checked in one pass, so that a
     // change there cannot reorder a published dataset unnoticed (sorting is then the answer).
-    let inOrder = zip(items, items.dropFirst()).allSatisfy { ($0.rowNo, $0.colNo) < ($1.rowNo, $1.colNo) }
+    // By index: zipping the items with themselves copied each item out twice.
+    let inOrder = items.indices.dropFirst().allSatisfy {
+      (items[$0 - 1].rowNo, items[$0 - 1].colNo) < (items[$0].rowNo, items[$0].colNo)
+    }
     assert(inOrder, "\(context.tableID): line items out of row and column order")
     if !inOrder { items.sort { ($0.rowNo, $0.colNo) < ($1.rowNo, $1.colNo) } }
     return items
@@ -373,12 +379,13 @@ public struct GridTableReader: Sendable {
 
   // MARK: - Rows
 
-  /// The entry of one row of `section`; `labelOrder` is the section's label columns, its main
-  /// one first (``labelOrder(_:_:)``).
-  func entry(row: DataRow, rowNo: Int, section: Section, labelOrder: [Int], columns: [TableColumn],
-    tableUnit: MoneyUnit, context: TableContext, warnings: inout [ReadWarning]) -> Entry?
+  /// Reads one row of `section` into `e`, a new entry of the row; `labelOrder` is the
+  /// section's label columns, its main one first (``labelOrder(_:_:)``). False when the row has
+  /// nothing to read (no label, amount or code).
+  func read(row: DataRow, into e: inout Entry, section: Section, labelOrder: [Int], columns: [TableColumn],
+    tableUnit: MoneyUnit, context: TableContext, warnings: inout [ReadWarning]) -> Bool
   {
-    var e = Entry(rowNo: rowNo, line: row.line, page: row.page, rawLabel: "", label: "")
+    let rowNo = e.rowNo
     // Label: the main label column, else another label column of the section.
     for c in labelOrder {
       let cell = row[c]
@@ -492,12 +499,8 @@ public struct GridTableReader: Sendable {
       if e.amounts.isEmpty { e.amounts.reserveCapacity(section.amountColumns.count) }
       e.amounts.append((c, fen, amount.printed, unit))
     }
-    if e.label.isEmpty && e.amounts.isEmpty && e.functionCode == nil && e.econCode == nil && e.agencyCode == nil
-      && e.govEconCode == nil
-    {
-      return nil
-    }
-    return e
+    return !(e.label.isEmpty && e.amounts.isEmpty && e.functionCode == nil && e.econCode == nil
+      && e.agencyCode == nil && e.govEconCode == nil)
   }
 
   func assign(code raw: String, kind: CodeKind, to e: inout Entry) {
@@ -568,21 +571,27 @@ public struct GridTableReader: Sendable {
     case unranked
   }
 
-  func rank(_ e: Entry) -> Rank {
-    if LabelKind.isTotal(e.label) || (e.label.isEmpty && LabelKind.isTotal(e.titledLabel)) {
+  /// Where entry `i` stands in its section's hierarchy. Its fields read in the array one by one:
+  /// a function taking the entry, or a property of it, had each entry copied out of the array,
+  /// a dozen strings retained.
+  static func rank(_ entries: [Entry], _ i: Int) -> Rank {
+    let label = entries[i].label
+    if LabelKind.isTotal(label) || (label.isEmpty && LabelKind.isTotal(entries[i].titledLabel)) {
       return .total
     }
-    if let code = e.functionCode { return .ranked(20 + Double(code.count - 3) / 2, code: code) }
-    if let code = e.econCode ?? e.govEconCode { return .ranked(20 + Double(code.count - 3) / 2, code: code) }
-    if let code = e.agencyCode, !code.isEmpty { return .ranked(10 + Double(code.count - 3) / 3, code: code) }
-    if let n = e.numbering { return .ranked(30 + Double(n.rank), code: nil) }
-    if e.isMemoLabel { return .memo }
+    if let code = entries[i].functionCode { return .ranked(20 + Double(code.count - 3) / 2, code: code) }
+    if let code = entries[i].econCode ?? entries[i].govEconCode {
+      return .ranked(20 + Double(code.count - 3) / 2, code: code)
+    }
+    if let code = entries[i].agencyCode, !code.isEmpty { return .ranked(10 + Double(code.count - 3) / 3, code: code) }
+    if let n = entries[i].numbering { return .ranked(30 + Double(n.rank), code: nil) }
+    if entries[i].isMemoLabel { return .memo }
     return .unranked
   }
 
   func buildHierarchy(_ entries: inout [Entry]) {
     // By index: mapping the entries copied each one out, retaining a dozen strings.
-    let ranks = entries.indices.map { rank(entries[$0]) }
+    let ranks = entries.indices.map { Self.rank(entries, $0) }
     var stack: [(index: Int, rank: Double, code: String?)] = []
     var lastNonMemo: Int?
     for i in entries.indices {
