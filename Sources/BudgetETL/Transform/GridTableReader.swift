@@ -85,11 +85,12 @@ public struct GridTableReader: Sendable {
       // By index: a `DataRow` copied out of the array retains its cells. Each entry is read
       // in place in the array: an entry read into a variable was copied to be returned.
       for r in dataRows.indices {
+        let k = entries.count
         entries.append(Entry(rowNo: r + 1, line: dataRows[r].line, page: dataRows[r].page, rawLabel: "", label: ""))
-        if read(row: dataRows[r], into: &entries[entries.count - 1], section: section, labelOrder: labelOrder,
+        if read(row: dataRows[r], into: &entries[k], section: section, labelOrder: labelOrder,
           columns: columns, tableUnit: tableUnit, context: context, warnings: &warnings)
         {
-          itemCount += entries[entries.count - 1].amounts.count
+          itemCount += entries[k].amounts.count
         } else {
           entries.removeLast()
         }
