@@ -11,6 +11,8 @@ public struct ProcessedFile: Sendable {
 public struct ExtractedDocument: Sendable, Equatable, Codable {
   public var docID: String
   public var sourcePath: String
+  /// Every line, numbered and paged; only the narrative's lines keep their text (the rest are
+  /// blank, as ``SegmentedDocument/narrative(_:)`` gives them): a table's text is in its cells.
   public var lines: [SourceLine]
   public var segmented: SegmentedDocument
   public var metadata: DocumentMetadata
@@ -78,12 +80,18 @@ public struct DocumentProcessor: Sendable {
   /// Segments a document's normalized lines and reads its metadata; tables in the syntaxes
   /// of other converters (markdown pipes, HTML) are first rewritten as tab-separated lines.
   public func extract(lines normalized: [SourceLine], docID: String, sourcePath: String) -> ExtractedDocument {
-    let (lines, problems) = LineLimits().apply(TableSyntax.tabSeparated(normalized))
+    var lines: [SourceLine]
+    let problems: [String]
+    (lines, problems) = LineLimits().apply(TableSyntax.tabSeparated(normalized))
     var segmenter = DocumentSegmenter()
     segmenter.noise.watermarks.append(contentsOf: options.watermarks)
     let segmented = segmenter.segment(lines)
     let meta = DocumentMetadata.read(
       lines: lines, noise: segmented.noise, captionAgencies: segmented.tables.compactMap(\.agencyLine))
+    // Only the narrative's text is read after this (transform's `narrative`): a table line's
+    // text is in its table's cells too, and the extract checkpoint stored it twice.
+    let mask = segmented.narrativeMask
+    for i in lines.indices where !(i < mask.count && mask[i]) { lines[i].text = "" }
     return ExtractedDocument(
       docID: docID, sourcePath: sourcePath, lines: lines, segmented: segmented, metadata: meta, problems: problems)
   }

@@ -90,6 +90,35 @@ import Testing
     #expect(row.cells.contains("住房保障支出") && row.cells.contains("44,690.00"))
   }
 
+  /// The extract checkpoint keeps only the narrative's text (a table line's is in its cells):
+  /// what it decodes to transforms as the document with every line's text did.
+  @Test(arguments: Seed.allCases) func extractCheckpointsKeepOnlyTheNarrativesText(_ seed: Seed) throws {
+    let processor = DocumentProcessor()
+    let decoded = try #require(try Self.roundTrip(Self.extractCheckpoint(seed)).extracted)
+    let normalized = try processor.readableLines(relativePath: "\(seed.rawValue).txt", bytes: seed.bytes)
+    let full = LineLimits().apply(TableSyntax.tabSeparated(normalized)).lines
+    try #require(decoded.lines.count == full.count)
+    let narrative = decoded.segmented.narrative(full)
+    // The numbers of the lines that differ (none), not the thousand lines, when this fails.
+    #expect(decoded.lines.indices.filter { decoded.lines[$0] != narrative[$0] }.map { $0 + 1 } == [])
+    #expect(decoded.lines.contains { !$0.text.isEmpty })
+    var whole = decoded
+    whole.lines = full
+    #expect(processor.transform(decoded) == processor.transform(whole))
+  }
+
+  @Test func extractCheckpointsBlankTableAndNoiseLines() throws {
+    // data/2023/阳城县医疗保障局.txt (S1): line 90 is narrative, line 126 a row of the first
+    // table (收入 6,651.28 万元), line 3 a watermark.
+    let doc = try #require(try Self.roundTrip(Self.extractCheckpoint(.s1)).extracted)
+    #expect(doc.lines[89].number == 90)
+    #expect(doc.lines[89].text.hasPrefix("阳城县医疗保障局成立于2019年3月15日，属行政机关"))
+    #expect(doc.lines[125] == SourceLine(number: 126, page: nil, text: ""))
+    #expect(doc.lines[2] == SourceLine(number: 3, page: nil, text: ""))
+    let row = try #require(doc.segmented.tables.flatMap(\.rows).first { $0.line == 126 })
+    #expect(row.cells.prefix(2) == ["一、一般公共预算", "6,651.28"])
+  }
+
   @Test func extremeValuesRoundTrip() throws {
     let source = SourceFile(
       path: "目录/a\u{0}b.txt", sha256: "", encoding: "gb18030", bytes: .max, docID: "", status: .partial,
