@@ -80,9 +80,7 @@ public struct DocumentProcessor: Sendable {
   /// Segments a document's normalized lines and reads its metadata; tables in the syntaxes
   /// of other converters (markdown pipes, HTML) are first rewritten as tab-separated lines.
   public func extract(lines normalized: [SourceLine], docID: String, sourcePath: String) -> ExtractedDocument {
-    var lines: [SourceLine]
-    let problems: [String]
-    (lines, problems) = LineLimits().apply(TableSyntax.tabSeparated(normalized))
+    let (lines, problems) = LineLimits().apply(TableSyntax.tabSeparated(normalized))
     var segmenter = DocumentSegmenter()
     segmenter.noise.watermarks.append(contentsOf: options.watermarks)
     let segmented = segmenter.segment(lines)
@@ -90,10 +88,9 @@ public struct DocumentProcessor: Sendable {
       lines: lines, noise: segmented.noise, captionAgencies: segmented.tables.compactMap(\.agencyLine))
     // Only the narrative's text is read after this (transform's `narrative`): a table line's
     // text is in its table's cells too, and the extract checkpoint stored it twice.
-    let mask = segmented.narrativeMask
-    for i in lines.indices where !(i < mask.count && mask[i]) { lines[i].text = "" }
     return ExtractedDocument(
-      docID: docID, sourcePath: sourcePath, lines: lines, segmented: segmented, metadata: meta, problems: problems)
+      docID: docID, sourcePath: sourcePath, lines: segmented.narrative(lines), segmented: segmented, metadata: meta,
+      problems: problems)
   }
 
   /// Marks a document that is no budget document as rejected (no table and no narrative, or
