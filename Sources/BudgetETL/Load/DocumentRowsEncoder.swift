@@ -5,7 +5,8 @@
 ///
 /// Most cells repeat the cell above them (the document, its table, the unit, the section). Each
 /// cell is compared with the one above once: a repeated cell is one tag in the binary rows, and
-/// in the text the bytes written for the cell above, copied rather than escaped again.
+/// in the text the bytes written for the cell above, copied rather than escaped again (a run of
+/// them, with their commas and keys, in one copy).
 ///
 /// The bytes go to ``ByteSink``s, through the cell writers of ``RowEncoder`` and ``ValueCodec``;
 /// the tests compare the result with the array encoders these replaced, kept in the tests.
@@ -57,10 +58,16 @@ enum DocumentRowsEncoder {
   /// The sinks, and where the cells of the row last written are in the text.
   private struct RowWriter: ~Copyable {
     var output = Output()
-    /// Where each cell of the row above is in `csv`, and its value (after the key) in `jsonl`.
-    var csvCells: [Range<Int>] = []
-    var jsonCells: [Range<Int>] = []
+    /// Where each cell of the row written last starts in `csv`, its comma included (after the
+    /// first cell), then where its line break is; so a cell is the bytes up to the next start.
+    var csvStarts: [Int] = []
+    /// The same in `jsonl`: each cell from its comma (after the first) through its key and
+    /// value, then where the closing brace is.
+    var jsonStarts: [Int] = []
 
+    /// Writes `row` under `above`. Cells repeated from above come in runs (the document, its
+    /// table, the unit): a run is copied from the row above at once, in each text, its comma
+    /// and keys with it, as the same bytes in the same order.
     mutating func put(
       _ row: UnsafeBufferPointer<Value>, above: UnsafeBufferPointer<Value>, keys keyBuffer: UnsafeBufferPointer<UInt8>,
       keyEnds: UnsafeBufferPointer<Int>
@@ -72,33 +79,55 @@ enum DocumentRowsEncoder {
       output.binary.putVarint(UInt64(row.count))
       output.jsonl.reserve(1)
       output.jsonl.put(UInt8(ascii: "{"))
-      for column in row.indices {
-        let key = UnsafeBufferPointer(rebasing: keyBuffer[keyEnds[column]..<keyEnds[column + 1]])
-        output.csv.reserve(1)
-        output.jsonl.reserve(1 + key.count)
-        if column > 0 {
-          output.csv.put(UInt8(ascii: ","))
-          output.jsonl.put(UInt8(ascii: ","))
-        }
-        output.jsonl.put(key)
-        let csvStart = output.csv.count
-        let jsonStart = output.jsonl.count
-        if column < above.count && ValueCodec.same(row[column], above[column]) {
-          output.binary.reserve(1)
-          output.binary.put(ValueCodec.Tag.repeated)
-          output.csv.reserve(csvCells[column].count)
-          output.csv.putCopy(of: csvCells[column])
-          output.jsonl.reserve(jsonCells[column].count)
-          output.jsonl.putCopy(of: jsonCells[column])
-        } else {
-          DocumentRowsEncoder.putCell(row[column], csv: &output.csv, jsonl: &output.jsonl, binary: &output.binary)
-        }
-        if column < csvCells.count {
-          csvCells[column] = csvStart..<output.csv.count
-          jsonCells[column] = jsonStart..<output.jsonl.count
-        } else {
-          csvCells.append(csvStart..<output.csv.count)
-          jsonCells.append(jsonStart..<output.jsonl.count)
+      if csvStarts.count <= row.count {
+        csvStarts.append(contentsOf: repeatElement(0, count: row.count + 1 - csvStarts.count))
+        jsonStarts.append(contentsOf: repeatElement(0, count: row.count + 1 - jsonStarts.count))
+      }
+      csvStarts.withUnsafeMutableBufferPointer { csvStarts in
+        jsonStarts.withUnsafeMutableBufferPointer { jsonStarts in
+          // Whether a run of repeated cells waits to be copied, and how far its bytes move from
+          // the row above.
+          var inRun = false
+          var csvShift = 0
+          var jsonShift = 0
+          for column in row.indices {
+            if column < above.count && ValueCodec.same(row[column], above[column]) {
+              if !inRun {
+                inRun = true
+                csvShift = output.csv.count - csvStarts[column]
+                jsonShift = output.jsonl.count - jsonStarts[column]
+              }
+              // The cell's start in this row; the start of the column after the run, in the row
+              // above, is still there for the copy.
+              csvStarts[column] += csvShift
+              jsonStarts[column] += jsonShift
+              output.binary.reserve(1)
+              output.binary.put(ValueCodec.Tag.repeated)
+              continue
+            }
+            if inRun {
+              Self.copyRun(into: &output, upTo: csvStarts[column], jsonStarts[column], csvShift: csvShift, jsonShift: jsonShift)
+              inRun = false
+            }
+            let key = UnsafeBufferPointer(rebasing: keyBuffer[keyEnds[column]..<keyEnds[column + 1]])
+            csvStarts[column] = output.csv.count
+            jsonStarts[column] = output.jsonl.count
+            output.csv.reserve(1)
+            output.jsonl.reserve(1 + key.count)
+            if column > 0 {
+              output.csv.put(UInt8(ascii: ","))
+              output.jsonl.put(UInt8(ascii: ","))
+            }
+            output.jsonl.put(key)
+            DocumentRowsEncoder.putCell(row[column], csv: &output.csv, jsonl: &output.jsonl, binary: &output.binary)
+          }
+          // A run ends at the row above's last cell at the latest: its end is that row's end.
+          if inRun {
+            Self.copyRun(
+              into: &output, upTo: csvStarts[row.count], jsonStarts[row.count], csvShift: csvShift, jsonShift: jsonShift)
+          }
+          csvStarts[row.count] = output.csv.count
+          jsonStarts[row.count] = output.jsonl.count
         }
       }
       output.csv.reserve(1)
@@ -106,6 +135,17 @@ enum DocumentRowsEncoder {
       output.jsonl.reserve(2)
       output.jsonl.put(UInt8(ascii: "}"))
       output.jsonl.put(0x0A)
+    }
+
+    /// Copies the run of repeated cells that ends, in the row above, where the next cell starts
+    /// (`csvEnd`, `jsonEnd`), and began where this row has got to less the shifts.
+    private static func copyRun(into output: inout Output, upTo csvEnd: Int, _ jsonEnd: Int, csvShift: Int, jsonShift: Int) {
+      let csvFrom = output.csv.count - csvShift
+      output.csv.reserve(csvEnd - csvFrom)
+      output.csv.putCopy(of: csvFrom..<csvEnd)
+      let jsonFrom = output.jsonl.count - jsonShift
+      output.jsonl.reserve(jsonEnd - jsonFrom)
+      output.jsonl.putCopy(of: jsonFrom..<jsonEnd)
     }
   }
 

@@ -79,6 +79,39 @@ import Testing
     Self.expectSame(rows, schema)
   }
 
+  /// Runs of repeated cells are copied with their commas and keys: at the start of a row, in its
+  /// middle, up to the end of a shorter row above, and over a whole row; exact bytes.
+  @Test func runsOfRepeatedCellsAreCopiedWhole() throws {
+    let schema = DatasetSchema(
+      name: "t", title: "T", description: "",
+      columns: ["k", "n", "s", "q"].map { ColumnSpec($0, .string, nullable: true, "") }, primaryKey: [])
+    let rows: [[Value]] = [
+      [.string("合计"), .int(7), .string("a,b"), .null],
+      [.string("合计"), .int(7), .string("x"), .null],
+      [.string("合计"), .int(7)],
+      [.string("合计"), .int(7), .string("x"), .bool(true)],
+      [.string("合计"), .int(7), .string("x"), .bool(true)],
+      [.string("y"), .int(7), .string("x"), .bool(false)],
+    ]
+    let encoded = DocumentRowsEncoder.encode(rows, schema: schema)
+    #expect(
+      String(decoding: encoded.csv, as: UTF8.self)
+        == "合计,7,\"a,b\",\n合计,7,x,\n合计,7\n合计,7,x,true\n合计,7,x,true\ny,7,x,false\n")
+    #expect(
+      String(decoding: encoded.jsonl, as: UTF8.self)
+        == """
+        {"k":"合计","n":7,"s":"a,b","q":null}
+        {"k":"合计","n":7,"s":"x","q":null}
+        {"k":"合计","n":7}
+        {"k":"合计","n":7,"s":"x","q":true}
+        {"k":"合计","n":7,"s":"x","q":true}
+        {"k":"y","n":7,"s":"x","q":false}
+
+        """)
+    #expect((try? ValueCodec.decode(encoded.binary)) == rows)
+    Self.expectSame(rows, schema)
+  }
+
   /// Adversarial values (from a review): runs of bytes that take six bytes each in JSON and two
   /// in CSV, decimals of every scale to 19 with extreme values, short rows, repeated cells, and
   /// strings longer than the sink's first buffer. A debug build traps on a write past a
