@@ -60,6 +60,8 @@ enum DocumentRowsEncoder {
     var output = Output()
     /// Where each cell of the row written last starts in `csv`, its comma included (after the
     /// first cell), then where its line break is; so a cell is the bytes up to the next start.
+    /// Entries past that row's line break are left over from longer rows before it: a run of
+    /// repeated cells never reaches them (it stops at the row above's last cell).
     var csvStarts: [Int] = []
     /// The same in `jsonl`: each cell from its comma (after the first) through its key and
     /// value, then where the closing brace is.
@@ -106,7 +108,8 @@ enum DocumentRowsEncoder {
               continue
             }
             if inRun {
-              Self.copyRun(into: &output, upTo: csvStarts[column], jsonStarts[column], csvShift: csvShift, jsonShift: jsonShift)
+              Self.copyRun(
+                into: &output, upTo: csvStarts[column], jsonEnd: jsonStarts[column], csvShift: csvShift, jsonShift: jsonShift)
               inRun = false
             }
             let key = UnsafeBufferPointer(rebasing: keyBuffer[keyEnds[column]..<keyEnds[column + 1]])
@@ -124,7 +127,7 @@ enum DocumentRowsEncoder {
           // A run ends at the row above's last cell at the latest: its end is that row's end.
           if inRun {
             Self.copyRun(
-              into: &output, upTo: csvStarts[row.count], jsonStarts[row.count], csvShift: csvShift, jsonShift: jsonShift)
+              into: &output, upTo: csvStarts[row.count], jsonEnd: jsonStarts[row.count], csvShift: csvShift, jsonShift: jsonShift)
           }
           csvStarts[row.count] = output.csv.count
           jsonStarts[row.count] = output.jsonl.count
@@ -138,8 +141,10 @@ enum DocumentRowsEncoder {
     }
 
     /// Copies the run of repeated cells that ends, in the row above, where the next cell starts
-    /// (`csvEnd`, `jsonEnd`), and began where this row has got to less the shifts.
-    private static func copyRun(into output: inout Output, upTo csvEnd: Int, _ jsonEnd: Int, csvShift: Int, jsonShift: Int) {
+    /// (`csvEnd`, `jsonEnd`), and began where this row has got to less the shifts. The run's
+    /// start is worked out from the shifts, never read back: `put` has already moved the run's
+    /// entries in the start arrays to this row.
+    private static func copyRun(into output: inout Output, upTo csvEnd: Int, jsonEnd: Int, csvShift: Int, jsonShift: Int) {
       let csvFrom = output.csv.count - csvShift
       output.csv.reserve(csvEnd - csvFrom)
       output.csv.putCopy(of: csvFrom..<csvEnd)
