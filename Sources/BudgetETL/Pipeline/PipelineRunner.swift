@@ -70,7 +70,6 @@ public struct PipelineRunner: Sendable {
     return StageKeys(sha256: sha256, extract: extract, transform: transform, validate: validate, bundle: bundle)
   }
 
-  /// True when the checkpoint of `stage` may be reused in this run.
   /// `--force`, `--from STAGE` or `--only STAGE`, as given; nil when none is.
   var selection: String? {
     if force { return "--force" }
@@ -79,6 +78,7 @@ public struct PipelineRunner: Sendable {
     return nil
   }
 
+  /// True when the checkpoint of `stage` may be reused in this run.
   func reuses(_ stage: StageKind) -> Bool {
     if force { return false }
     if let from, StageKind.allCases.firstIndex(of: stage)! >= StageKind.allCases.firstIndex(of: from)! { return false }
