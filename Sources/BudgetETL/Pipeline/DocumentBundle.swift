@@ -35,7 +35,7 @@ public struct DocumentBundle: Sendable {
     case unreadableRows(path: String, entry: String, reason: String)
     public var description: String {
       switch self {
-      case .corrupt(let p): return "checkpoint \(p) is missing or corrupt; it will be rebuilt"
+      case .corrupt(let p): return "checkpoint \(p) is missing or corrupt"
       case .unreadableRows(let path, let entry, let reason):
         return "checkpoint \(path) is damaged (\(entry): \(reason)); delete it, or run with --force, to rebuild it"
       }

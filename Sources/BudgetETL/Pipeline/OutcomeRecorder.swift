@@ -122,7 +122,9 @@ final class OutcomeRecorder {
       } catch let error as DocumentBundle.BundleError {
         // Missing, or its bytes changed since it was written: nothing of it was appended. Made
         // again from its document it must have the same key, or the document changed meanwhile.
-        guard case .corrupt(let path) = error, let rebuild else { throw error }
+        guard case .corrupt(let path) = error else { throw error }
+        // `--only load` has no stage to make it with: the run stops naming it, and leaves it.
+        guard let rebuild else { throw PipelineError.damagedBundle(file: source.path, path: path) }
         unlink(path)
         // The same key, status and doc_id, or the document changed meanwhile: the run fails.
         let rebuilt = try rebuild(source.path)

@@ -295,13 +295,16 @@ public struct PipelineRunner: Sendable {
     let bundlePath = Self.bundlePath(key: keys.bundle, paths: paths)
     // The newest checkpoint first: a bundle stands for every stage before load.
     let summaryEntries: Set = [DocumentBundle.sourceEntry, DocumentBundle.summaryEntry]
+    // Its CRC says the bundle is whole, its source record that it is this file's (a machine that
+    // stopped can leave a file's name on another's old blocks).
     if reuses(.validate), only == nil || only == .load, let data = try? FileIO.readAll(bundlePath),
       let bundle = try? DocumentBundle.parse(data, path: bundlePath, keeping: summaryEntries),
-      let source = try? bundle.source()
+      let source = try? bundle.source(), source.sha256 == keys.sha256
     {
       return FileOutcome(keys: keys, reused: true, source: source, summary: bundle.summary(), stageSeconds: [:], stat: stat)
     }
     if only == .load {
+      if FileIO.exists(bundlePath) { throw PipelineError.damagedBundle(file: file.relativePath, path: bundlePath) }
       throw PipelineError.missingCheckpoint(stage: "validate", file: file.relativePath)
     }
     let processor = DocumentProcessor(options: processingOptions, pdfConverter: pdfConverter)

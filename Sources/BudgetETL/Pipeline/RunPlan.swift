@@ -48,7 +48,14 @@ public struct RunPlan: Sendable {
         case .extract: break
         case .transform: if !store.exists(.extract, key: keys.extract) { missing = .extract }
         case .validate: if !store.exists(.transform, key: keys.transform) { missing = .transform }
-        case .load: if !FileIO.exists(bundle) { missing = .validate }
+        case .load:
+          // Read whole, as the load will: a bundle cut or changed on disk, or another file's,
+          // stops it too.
+          let whole = (try? FileIO.readAll(bundle)).flatMap {
+            try? DocumentBundle.parse($0, path: bundle, keeping: [DocumentBundle.sourceEntry])
+          }
+          let recorded = whole.flatMap { try? $0.source() }
+          if recorded?.sha256 != keys.sha256 { missing = .validate }
         }
       } else if let from = runner.from {
         // `--from` reruns its stage from the checkpoints before it, or from the first stage
@@ -76,7 +83,7 @@ public struct RunPlan: Sendable {
       } else if let only = runner.only {
         reason = "--only \(only.rawValue)"
         if let missing {
-          let checkpoint = missing == .validate ? "bundle" : "\(missing.rawValue) checkpoint"
+          let checkpoint = missing == .validate ? "whole bundle" : "\(missing.rawValue) checkpoint"
           reason += ", but no \(checkpoint) to start from: the run stops here (exit 2)"
         }
       } else if let from = runner.from {

@@ -136,7 +136,10 @@ import Testing
     try FileIO.writeAtomically([], to: docs + "/" + names[2])
     let cut = try FileIO.readAll(docs + "/" + names[3])
     try FileIO.writeAtomically(Array(cut.prefix(cut.count / 2)), to: docs + "/" + names[3])
-    // The index still vouches for all four; a missing output makes the load run.
+    // And one whole, but another file's (the blocks of a bundle deleted before): its CRC holds.
+    let own = try FileIO.readAll(docs + "/" + names[4])
+    try FileIO.writeAtomically(cut, to: docs + "/" + names[4])
+    // The index still vouches for all five; a missing output makes the load run.
     try FileManager.default.removeItem(atPath: out + "/line_items.csv.gz")
     let again = try await runner.run()
     // The missing one is not reused (its file is looked at again); the damaged ones are, and
@@ -145,19 +148,32 @@ import Testing
     #expect(try DocumentBundle.parse(try FileIO.readAll(docs + "/" + names[0]), path: names[0]).entries == bundle.entries)
     #expect(try FileIO.readAll(docs + "/" + names[2]) == emptied, "\(names[2]) was not made again")
     #expect(try FileIO.readAll(docs + "/" + names[3]) == cut, "\(names[3]) was not made again")
+    #expect(try FileIO.readAll(docs + "/" + names[4]) == own, "\(names[4]) was not made again")
     #expect(FileIO.exists(docs + "/" + names[1]), "\(names[1]) was not made again")
     var fresh = runner
     fresh.config.output = dir.path + "/fresh"
     _ = try await fresh.run()
     #expect(publishedFiles(out) == publishedFiles(dir.path + "/fresh"))
 
-    // `--only load` cannot make a bundle: it fails by name and leaves the damaged one alone.
+    // `--only load` cannot make a bundle: it stops naming the damaged one (exit 2, and how to
+    // make it again) and leaves it alone; `plan --only load` says so beforehand.
     try FileIO.writeAtomically(bytes, to: docs + "/" + names[0])
     try FileManager.default.removeItem(atPath: out + "/line_items.csv.gz")
     var onlyLoad = runner
     onlyLoad.only = .load
-    await #expect(throws: DocumentBundle.BundleError.corrupt(docs + "/" + names[0])) { _ = try await onlyLoad.run() }
+    let stops = try RunPlan.make(onlyLoad).entries.filter { $0.missingCheckpoint != nil }
+    #expect(stops.map(\.missingCheckpoint) == [.validate])
+    #expect(stops.first?.reason == "--only load, but no whole bundle to start from: the run stops here (exit 2)")
+    let error = await #expect(throws: PipelineError.self) { _ = try await onlyLoad.run() }
+    guard case .damagedBundle(let file, let path)? = error else { return }
+    #expect(file == stops.first?.path && path == docs + "/" + names[0])
+    #expect("\(error!)".hasSuffix("--only load cannot make it again: budget-etl run --from load does"))
     #expect(try FileIO.readAll(docs + "/" + names[0]) == bytes)
+    // As it says: `--from load` makes it again.
+    var fromLoad = runner
+    fromLoad.from = .load
+    _ = try await fromLoad.run()
+    #expect(try DocumentBundle.parse(try FileIO.readAll(docs + "/" + names[0]), path: names[0]).entries == bundle.entries)
   }
 
   @Test func aRejectedFileHasASourceAndNoSummary() throws {

@@ -228,7 +228,7 @@ import Testing
     #expect(onlyLoad.loadRuns && onlyLoad.loadReason == "--only load")
     runner.only = .load
     #expect(try RunPlan.make(runner).entries.allSatisfy {
-      $0.missingCheckpoint == .validate && $0.reason == "--only load, but no bundle to start from: the run stops here (exit 2)"
+      $0.missingCheckpoint == .validate && $0.reason == "--only load, but no whole bundle to start from: the run stops here (exit 2)"
     })
     runner.only = .validate
     let error = await #expect(throws: PipelineError.self) { _ = try await runner.run() }
