@@ -319,14 +319,20 @@ public struct PipelineRunner: Sendable {
 
     // Transform's checkpoint, else extract's, else the source itself.
     var transformed: ResultCheckpoint?
+    // A checkpoint's CRC says it is whole, its source record that it is this file's (they are
+    // not fsynced: a machine that stopped can leave a name on another file's old blocks).
     if reuses(.transform), stages.contains(.validate) || only == nil {
       transformed = store.read(ResultCheckpoint.self, .transform, key: keys.transform)
+        .flatMap { $0.source.sha256 == keys.sha256 ? $0 : nil }
     }
     if transformed == nil, only == .validate {
       throw PipelineError.missingCheckpoint(stage: "transform", file: file.relativePath)
     }
     if transformed == nil {
-      var extracted: ExtractCheckpoint? = reuses(.extract) ? store.read(ExtractCheckpoint.self, .extract, key: keys.extract) : nil
+      var extracted: ExtractCheckpoint? =
+        reuses(.extract)
+        ? store.read(ExtractCheckpoint.self, .extract, key: keys.extract).flatMap { $0.source.sha256 == keys.sha256 ? $0 : nil }
+        : nil
       if extracted == nil {
         if only != nil && only != .extract {
           throw PipelineError.missingCheckpoint(stage: "extract", file: file.relativePath)
