@@ -20,6 +20,13 @@ struct CheckpointStore: Sendable {
     return try? CheckpointFormat.decode(T.self, from: bytes)
   }
 
+  /// The checkpoint of `stage` under `key` when it is whole (its CRC) and was made from the file
+  /// whose SHA-256 is `sha256` (its source record): not fsynced, a checkpoint can be left by a
+  /// machine that stopped under its name on another file's old blocks, whole.
+  func read<T: FileCheckpoint>(_ type: T.Type, _ stage: StageKind, key: String, madeFrom sha256: String) -> T? {
+    read(type, stage, key: key).flatMap { $0.source.sha256 == sha256 ? $0 : nil }
+  }
+
   func write<T: BinaryCodable>(_ value: T, _ stage: StageKind, key: String) throws {
     let bytes = try CheckpointFormat.encode(value)
     let target = path(stage, key: key)
@@ -39,14 +46,19 @@ struct CheckpointStore: Sendable {
   }
 }
 
+/// A stage checkpoint that records the file it was made from.
+protocol FileCheckpoint: BinaryCodable {
+  var source: SourceFile { get }
+}
+
 /// The extract stage's checkpoint: the file's `sources` record and, unless rejected, its segmentation.
-struct ExtractCheckpoint: Equatable {
+struct ExtractCheckpoint: Equatable, FileCheckpoint {
   var source: SourceFile
   var extracted: ExtractedDocument?
 }
 
 /// The transform (and validate) stages' checkpoint.
-struct ResultCheckpoint: Equatable {
+struct ResultCheckpoint: Equatable, FileCheckpoint {
   var source: SourceFile
   var result: DocumentResult?
 }

@@ -58,8 +58,8 @@ final class DatasetLoader {
         throw DocumentBundle.BundleError.corrupt(bundlePath)
       }
       let bundle = try DocumentBundle.parse(bytes, path: bundlePath)
-      // Whole (its CRC) and this file's (its source record), or it is made again.
-      guard (try? bundle.source())?.sha256 == source.sha256 else { throw DocumentBundle.BundleError.corrupt(bundlePath) }
+      // Whole (its CRC) and this file's, or it is made again.
+      guard bundle.isMade(from: source.sha256) else { throw DocumentBundle.BundleError.corrupt(bundlePath) }
       try sources.append(row: source.row)
       for dataset in files where dataset !== sources {
         let name = dataset.schema.name

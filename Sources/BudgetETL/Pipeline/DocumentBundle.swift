@@ -92,6 +92,11 @@ public struct DocumentBundle: Sendable {
   }
 
   /// The document's counts; nil for a rejected file, or when the entry is missing or unreadable.
+  /// Whether the bundle was made from the file whose SHA-256 is `sha256` (its source record). Its
+  /// CRC says only that it is whole: not fsynced, a bundle can be left by a machine that
+  /// stopped under its name on another file's old blocks, whole.
+  public func isMade(from sha256: String) -> Bool { (try? source())?.sha256 == sha256 }
+
   public func summary() -> BundleSummary? {
     entries[Self.summaryEntry].flatMap { try? Self.decoded(BundleSummary.self, from: $0) }
   }

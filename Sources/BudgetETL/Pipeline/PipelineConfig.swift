@@ -23,7 +23,7 @@ public struct PipelineConfig: Sendable, Hashable {
   /// They let `--from transform`, `--from validate`, `--only validate` and a change of a later
   /// stage's options skip the stages before; without them those runs extract (and transform)
   /// again. The bundles that a re-run and a killed run resume from are written either way.
-  /// About a fifth of a full run's time goes to writing them (docs/PERFORMANCE.md, ninth round).
+  /// Writing them costs about 5% of a full run (docs/PERFORMANCE.md, tenth round).
   public var stageCheckpoints = true
   public var stages: [StageSpec] = PipelineConfig.defaultStages
   public var extract = ExtractOptions()

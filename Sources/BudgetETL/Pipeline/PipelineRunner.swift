@@ -295,8 +295,7 @@ public struct PipelineRunner: Sendable {
     let bundlePath = Self.bundlePath(key: keys.bundle, paths: paths)
     // The newest checkpoint first: a bundle stands for every stage before load.
     let summaryEntries: Set = [DocumentBundle.sourceEntry, DocumentBundle.summaryEntry]
-    // Its CRC says the bundle is whole, its source record that it is this file's (a machine that
-    // stopped can leave a file's name on another's old blocks).
+    // Whole (its CRC) and this file's (its source record's hash, as `isMade(from:)` checks).
     if reuses(.validate), only == nil || only == .load, let data = try? FileIO.readAll(bundlePath),
       let bundle = try? DocumentBundle.parse(data, path: bundlePath, keeping: summaryEntries),
       let source = try? bundle.source(), source.sha256 == keys.sha256
@@ -319,20 +318,15 @@ public struct PipelineRunner: Sendable {
 
     // Transform's checkpoint, else extract's, else the source itself.
     var transformed: ResultCheckpoint?
-    // A checkpoint's CRC says it is whole, its source record that it is this file's (they are
-    // not fsynced: a machine that stopped can leave a name on another file's old blocks).
     if reuses(.transform), stages.contains(.validate) || only == nil {
-      transformed = store.read(ResultCheckpoint.self, .transform, key: keys.transform)
-        .flatMap { $0.source.sha256 == keys.sha256 ? $0 : nil }
+      transformed = store.read(ResultCheckpoint.self, .transform, key: keys.transform, madeFrom: keys.sha256)
     }
     if transformed == nil, only == .validate {
       throw PipelineError.missingCheckpoint(stage: "transform", file: file.relativePath)
     }
     if transformed == nil {
-      var extracted: ExtractCheckpoint? =
-        reuses(.extract)
-        ? store.read(ExtractCheckpoint.self, .extract, key: keys.extract).flatMap { $0.source.sha256 == keys.sha256 ? $0 : nil }
-        : nil
+      var extracted =
+        reuses(.extract) ? store.read(ExtractCheckpoint.self, .extract, key: keys.extract, madeFrom: keys.sha256) : nil
       if extracted == nil {
         if only != nil && only != .extract {
           throw PipelineError.missingCheckpoint(stage: "extract", file: file.relativePath)

@@ -38,12 +38,7 @@ public struct RunPlan: Sendable {
       } else if let only = runner.only {
         // `--only` runs its stage on every file, from the checkpoint of the stage before it,
         // and stops at the first file without one. `--only load` runs no document stage.
-        switch only {
-        case .extract: first = .extract
-        case .transform: first = .transform
-        case .validate: first = .validate
-        case .load: first = nil
-        }
+        first = only == .load ? nil : only
         switch only {
         case .extract: break
         case .transform: if !store.exists(.extract, key: keys.extract) { missing = .extract }
@@ -54,8 +49,7 @@ public struct RunPlan: Sendable {
           let whole = (try? FileIO.readAll(bundle)).flatMap {
             try? DocumentBundle.parse($0, path: bundle, keeping: [DocumentBundle.sourceEntry])
           }
-          let recorded = whole.flatMap { try? $0.source() }
-          if recorded?.sha256 != keys.sha256 { missing = .validate }
+          if whole?.isMade(from: keys.sha256) != true { missing = .validate }
         }
       } else if let from = runner.from {
         // `--from` reruns its stage from the checkpoints before it, or from the first stage
