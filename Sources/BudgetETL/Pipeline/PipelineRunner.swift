@@ -345,7 +345,10 @@ public struct PipelineRunner: Sendable {
       transformed = ResultCheckpoint(source: extracted!.source, result: result)
       if writesStageCheckpoints { try timed(.transform) { try store.write(transformed!, .transform, key: keys.transform) } }
       if only == .transform {
-        return FileOutcome(keys: keys, reused: false, source: extracted!.source, summary: nil, stageSeconds: seconds)
+        // Whether it is a budget document is known from transform's tables and narrative:
+        // the manifest counts the files a full run rejects (`--only extract` cannot yet).
+        let source = result.map { processor.finish($0, source: extracted!.source).source } ?? extracted!.source
+        return FileOutcome(keys: keys, reused: false, source: source, summary: nil, stageSeconds: seconds)
       }
     }
     var result = transformed!.result

@@ -296,4 +296,28 @@ import Testing
     _ = try await PipelineRunnerTests.run(input: input, output: dir.path + "/fresh")
     #expect(publishedFiles(out) == publishedFiles(dir.path + "/fresh"))
   }
+  /// A full run decides that a file is no budget document after transform; `--only transform`
+  /// reports the same rejections and partial documents, `--only extract` only those it rejects.
+  @Test func onlyTransformCountsTheRejectionsOfAFullRun() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.copySeeds()
+    try Data("今天天气很好，我们去公园散步。\n晚上回家吃饭。\n".utf8).write(to: URL(fileURLWithPath: input + "/diary.txt"))
+    var config = PipelineConfig()
+    config.input = input
+    config.output = dir.path + "/out"
+    config.workers = 2
+    var runner = PipelineRunner(config: config, logger: Logger(label: "t"))
+    runner.only = .extract
+    let extracted = try await runner.run()
+    #expect(extracted.rejected == 0, "extract rejects only what is not text")
+    runner.only = .transform
+    let transformed = try await runner.run()
+    let full = try await PipelineRunnerTests.run(input: input, output: dir.path + "/fresh")
+    #expect(full.rejectedFiles.keys.sorted() == ["diary.txt"])
+    #expect(full.rejectedFiles["diary.txt"]?.hasPrefix("not a budget document: no title, table or paragraph") == true)
+    #expect(transformed.rejected == 1 && transformed.rejectedFiles == full.rejectedFiles)
+    #expect(transformed.partial == full.partial)
+    #expect(transformed.outcome == full.outcome && full.outcome == "rejected_documents")
+  }
 }
