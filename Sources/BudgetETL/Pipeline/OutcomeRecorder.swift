@@ -124,7 +124,11 @@ final class OutcomeRecorder {
         // again from its document it must have the same key, or the document changed meanwhile.
         guard case .corrupt(let path) = error else { throw error }
         // `--only load` has no stage to make it with: the run stops naming it, and leaves it.
-        guard let rebuild else { throw PipelineError.damagedBundle(file: source.path, path: path) }
+        guard let rebuild else {
+          // Gone since the run found it (deleted meanwhile), or there and damaged.
+          if !FileIO.exists(path) { throw PipelineError.missingCheckpoint(stage: "validate", file: source.path) }
+          throw PipelineError.damagedBundle(file: source.path, path: path)
+        }
         unlink(path)
         // The same key, status and doc_id, or the document changed meanwhile: the run fails.
         let rebuilt = try rebuild(source.path)

@@ -300,4 +300,39 @@ import Testing
     _ = try await PipelineRunnerTests.run(input: input, output: dir.path + "/fresh")
     #expect(publishedFiles(out) == publishedFiles(dir.path + "/fresh"))
   }
+  /// `--only load` cannot make a bundle again (no `rebuild`): a bundle that is gone by the time
+  /// the load reaches it is reported missing, one that is there but damaged, damaged.
+  @Test func onlyLoadTellsAVanishedBundleFromADamagedOne() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    var config = PipelineConfig()
+    config.input = dir.copySeeds()
+    config.output = dir.path + "/out"
+    let runner = PipelineRunner(config: config, logger: Logger(label: "t"))
+    let paths = try PipelineRunner.resolve(config)
+    try FileManager.default.createDirectory(atPath: paths.docs, withIntermediateDirectories: true)
+    func loadError(bundleBytes: [UInt8]?) throws -> PipelineError? {
+      let summary = RunSummary(runID: "t", startedAt: "", configHash: "", input: "", output: "", workers: 1)
+      let recorder = try OutcomeRecorder(runner: runner, paths: paths, summary: summary, loads: true, loadsAtOnce: true)
+      let keys = runner.stageKeys(relativePath: "2023/a.txt", sha256: "00")
+      let bundle = PipelineRunner.bundlePath(key: keys.bundle, paths: paths)
+      if let bundleBytes { try FileIO.writeAtomically(bundleBytes, to: bundle, creatingFolder: true) }
+      defer { unlink(bundle) }
+      let source = SourceFile(
+        path: "2023/a.txt", sha256: "00", encoding: "utf-8", bytes: 1, docID: "a", status: .ok, error: nil,
+        format: .text, converter: nil)
+      try recorder.add(PipelineRunner.FileOutcome(keys: keys, reused: true, source: source, summary: nil, stageSeconds: [:]))
+      return recorder.loadError as? PipelineError
+    }
+    guard case .missingCheckpoint(let stage, let file)? = try loadError(bundleBytes: nil) else {
+      Issue.record("a vanished bundle is not reported missing")
+      return
+    }
+    #expect(stage == "validate" && file == "2023/a.txt")
+    guard case .damagedBundle(let file, let path)? = try loadError(bundleBytes: Array("BUDGETETL-BUNDLE".utf8)) else {
+      Issue.record("a damaged bundle is not reported damaged")
+      return
+    }
+    #expect(file == "2023/a.txt" && path.hasSuffix(".bundle"))
+  }
 }
