@@ -187,10 +187,13 @@ public struct PipelineRunner: Sendable {
           let file = files[index]
           next += 1
           // Files are scheduled in path order, the order the index is read in.
-          let prior = previousIndex?.lookup(file.relativePath)
-          if waiting.count < Self.waitingLimit, let prior, let outcome = reusedOutcome(file, prior: prior, paths: paths) {
-            try finished(index, outcome)
-            continue
+          var prior = previousIndex?.lookup(file.relativePath)
+          if waiting.count < Self.waitingLimit, let vouched = prior {
+            if let outcome = reusedOutcome(file, prior: vouched, paths: paths) {
+              try finished(index, outcome)
+              continue
+            }
+            prior = nil  // Looked at here already: the task need not stat it again.
           }
           inFlight += 1
           group.addTask {
