@@ -14,12 +14,18 @@ extension PerformanceForm {
     var isQizhong: Bool
   }
 
-  private static let unitSuffixes: [(String, MoneyUnit)] = [
+  static let unitSuffixes: [(String, MoneyUnit)] = [
     ("(万元)", .wanYuan), ("（万元）", .wanYuan), ("(亿元)", .yiYuan), ("（亿元）", .yiYuan),
     ("(元)", .yuan), ("（元）", .yuan),
   ]
 
   static func moneyLabel(_ cell: String) -> MoneyLabel {
+    moneyLabelOfOwnCleanedText(cell) ?? moneyLabelComparingStrings(cell)
+  }
+
+  /// ``moneyLabel(_:)`` through `String` operations: for cells that are not their own cleaned
+  /// text, and the reading ``moneyLabelOfOwnCleanedText(_:)`` is tested against.
+  static func moneyLabelComparingStrings(_ cell: String) -> MoneyLabel {
     var t = PerformanceText.clean(cell)
     var unit: MoneyUnit?
     // Searched for six suffixes: the cell's scalars are checked once, not once per search.
