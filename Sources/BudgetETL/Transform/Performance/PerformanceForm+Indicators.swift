@@ -13,8 +13,9 @@ extension PerformanceForm {
   /// Names and targets of one half of a row (the 实施期 or the 年度 half in S1's forms).
   struct Group {
     var level2: String?
-    var name: Token?
-    var target: Token?
+    /// The name's and the target's places in the row's tokens.
+    var name: Int?
+    var target: Int?
     var firstColumn: Int
 
     var isEmpty: Bool { level2 == nil && name == nil && target == nil }
@@ -30,7 +31,9 @@ extension PerformanceForm {
     mutating func setLevel1(_ name: String) {
       if name != level1 {
         level1 = name
-        level2 = [nil, nil]
+        // Cleared in place: a new array per level-1 name was an allocation.
+        level2[0] = nil
+        level2[1] = nil
       }
     }
 
@@ -82,9 +85,9 @@ extension PerformanceForm {
       let tokens = indicatorTokens(r)
       if tokens.isEmpty { continue }
       if let split = secondLevel2Column {
-        out += readHalves(row: r, tokens: tokens, splitColumn: split, levels: &levels, project: project)
+        readHalves(row: r, tokens: tokens, splitColumn: split, levels: &levels, project: project, into: &out)
       } else {
-        out += readSingle(row: r, tokens: tokens, noteColumn: noteColumn, levels: &levels, project: project)
+        readSingle(row: r, tokens: tokens, noteColumn: noteColumn, levels: &levels, project: project, into: &out)
       }
     }
     return out
@@ -136,15 +139,18 @@ extension PerformanceForm {
     return level1 != "产出指标"
   }
 
-  /// A form with one 二级指标 column: each row is [一级] [二级] name target [note].
+  /// A form with one 二级指标 column: each row is [一级] [二级] name target [note]; its
+  /// indicators are appended to `out`.
   mutating func readSingle(
-    row r: Int, tokens: [Token], noteColumn: Int?, levels: inout Levels, project: String?
-  ) -> [Indicator] {
+    row r: Int, tokens: [Token], noteColumn: Int?, levels: inout Levels, project: String?,
+    into out: inout [Indicator]
+  ) {
     var texts: [Token] = []
     var hadLevel1 = false
     var hadLevel2 = false
-    for (i, t) in tokens.enumerated() {
-      switch t.term {
+    // By index: `enumerated()` copied every token (four strings) to read its term.
+    for i in tokens.indices {
+      switch tokens[i].term {
       case .level1(let name):
         levels.setLevel1(name)
         hadLevel1 = true
@@ -160,7 +166,7 @@ extension PerformanceForm {
           hadLevel2 = true
         }
       case nil:
-        texts.append(t)
+        texts.append(tokens[i])
       }
     }
     // A note column (备注, 指标值说明) after the target: in its column (S2:580), or shifted left
@@ -178,7 +184,7 @@ extension PerformanceForm {
     levels.previousRowWasLoneLevel1 = texts.isEmpty && hadLevel1 && !hadLevel2
     switch texts.count {
     case 0:
-      return []
+      return
     case 1:
       let lone = texts[0]
       if !hadLevel1, !hadLevel2, PerformanceText.compact(lone.name).hasLiteralSuffix("指标") {
@@ -189,7 +195,7 @@ extension PerformanceForm {
       } else if !Self.isNoName(PerformanceText.compact(lone.name)) {
         warn("「\(lone.name)」 has no target beside it", row: r)
       }
-      return []
+      return
     case 2:
       break
     case 3:
@@ -205,23 +211,28 @@ extension PerformanceForm {
       levels.setLevel1(texts[texts.count - 4].name)
       levels.setLevel2(texts[texts.count - 3].name, half: 0)
     }
-    let name = texts[texts.count - 2]
-    let target = texts[texts.count - 1]
-    return indicators(name: name, target: target, row: r, half: 0, section: nil, levels: levels, project: project)
+    appendIndicators(
+      name: texts[texts.count - 2], target: texts[texts.count - 1], row: r, half: 0, section: nil,
+      levels: levels, project: project, to: &out)
   }
 
   /// A form with 实施期 and 年度 halves side by side (S1:599): each row is [一级] then, per half,
-  /// [二级] name target — with cells of either half shifted or missing.
+  /// [二级] name target — with cells of either half shifted or missing. Its indicators are
+  /// appended to `out`.
+  ///
+  /// Groups hold the places of their tokens, not copies of them (four strings each).
   mutating func readHalves(
-    row r: Int, tokens: [Token], splitColumn: Int, levels: inout Levels, project: String?
-  ) -> [Indicator] {
+    row r: Int, tokens: [Token], splitColumn: Int, levels: inout Levels, project: String?,
+    into out: inout [Indicator]
+  ) {
     var groups: [Group] = []
     var current = Group(firstColumn: tokens[0].column)
     func close() {
       if !current.isEmpty { groups.append(current) }
     }
-    for (i, t) in tokens.enumerated() {
-      var term = t.term
+    for i in tokens.indices {
+      let column = tokens[i].column
+      var term = tokens[i].term
       if term == .cost {
         term =
           costIsLevel1(at: i, in: tokens, level1: levels.level1)
@@ -233,36 +244,38 @@ extension PerformanceForm {
       case .level2(let name):
         if current.level2 != nil || current.name != nil {
           close()
-          current = Group(firstColumn: t.column)
+          current = Group(firstColumn: column)
         }
-        if current.isEmpty { current.firstColumn = t.column }
+        if current.isEmpty { current.firstColumn = column }
         current.level2 = name
       case .cost:
         break
       case nil:
         if current.name == nil {
-          if current.isEmpty { current.firstColumn = t.column }
-          current.name = t
+          if current.isEmpty { current.firstColumn = column }
+          current.name = i
         } else if current.target == nil {
-          let next = tokens[(i + 1)...].first { $0.term == nil }
-          if !IndicatorTarget.looksLikeTarget(t.text), let next, IndicatorTarget.looksLikeTarget(next.text) {
+          let next = tokens[(i + 1)...].firstIndex { $0.term == nil }
+          if !IndicatorTarget.looksLikeTarget(tokens[i].text), let next,
+            IndicatorTarget.looksLikeTarget(tokens[next].text)
+          {
             // A name, then another name with a target: the first lost its target (S1:889).
             close()
-            current = Group(name: t, firstColumn: t.column)
+            current = Group(name: i, firstColumn: column)
           } else {
-            current.target = t
+            current.target = i
           }
         } else {
           close()
-          current = Group(name: t, firstColumn: t.column)
+          current = Group(name: i, firstColumn: column)
         }
       }
     }
     close()
-    if groups.isEmpty { return [] }
+    if groups.isEmpty { return }
     if groups.count > 2 {
       warn("\(groups.count) name–target groups in a row of a two-half form; kept the first two", row: r)
-      groups = Array(groups.prefix(2))
+      groups.removeLast(groups.count - 2)
     }
     // Which half each group is: in order when there are two, by column when there is one.
     let halves: [Int] =
@@ -271,32 +284,31 @@ extension PerformanceForm {
     if groups.count == 2, let shared = groups[0].level2 ?? groups[1].level2 {
       for g in groups.indices where groups[g].level2 == nil { groups[g].level2 = shared }
     }
-    var out: [Indicator] = []
-    for (g, group) in groups.enumerated() {
+    for g in groups.indices {
       let half = halves[g]
-      if let l2 = group.level2 { levels.setLevel2(l2, half: half) }
-      guard let name = group.name else { continue }
-      guard let target = group.target else {
-        if !Self.isNoName(PerformanceText.compact(name.name)) {
-          warn("「\(name.name)」 has no target beside it", row: r)
+      if let l2 = groups[g].level2 { levels.setLevel2(l2, half: half) }
+      guard let name = groups[g].name else { continue }
+      guard let target = groups[g].target else {
+        if !Self.isNoName(PerformanceText.compact(tokens[name].name)) {
+          warn("「\(tokens[name].name)」 has no target beside it", row: r)
         }
         continue
       }
-      out += indicators(
-        name: name, target: target, row: r, half: half, section: half == 0 ? "实施期" : "年度",
-        levels: levels, project: project)
+      appendIndicators(
+        name: tokens[name], target: tokens[target], row: r, half: half,
+        section: half == 0 ? "实施期" : "年度", levels: levels, project: project, to: &out)
     }
-    return out
   }
 
-  /// The indicators of one name cell and one target cell: one per target the cell lists.
-  mutating func indicators(
+  /// The indicators of one name cell and one target cell, one per target the cell lists,
+  /// appended to `out` (each row's indicators were an array appended to the form's).
+  mutating func appendIndicators(
     name: Token, target: Token, row r: Int, half: Int, section: String?, levels: Levels,
-    project: String?
-  ) -> [Indicator] {
-    if Self.isNoName(PerformanceText.compact(name.name)) { return [] }
+    project: String?, to out: inout [Indicator]
+  ) {
+    if Self.isNoName(PerformanceText.compact(name.name)) { return }
     let targets = IndicatorTarget.targets(in: target.text)
-    if targets.isEmpty { return [] }
+    if targets.isEmpty { return }
     var names = [name.name]
     if targets.count > 1 {
       let parts = PerformanceText.split(name.name, at: IndicatorTarget.nameSeparators)
@@ -307,13 +319,15 @@ extension PerformanceForm {
       }
     }
     let row = table.rows[r]
-    return targets.enumerated().map { k, t in
-      Indicator(
-        docID: context.docID, tableID: context.tableID, rowNo: r + 1, colNo: target.column + 1,
-        targetNo: k + 1, section: section, project: project, level1: levels.level1,
-        level2: levels.level2[half], indicator: names.count == targets.count ? names[k] : name.name,
-        targetRaw: t.raw, comparator: t.comparator, targetValue: t.value, targetUnit: t.unit,
-        sourceLine: row.line, sourcePage: row.page)
+    for k in targets.indices {
+      let t = targets[k]
+      out.append(
+        Indicator(
+          docID: context.docID, tableID: context.tableID, rowNo: r + 1, colNo: target.column + 1,
+          targetNo: k + 1, section: section, project: project, level1: levels.level1,
+          level2: levels.level2[half], indicator: names.count == targets.count ? names[k] : name.name,
+          targetRaw: t.raw, comparator: t.comparator, targetValue: t.value, targetUnit: t.unit,
+          sourceLine: row.line, sourcePage: row.page))
     }
   }
 }

@@ -14,12 +14,18 @@ extension PerformanceForm {
     var isQizhong: Bool
   }
 
-  private static let unitSuffixes: [(String, MoneyUnit)] = [
+  static let unitSuffixes: [(String, MoneyUnit)] = [
     ("(万元)", .wanYuan), ("（万元）", .wanYuan), ("(亿元)", .yiYuan), ("（亿元）", .yiYuan),
     ("(元)", .yuan), ("（元）", .yuan),
   ]
 
   static func moneyLabel(_ cell: String) -> MoneyLabel {
+    moneyLabelOfOwnCleanedText(cell) ?? moneyLabelComparingStrings(cell)
+  }
+
+  /// ``moneyLabel(_:)`` through `String` operations: for cells that are not their own cleaned
+  /// text, and the reading ``moneyLabelOfOwnCleanedText(_:)`` is tested against.
+  static func moneyLabelComparingStrings(_ cell: String) -> MoneyLabel {
     var t = PerformanceText.clean(cell)
     var unit: MoneyUnit?
     // Searched for six suffixes: the cell's scalars are checked once, not once per search.
@@ -210,9 +216,9 @@ extension PerformanceForm {
 
   // MARK: - Label–amount blocks (project forms, S2's 预算情况)
 
-  /// Every label–amount block in `rows`, outside the rows a task grid took.
-  mutating func readLabelledMoney(rows: Range<Int>, excluding: Set<Int>) -> [LineItem] {
-    var items: [LineItem] = []
+  /// Every label–amount block in `rows`, outside the rows a task grid took: their line items
+  /// appended to `items`.
+  mutating func readLabelledMoney(rows: Range<Int>, excluding: Set<Int>, into items: inout [LineItem]) {
     var r = rows.lowerBound
     while r < rows.upperBound {
       // The label compacted once for the five prefixes, not once per prefix.
@@ -227,17 +233,16 @@ extension PerformanceForm {
         if let f = firstText(end), !Self.isMoneyPart(PerformanceText.compact(f.text)) { break }
         end += 1
       }
-      items += readLabelledBlock(r..<end)
+      readLabelledBlock(r..<end, into: &items)
       r = end
     }
-    return items
   }
 
   /// One block: a head row (实施期资金总额 and 年度资金总额 side by side, or 部门预算总额) and the
   /// rows of its parts. The parts of a half are the head's children when they add up to it
   /// (S1:586-591); a second breakdown of the same head (资金结构 after 资金来源, S2:577) and
-  /// parts that do not add up are memo rows.
-  mutating func readLabelledBlock(_ block: Range<Int>) -> [LineItem] {
+  /// parts that do not add up are memo rows. The line items are appended to `items`.
+  mutating func readLabelledBlock(_ block: Range<Int>, into items: inout [LineItem]) {
     struct Entry {
       var row: Int
       var labelColumn: Int
@@ -277,7 +282,7 @@ extension PerformanceForm {
       }
       rowsEntries.append(entries)
     }
-    guard let headRow = rowsEntries.firstIndex(where: { !$0.isEmpty }) else { return [] }
+    guard let headRow = rowsEntries.firstIndex(where: { !$0.isEmpty }) else { return }
     let heads = rowsEntries[headRow]
     let halfColumns = heads.map(\.labelColumn)
     let halfSections: [String?] = heads.map { e in
@@ -302,7 +307,6 @@ extension PerformanceForm {
       }
     }
     let measure = blockName ?? "金额"
-    var items: [LineItem] = []
     for half in heads.indices {
       let entries = all.filter { $0.half == half }
       let headCandidate = entries.first { $0.row == block.lowerBound + headRow }
@@ -362,6 +366,5 @@ extension PerformanceForm {
         }
       }
     }
-    return items
   }
 }

@@ -173,10 +173,10 @@ extension PerformanceForm {
         if project == nil { warn("targets in a row of no project", row: r) }
         var levels = Levels()
         levels.level1 = pair.level1
-        indicators += self.indicators(
+        appendIndicators(
           name: Token(column: n, text: nameText, name: indicatorName, term: nil),
           target: Token(column: t, text: targetText, name: targetText, term: nil), row: r, half: 0,
-          section: nil, levels: levels, project: project)
+          section: nil, levels: levels, project: project, to: &indicators)
       }
     }
     // A row that others are part of is a subtotal.

@@ -150,10 +150,9 @@ struct PerformanceForm {
     let end = stopRow(from: indicatorStart?.firstData ?? 0)
     let moneyEnd = indicatorStart?.header ?? indicatorStart?.firstData ?? end
 
-    var lineItems: [LineItem] = []
     let grid = readTaskGrid(rows: 0..<moneyEnd)
-    lineItems += grid.items
-    lineItems += readLabelledMoney(rows: 0..<moneyEnd, excluding: grid.rows)
+    var lineItems = grid.items
+    readLabelledMoney(rows: 0..<moneyEnd, excluding: grid.rows, into: &lineItems)
     lineItems.sort { ($0.rowNo, $0.colNo) < ($1.rowNo, $1.colNo) }
 
     var indicators: [Indicator] = []

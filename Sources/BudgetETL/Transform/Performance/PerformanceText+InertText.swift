@@ -243,56 +243,62 @@ extension PerformanceText {
   static func stripNumberingOfInertText(_ text: String) -> String? {
     return text.withUTF8Bytes { b -> String? in
       guard LiteralSearch.isInert(b) else { return nil }
-      let n = b.count
-      func isDigitOrNumeral(_ v: UInt32) -> Bool { (v >= 0x30 && v <= 0x39) || isChineseNumeral(v) }
-      var s = 0
-      while s < n {
-        let before = s
-        let (first, firstLength) = LiteralSearch.scalar(b, at: s)
-        if first >= 0x2460 && first <= 0x246E {
-          s += firstLength
-        } else if first == 0x28 || first == 0xFF08 {
-          // The first `)` or `）` after it; the numbering is what stands between.
-          var close = s + firstLength
-          var inner = 0
-          var innerIsNumber = true
-          while close < n {
-            let (v, length) = LiteralSearch.scalar(b, at: close)
-            if v == 0x29 || v == 0xFF09 { break }
-            inner += 1
-            if !isDigitOrNumeral(v) { innerIsNumber = false }
-            close += length
-          }
-          if close < n, inner > 0, inner <= 3, innerIsNumber {
-            s = close + LiteralSearch.scalar(b, at: close).length
-          }
-        } else {
-          var end = s
-          var lead = 0
-          while end < n {
-            let (v, length) = LiteralSearch.scalar(b, at: end)
-            guard isDigitOrNumeral(v) else { break }
-            lead += 1
-            end += length
-          }
-          if lead > 0, lead <= 3, end < n {
-            let (sep, sepLength) = LiteralSearch.scalar(b, at: end)
-            if sep == 0x3001 || sep == 0xFF0C {
-              s = end + sepLength
-            } else if sep == 0x2E || sep == 0xFF0E, end + sepLength < n {
-              let next = b[end + sepLength]
-              if !(next >= 0x30 && next <= 0x39) { s = end + sepLength }
-            }
-          }
-        }
-        while s < n {
-          let (v, length) = LiteralSearch.scalar(b, at: s)
-          guard isSpace(v) else { break }
-          s += length
-        }
-        if s == before { break }
-      }
-      return s == 0 ? text : String(decoding: UnsafeBufferPointer(rebasing: b[s..<n]), as: UTF8.self)
+      let s = numberingEnd(b)
+      return s == 0 ? text : String(decoding: UnsafeBufferPointer(rebasing: b[s..<b.count]), as: UTF8.self)
     }
+  }
+
+  /// Where the text after ``stripNumbering(_:)``'s numbering starts in inert bytes `b`.
+  static func numberingEnd(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    let n = b.count
+    func isDigitOrNumeral(_ v: UInt32) -> Bool { (v >= 0x30 && v <= 0x39) || isChineseNumeral(v) }
+    var s = 0
+    while s < n {
+      let before = s
+      let (first, firstLength) = LiteralSearch.scalar(b, at: s)
+      if first >= 0x2460 && first <= 0x246E {
+        s += firstLength
+      } else if first == 0x28 || first == 0xFF08 {
+        // The first `)` or `）` after it; the numbering is what stands between.
+        var close = s + firstLength
+        var inner = 0
+        var innerIsNumber = true
+        while close < n {
+          let (v, length) = LiteralSearch.scalar(b, at: close)
+          if v == 0x29 || v == 0xFF09 { break }
+          inner += 1
+          if !isDigitOrNumeral(v) { innerIsNumber = false }
+          close += length
+        }
+        if close < n, inner > 0, inner <= 3, innerIsNumber {
+          s = close + LiteralSearch.scalar(b, at: close).length
+        }
+      } else {
+        var end = s
+        var lead = 0
+        while end < n {
+          let (v, length) = LiteralSearch.scalar(b, at: end)
+          guard isDigitOrNumeral(v) else { break }
+          lead += 1
+          end += length
+        }
+        if lead > 0, lead <= 3, end < n {
+          let (sep, sepLength) = LiteralSearch.scalar(b, at: end)
+          if sep == 0x3001 || sep == 0xFF0C {
+            s = end + sepLength
+          } else if sep == 0x2E || sep == 0xFF0E, end + sepLength < n {
+            let next = b[end + sepLength]
+            if !(next >= 0x30 && next <= 0x39) { s = end + sepLength }
+          }
+        }
+      }
+      while s < n {
+        let (v, length) = LiteralSearch.scalar(b, at: s)
+        guard isSpace(v) else { break }
+        s += length
+      }
+      if s == before { break }
+    }
+    return s
   }
 }
