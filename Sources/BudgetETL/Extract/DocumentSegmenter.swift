@@ -94,29 +94,29 @@ public struct DocumentSegmenter: Sendable {
         return RawRow(cells: line.text.tableCells(), line: line.number, page: line.page)
       }
       // Split the run where its first row (the header) repeats, or where a new page starts
-      // (form feeds): a page break inside the run. Every piece starts with a row, so the last
-      // piece's last row is the run's previous row (read from `rows`, without copying the
-      // last piece to ask it).
-      var pieces: [[RawRow]] = [[]]
+      // (form feeds): a page break inside the run. Each piece is the rows from its start to the
+      // next piece's: sliced once from `rows` (appending them one by one grew every piece's
+      // array as it went), and `rows` itself when the run is one piece.
+      var starts = [0]
       var pageBreaks = Set<Int>()
       let firstCells = rows.first.map(normalizedCells)
-      for (k, row) in rows.enumerated() {
-        if k > 0, let firstCells, Self.cells(of: row, normalizeTo: firstCells) {
-          pieces.append([row])
-        } else if k > 0, let page = row.page, let before = rows[k - 1].page, page != before {
-          pageBreaks.insert(pieces.count)
-          pieces.append([row])
-        } else {
-          pieces[pieces.count - 1].append(row)
+      for k in rows.indices.dropFirst() {
+        if let firstCells, Self.cells(of: rows[k], normalizeTo: firstCells) {
+          starts.append(k)
+        } else if let page = rows[k].page, let before = rows[k - 1].page, page != before {
+          pageBreaks.insert(starts.count)
+          starts.append(k)
         }
       }
-      for (k, piece) in pieces.enumerated() where !piece.isEmpty {
+      for (k, start) in starts.enumerated() {
+        let end = k + 1 < starts.count ? starts[k + 1] : rows.count
+        let piece = starts.count == 1 ? rows : Array(rows[start..<end])
         var cap = k == 0 ? caption : TableCaption()
         if k > 0 { cap.lineIndexes = [] }
         fragments.append(
           Fragment(
             caption: cap, rows: piece, headerRowCount: HeaderDetector.headerRowCount(piece),
-            notes: k == pieces.count - 1 ? notes : [], firstLine: piece[0].line, firstPage: piece[0].page,
+            notes: k == starts.count - 1 ? notes : [], firstLine: piece[0].line, firstPage: piece[0].page,
             continuesRun: pageBreaks.contains(k)))
       }
     }
@@ -128,9 +128,14 @@ public struct DocumentSegmenter: Sendable {
   /// A table title the converter printed as a one-cell row (S3:665): a caption, not a row.
   func isTitleInTableLine(_ text: String) -> Bool {
     if Self.holdsTwoCells(text) { return false }
+    // The title must end in 表: an inert line without its bytes has no cell that does (cleaning
+    // a cell removes scalars and folds full-width ones to ASCII), and most lines of one cell
+    // are row labels without it.
+    guard text.mayContain("表") else { return false }
     let cells = text.tabFields().map(TextCleaner.title).filter { !$0.isEmpty }
     guard cells.count == 1, let t = cells.first else { return false }
-    return t.hasSuffix("表") && TableCaption.isTitleCandidate(t) && looksLikeTableTitle(t) && t.count >= 6
+    return t.hasLiteralSuffix("表") && TableCaption.isTitleCandidate(t) && looksLikeTableTitle(t)
+      && !t.hasAtMostCharacters(5)
   }
 
   /// True when at least two tab-separated cells of `text` keep text once cleaned: each holds
@@ -188,7 +193,7 @@ public struct DocumentSegmenter: Sendable {
   /// A line short enough to be a cell, and no sentence, note, unit, agency or year line.
   func isStrayCandidate(_ text: String) -> Bool {
     let t = TextCleaner.title(text)
-    return t.count <= 20 && !t.hasSuffix("。") && !t.contains("表") && !t.hasPrefix("注")
+    return t.hasAtMostCharacters(20) && !t.hasLiteralSuffix("。") && !t.contains("表") && !t.hasLiteralPrefix("注")
       && TableCaption.unit(t) == nil && TableCaption.agency(t) == nil && !TableCaption.isYearLine(t)
   }
 
@@ -279,9 +284,9 @@ public struct DocumentSegmenter: Sendable {
 
   /// Titles name a table (…表), a statement of 经费, or a 绩效目标 form.
   func looksLikeTableTitle(_ t: String) -> Bool {
-    if t == "目录" || t == "目 录" || t == "报表目录" { return true }
+    if t.isLiteral("目录") || t.isLiteral("目 录") || t.isLiteral("报表目录") { return true }
     if NumberingPrefix.match(t) != nil && !t.contains("表") { return false }
-    return t.contains("表") || t.hasSuffix("经费") || t.contains("预算") || t.contains("决算") || t.contains("绩效目标")
+    return t.contains("表") || t.hasLiteralSuffix("经费") || t.contains("预算") || t.contains("决算") || t.contains("绩效目标")
   }
 
   /// Notes printed under a table: `注：…` and the numbered or 本表… lines that follow it, each
@@ -315,8 +320,12 @@ public struct DocumentSegmenter: Sendable {
   func merge(_ fragments: [Fragment]) -> [RawTable] {
     var tables: [RawTable] = []
     for fragment in fragments {
-      if let last = tables.indices.last, continues(fragment, tables[last]) {
-        let rows = continuationRows(fragment, of: tables[last])
+      // Whether the fragment repeats the last table's header, asked once for both questions
+      // below (each normalized the header's cells again to compare them).
+      if let last = tables.indices.last, case let repeats = repeatsHeader(fragment, tables[last]),
+        continues(fragment, tables[last], repeatsHeader: repeats)
+      {
+        let rows = continuationRows(fragment, of: tables[last], repeatsHeader: repeats)
         // Edited in place: a copy of the table (`var table = tables.last`) shared its rows with
         // the array, and appending to them copied every row, retaining its cells, once per
         // continuation.
@@ -337,8 +346,10 @@ public struct DocumentSegmenter: Sendable {
 
   /// The rows a continuation adds to `table`: without the header rows it repeats, and without
   /// a repeated total row right after them.
-  func continuationRows(_ fragment: Fragment, of table: RawTable) -> [RawRow] {
-    var rows = Array(fragment.rows.dropFirst(repeatsHeader(fragment, table) ? table.headerRowCount : 0))
+  ///
+  /// - Parameter repeats: `repeatsHeader(fragment, table)`.
+  func continuationRows(_ fragment: Fragment, of table: RawTable, repeatsHeader repeats: Bool) -> [RawRow] {
+    var rows = Array(fragment.rows.dropFirst(repeats ? table.headerRowCount : 0))
     if let firstData = rows.first, table.headerRowCount < table.rows.count,
       sameCells(firstData, table.rows[table.headerRowCount]),
       LabelKind.isTotal(TextCleaner.title(firstData.cells.first(where: { !$0.isEmpty && Int($0) == nil }) ?? ""))
@@ -358,10 +369,12 @@ public struct DocumentSegmenter: Sendable {
 
   /// A fragment continues a table when it starts with the table's header rows again (the
   /// fragment's own header count may differ: its first rows can lack the data signals).
-  func continues(_ fragment: Fragment, _ table: RawTable) -> Bool {
+  ///
+  /// - Parameter repeats: `repeatsHeader(fragment, table)`.
+  func continues(_ fragment: Fragment, _ table: RawTable, repeatsHeader repeats: Bool) -> Bool {
     // The same run of table lines on the next page, without the header again.
     if fragment.continuesRun { return true }
-    guard repeatsHeader(fragment, table) else { return false }
+    guard repeats else { return false }
     let cap = fragment.caption
     if cap.isEmpty { return true }
     let sameTitle = cap.title == nil || cap.title == table.title

@@ -44,6 +44,9 @@ public enum HeaderDetector {
     {
       return true
     }
+    // No cell is an amount (`hasAmount`, every cell read): none is one with a point, a comma or
+    // a unit. Header rows end here, and were parsed cell by cell a second time.
+    guard hasAmount else { return false }
     for cell in row.cells where !cell.isEmpty {
       if let a = AmountCell.parse(cell), a.printed.contains(".") || a.printed.contains(",") || a.unitInCell != nil {
         return true

@@ -36,7 +36,8 @@ extension NoiseFilter {
   /// characters): `表`, `：` or `:` rules both out; more than 15 characters or any ASCII digit
   /// rules out a repeat; fewer than 4 or more than 40 characters, `，` `。` `；` `;` `、`, or a
   /// run of digits that is not 4 long (no year) rules out a running header. Text that is not
-  /// inert is left to the checks (`undecided`).
+  /// inert is left to the checks (`undecided`). Text that starts with more than 40 inert
+  /// scalars is ruled out for both without reading the rest (and not marked `inert`).
   static func candidateScreen(_ t: String) -> CandidateScreen {
     let screened = t.utf8.withContiguousStorageIfAvailable { b -> CandidateScreen? in
       let n = b.count
@@ -51,6 +52,10 @@ extension NoiseFilter {
       var bothOut = false
       var du = false
       while i < n {
+        // Forty-one inert scalars (every one read so far is) are forty-one characters or
+        // more, as ``String/hasAtMostCharacters(_:)`` counts them: too long for either check.
+        // Most narrative lines are longer, and need not be read to the end.
+        if scalars > 40 { return CandidateScreen(repeatCandidate: false, runningHeader: false) }
         let c = b[i]
         scalars += 1
         if c < 0x80 {

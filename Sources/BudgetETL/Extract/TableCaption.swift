@@ -185,8 +185,8 @@ public struct TableCaption: Sendable, Hashable {
 
   /// ``isTitleCandidate(_:)`` of a line whose ``TextCleaner/title(_:)`` is `t`.
   static func isTitleCandidateFromTitle(_ t: String) -> Bool {
-    guard !t.isEmpty, t.count <= 70 else { return false }
-    if t.hasSuffix("。") || t.hasPrefix("注") || t.contains("：") || t.contains(":") { return false }
+    guard !t.isEmpty, t.hasAtMostCharacters(70) else { return false }
+    if t.hasLiteralSuffix("。") || t.hasLiteralPrefix("注") || t.contains("：") || t.contains(":") { return false }
     if t.contains("，") || t.contains("；") { return false }
     return true
   }

@@ -138,6 +138,39 @@ import Testing
       let found = n.withUnsafeBufferPointer { nb in h.withUnsafeBufferPointer { LiteralSearch.find(nb, in: $0, from: from) } }
       #expect(found == plain(n, h, from), "\(h) \(n) from \(from)")
     }
+    // Needles made of the pieces too (one byte, a last byte repeated, a needle as long as the
+    // text), from every start, on longer text; and the searches of inert text on real lines.
+    var hits = 0
+    for _ in 0..<3_000 {
+      var h: [UInt8] = []
+      for _ in 0..<rng.below(30) { h += pieces[rng.below(pieces.count)] }
+      var n: [UInt8] = []
+      for _ in 0...rng.below(3) { n += pieces[rng.below(pieces.count)] }
+      for from in 0...(h.count + 1) {
+        let found = n.withUnsafeBufferPointer { nb in h.withUnsafeBufferPointer { LiteralSearch.find(nb, in: $0, from: from) } }
+        #expect(found == plain(n, h, from), "\(h) \(n) from \(from)")
+        if found != nil { hits += 1 }
+      }
+    }
+    #expect(hits > 20_000)
+    #expect(Array("..中..合计".utf8).withUnsafeBufferPointer { h in Array("合计".utf8).withUnsafeBufferPointer { LiteralSearch.find($0, in: h, from: 0) } } == 7)
+    #expect(Array("计合计".utf8).withUnsafeBufferPointer { h in Array("合计".utf8).withUnsafeBufferPointer { LiteralSearch.find($0, in: h, from: 1) } } == 3)
+    #expect(Array("合计".utf8).withUnsafeBufferPointer { h in Array("合计".utf8).withUnsafeBufferPointer { LiteralSearch.find($0, in: h, from: 1) } } == nil)
+    let words = ["预算", "合计", "表", "单位：", "单位名称", "：", "。", "....", "……", "2023", "年度", "部门（单位）名称", "收入"]
+    var lines = Seed.allCases.flatMap(\.lines).map(\.text)
+    let generator = ArchiveGenerator(templates: ArchiveGeneratorTests.templates, seed: 1)
+    for i in 0..<6 { lines += NormalizedText(decoded: generator.document(i).bytes).lines().map(\.text) }
+    var found = 0
+    for line in lines {
+      let h = Array(line.utf8)
+      for word in words {
+        let n = Array(word.utf8)
+        let offset = n.withUnsafeBufferPointer { nb in h.withUnsafeBufferPointer { LiteralSearch.find(nb, in: $0, from: 0) } }
+        #expect(offset == plain(n, h, 0), "\(line.debugDescription) \(word)")
+        if offset != nil { found += 1 }
+      }
+    }
+    #expect(found > 1_000)
   }
 
   /// The comparator and label readers' fast paths against Foundation and `Character` on random

@@ -109,12 +109,24 @@ import Testing
     for _ in 0..<30_000 {
       check(rng.text(from: Self.pieces, fewerThan: 9))
     }
-    for seed in Seed.allCases {
-      for line in seed.lines {
-        check(TextCleaner.stripMarkup(line.text).trimmingASCIIAndIdeographicSpaces())
-        check(line.text)
+    // Long text, past the 40 scalars after which the screen stops reading.
+    var cutShort = 0
+    func checkLong(_ t: String) {
+      check(t)
+      if NoiseFilter.candidateScreen(t) == NoiseFilter.CandidateScreen(repeatCandidate: false, runningHeader: false) {
+        cutShort += 1
       }
     }
+    for _ in 0..<10_000 {
+      checkLong(rng.text(from: Self.pieces, fewerThan: 40))
+    }
+    for seed in Seed.allCases {
+      for line in seed.lines {
+        checkLong(TextCleaner.stripMarkup(line.text).trimmingASCIIAndIdeographicSpaces())
+        checkLong(line.text)
+      }
+    }
+    #expect(cutShort > 1_000)
     #expect(ruledOut > 10_000)
     #expect(candidates > 1_000)
     #expect(settledCandidates > 500)
@@ -142,6 +154,19 @@ import Testing
     #expect(NoiseFilter.candidateScreen("2023 部门") == S(repeatCandidate: false, runningHeader: true))
     #expect(NoiseFilter.candidateScreen("\u{3000}部门\u{A0}") == S(repeatCandidate: true, runningHeader: true))
     #expect(NoiseFilter.candidateScreen("") == S(repeatCandidate: false, runningHeader: false))
+    // Past 40 inert scalars both are out, the rest unread (a mark after them changes nothing);
+    // 40 and a mark after them are 40 characters, left to the checks.
+    let forty = String(repeating: "部门", count: 20)
+    #expect(NoiseFilter.candidateScreen(forty) == S(repeatCandidate: false, runningHeader: true))
+    #expect(NoiseFilter().isScreenedCandidate(forty, screen: NoiseFilter.candidateScreen(forty)))
+    let cut = NoiseFilter.CandidateScreen(repeatCandidate: false, runningHeader: false)
+    #expect(NoiseFilter.candidateScreen(forty + "局") == S(repeatCandidate: false, runningHeader: false))  // read to the end
+    #expect(NoiseFilter.candidateScreen(forty + "局局") == cut)
+    #expect(NoiseFilter.candidateScreen(forty + "局\u{301}") == cut)
+    #expect(NoiseFilter.candidateScreen(forty + "1234567") == cut)
+    #expect(NoiseFilter.candidateScreen(forty + "\u{301}") == .undecided)
+    #expect(NoiseFilter().isRunningHeaderCandidate(forty + "\u{301}"))
+    #expect(NoiseFilter().isScreenedCandidate(forty + "\u{301}", screen: .undecided))
     // Not inert: a combining mark after ASCII, CR LF, a compatibility ideograph.
     #expect(NoiseFilter.candidateScreen("a\u{301}表") == .undecided)
     #expect(NoiseFilter.candidateScreen("部门\r\n表") == .undecided)
