@@ -322,9 +322,9 @@ public struct DocumentSegmenter: Sendable {
     for fragment in fragments {
       // Whether the fragment repeats the last table's header, asked once for both questions
       // below (each normalized the header's cells again to compare them).
-      if let last = tables.indices.last, case let repeats = repeatsHeader(fragment, tables[last]),
-        continues(fragment, tables[last], repeatsHeader: repeats)
-      {
+      let last = tables.indices.last
+      let repeats = last.map { repeatsHeader(fragment, tables[$0]) } ?? false
+      if let last, continues(fragment, tables[last], repeatsHeader: repeats) {
         let rows = continuationRows(fragment, of: tables[last], repeatsHeader: repeats)
         // Edited in place: a copy of the table (`var table = tables.last`) shared its rows with
         // the array, and appending to them copied every row, retaining its cells, once per

@@ -44,8 +44,8 @@ public enum HeaderDetector {
     {
       return true
     }
-    // No cell is an amount (`hasAmount`, every cell read): none is one with a point, a comma or
-    // a unit. Header rows end here, and were parsed cell by cell a second time.
+    // No cell parses as an amount (`hasAmount` read every cell), so the loop below, which
+    // looks for one with a point, a comma or a unit, cannot find one.
     guard hasAmount else { return false }
     for cell in row.cells where !cell.isEmpty {
       if let a = AmountCell.parse(cell), a.printed.contains(".") || a.printed.contains(",") || a.unitInCell != nil {
