@@ -73,4 +73,28 @@ import Testing
     #expect(onBytes > 300)
     #expect(onBytes < 2_700)
   }
+
+  /// The byte reading against the `String` one on the tables of the five samples and of
+  /// generated documents (their measures, in their order: most tables are read on bytes).
+  @Test func realTablesReadAsStringsDo() {
+    let generator = ArchiveGenerator(templates: ArchiveGeneratorTests.templates, seed: 11)
+    let results = Seed.allCases.map(\.result)
+      + (0..<10).compactMap {
+        DocumentProcessor().process(relativePath: generator.document($0).relativePath, bytes: generator.document($0).bytes).result
+      }
+    var tables = 0
+    var onBytes = 0
+    for result in results {
+      for (tableID, items) in Validator.itemsByTable(result.lineItems) {
+        tables += 1
+        let reference = MeasurePaths(characters: items)
+        guard let fast = MeasurePaths(inertItems: items) else { continue }
+        onBytes += 1
+        Self.expectSameReading(fast, reference, items: items.count, "\(result.document.docID) \(tableID)")
+      }
+    }
+    #expect(results.count == 15)
+    #expect(tables > 150)
+    #expect(onBytes * 10 > tables * 9)
+  }
 }
