@@ -25,12 +25,16 @@ struct MeasurePaths {
   /// The distinct measures' infos, and for each item the position of its measure's.
   private var infos: [Info] = []
   private var infoOfItem: [Int] = []
+  /// The position of the first item given: `infoOfItem` starts there.
+  private var firstItem = 0
   /// `rank[id]`: the position of the id's name among all names in `String` order.
   private var rank: [Int] = []
   /// Whether a group's last level is 合计, 小计 or 总计, by id.
   private(set) var endsInTotalWord: [Bool] = []
 
-  init(_ items: [LineItem]) {
+  /// - Parameter items: A table's items, an array or a slice of the document's (positions are
+  ///   its indices).
+  init<Items: RandomAccessCollection<LineItem>>(_ items: Items) where Items.Index == Int {
     if let onBytes = Self(inertItems: items) {
       self = onBytes
     } else {
@@ -39,7 +43,8 @@ struct MeasurePaths {
   }
 
   /// The paths read as `String`s, split and joined by `Character`.
-  init(characters items: [LineItem]) {
+  init<Items: RandomAccessCollection<LineItem>>(characters items: Items) where Items.Index == Int {
+    firstItem = items.startIndex
     var ids: [String: Int] = [:]
     var names: [String] = []
     func id(_ name: String) -> Int {
@@ -98,7 +103,8 @@ struct MeasurePaths {
   /// array made for every path and prefix looked up, and the dictionaries grown, were most of
   /// this init's time, run for every table validated and every reading the header alignment
   /// tries.)
-  init?(inertItems items: [LineItem]) {
+  init?<Items: RandomAccessCollection<LineItem>>(inertItems items: Items) where Items.Index == Int {
+    firstItem = items.startIndex
     var names = NameStore()
     /// The distinct measures: measure k's info is `infos[k]`.
     var measures = NameStore()
@@ -185,7 +191,7 @@ struct MeasurePaths {
   var idCount: Int { rank.count }
 
   /// The group and chain of the item at position `index` among the items given.
-  func info(at index: Int) -> Info { infos[infoOfItem[index]] }
+  func info(at index: Int) -> Info { infos[infoOfItem[index - firstItem]] }
 
   /// `String` order of the ids' names, as a closure that holds only the ranks (passing
   /// `precedes` itself would copy the whole struct for every sort).

@@ -16,7 +16,9 @@ struct TableGrid {
     var item: Int
   }
 
-  let items: [LineItem]
+  /// The table's items: positions in it are its indices (a slice of a document's items keeps
+  /// their positions in the document's array).
+  let items: ArraySlice<LineItem>
   /// The sections in order of first appearance ("" for the items outside any section).
   private(set) var sections: [String] = []
   /// Per section: its row numbers in order.
@@ -35,7 +37,9 @@ struct TableGrid {
   private var decimalsByColumn: [Int?] = []
   private var otherDecimals: [Int: Int] = [:]
 
-  init(items: [LineItem]) {
+  init(items: [LineItem]) { self.init(items: items[...]) }
+
+  init(items: ArraySlice<LineItem>) {
     self.items = items
     // Each item's section by first appearance; items come row by row, so the section rarely
     // changes from one item to the next.

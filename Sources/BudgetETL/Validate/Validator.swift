@@ -24,16 +24,26 @@ public struct Validator: Sendable {
     return collector.checks
   }
 
-  /// `Dictionary(grouping: items, by: \.tableID)`, a run at a time: a table's items follow each
-  /// other, so its id is hashed once per run instead of once per item (through a key path).
-  static func itemsByTable(_ items: [LineItem]) -> [String: [LineItem]] {
-    var byTable: [String: [LineItem]] = [:]
+  /// `Dictionary(grouping: items, by: \.tableID)`, a run at a time, each table's items a slice
+  /// of `items`: a table's items follow each other, so its id is hashed once per run instead of
+  /// once per item (through a key path), and its slice shares the array's storage (copying
+  /// the items into an array per table retained a dozen strings per item, and released them
+  /// again). A table whose items come in several runs has them copied, in order.
+  ///
+  /// A slice keeps the positions the items have in `items`: positions in it (a ``TableGrid``'s)
+  /// run from its `startIndex`.
+  static func itemsByTable(_ items: [LineItem]) -> [String: ArraySlice<LineItem>] {
+    var byTable: [String: ArraySlice<LineItem>] = [:]
     var start = 0
     while start < items.count {
       let tableID = items[start].tableID
       var end = start + 1
       while end < items.count, items[end].tableID == tableID { end += 1 }
-      byTable[tableID, default: []].append(contentsOf: items[start..<end])
+      if let earlier = byTable[tableID] {
+        byTable[tableID] = (Array(earlier) + items[start..<end])[...]
+      } else {
+        byTable[tableID] = items[start..<end]
+      }
       start = end
     }
     return byTable
