@@ -6,7 +6,7 @@ enum CrossTableRule {
   /// - Parameter grids: The tables' grids by table id, as the validator built them (a table
   ///   without one gets its own).
   static func check(
-    _ result: DocumentResult, tables: [String: TableInfo], byTable: [String: ArraySlice<LineItem>],
+    _ result: DocumentResult, byTable: [String: ArraySlice<LineItem>],
     grids: [String: TableGrid] = [:], into collector: inout FindingCollector
   ) {
     let ofType: (TableType) -> [TableInfo] = { type in result.tables.filter { $0.type == type } }

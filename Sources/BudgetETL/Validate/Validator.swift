@@ -7,7 +7,6 @@ public struct Validator: Sendable {
   /// The findings for one document, in rule order, numbered from 1 after any `existing` ones.
   public func validate(_ result: DocumentResult) -> [Check] {
     var collector = FindingCollector(docID: result.document.docID)
-    let tables = Dictionary(uniqueKeysWithValues: result.tables.map { ($0.tableID, $0) })
     let byTable = Self.itemsByTable(result.lineItems)
     // Each table's grid, built once for the rules of the table and those across tables.
     var grids: [String: TableGrid] = [:]
@@ -19,7 +18,7 @@ public struct Validator: Sendable {
       ColumnSumRule.check(grid, table: table, into: &collector)
       TotalRowRule.check(grid, table: table, into: &collector)
     }
-    CrossTableRule.check(result, tables: tables, byTable: byTable, grids: grids, into: &collector)
+    CrossTableRule.check(result, byTable: byTable, grids: grids, into: &collector)
     NarrativeRule.check(result, byTable: byTable, into: &collector)
     return collector.checks
   }
