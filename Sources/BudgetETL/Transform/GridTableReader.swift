@@ -81,6 +81,7 @@ public struct GridTableReader: Sendable {
     var itemCount = 0
     for section in sections {
       var entries: [Entry] = []
+      entries.reserveCapacity(dataRows.count)
       let labelOrder = self.labelOrder(section, columns)
       // By index: a `DataRow` copied out of the array retains its cells. Each entry is read
       // in place in the array: an entry read into a variable was copied to be returned.
@@ -119,6 +120,20 @@ public struct GridTableReader: Sendable {
         next[s] = k + 1
         // Entries read in place: copying one out retains a dozen strings.
         let entries = sectionEntries[s]
+        guard !entries[k].amounts.isEmpty else { continue }
+        // The row's fields set once, each amount's in turn, and the item appended a copy: a
+        // `LineItem` made per amount was copied into the array and then destroyed, every string
+        // retained twice and released once.
+        var item = LineItem(
+          docID: context.docID, fiscalYear: context.fiscalYear, agency: context.agency,
+          tableID: context.tableID, tableType: context.tableType, rowNo: entries[k].rowNo, colNo: 0,
+          parentRowNo: entries[k].parent.map { entries[$0].rowNo }, rowKind: entries[k].kind,
+          section: sections.count > 1 ? sections[s].name : nil, label: entries[k].label,
+          functionCode: entries[k].functionCode, econCode: entries[k].econCode,
+          govEconCode: entries[k].govEconCode, agencyCode: entries[k].agencyCode,
+          projectCode: entries[k].projectCode, measure: "", measureKind: .part, amountFen: 0, sourceValue: "",
+          sourceUnit: "", isTotal: entries[k].kind == .total, sourceLine: entries[k].line, sourcePage: entries[k].page,
+          printedNo: entries[k].printedNo)
         for a in entries[k].amounts {
           let (measurePath, measureKind) =
             sectionMeasures[s][a.column]
@@ -126,18 +141,13 @@ public struct GridTableReader: Sendable {
               let path = measure(column: columns[a.column], section: sections[s], sectionCount: sections.count)
               return (path, Self.measureKind(path))
             }()
-          items.append(
-            LineItem(
-              docID: context.docID, fiscalYear: context.fiscalYear, agency: context.agency,
-              tableID: context.tableID, tableType: context.tableType, rowNo: entries[k].rowNo, colNo: a.column + 1,
-              parentRowNo: entries[k].parent.map { entries[$0].rowNo }, rowKind: entries[k].kind,
-              section: sections.count > 1 ? sections[s].name : nil, label: entries[k].label,
-              functionCode: entries[k].functionCode, econCode: entries[k].econCode,
-              govEconCode: entries[k].govEconCode, agencyCode: entries[k].agencyCode,
-              projectCode: entries[k].projectCode, measure: measurePath, measureKind: measureKind,
-              amountFen: a.fen, sourceValue: a.printed, sourceUnit: a.unit.rawValue,
-              isTotal: entries[k].kind == .total, sourceLine: entries[k].line, sourcePage: entries[k].page,
-              printedNo: entries[k].printedNo))
+          item.colNo = a.column + 1
+          item.measure = measurePath
+          item.measureKind = measureKind
+          item.amountFen = a.fen
+          item.sourceValue = a.printed
+          item.sourceUnit = a.unit.rawValue
+          items.append(item)
         }
       }
     }
@@ -672,7 +682,9 @@ public struct GridTableReader: Sendable {
   ///   amount columns: the run's sums grow row by row.
   func resolveCategoryRows(_ entries: inout [Entry], ranks: [Rank]) {
     let width = Self.amountWidth(entries)
-    let halfUnits = Self.halfUnits(entries, width: width)
+    // Worked out at the first row that can be a category row (most tables, their rows coded or
+    // numbered, have none): the amounts it reads are never changed here.
+    var halfUnits: [Int64] = []
     var childCount = [Int](repeating: 0, count: entries.count)
     for i in entries.indices { if let p = entries[i].parent, p >= 0, p < entries.count { childCount[p] += 1 } }
     var parentSums = [Int64](repeating: 0, count: width)
@@ -683,6 +695,7 @@ public struct GridTableReader: Sendable {
       for c in 0..<width { parentSums[c] = 0 }
       for a in entries[i].amounts { parentSums[a.column] = a.fen }
       guard parentSums.contains(where: { $0 != 0 }) else { continue }
+      if halfUnits.isEmpty { halfUnits = Self.halfUnits(entries, width: width) }
       let parent = entries[i].parent
       run.removeAll(keepingCapacity: true)
       for c in 0..<width { runSums[c] = 0 }

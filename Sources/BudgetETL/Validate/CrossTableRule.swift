@@ -6,7 +6,7 @@ enum CrossTableRule {
   /// - Parameter grids: The tables' grids by table id, as the validator built them (a table
   ///   without one gets its own).
   static func check(
-    _ result: DocumentResult, tables: [String: TableInfo], byTable: [String: [LineItem]],
+    _ result: DocumentResult, byTable: [String: ArraySlice<LineItem>],
     grids: [String: TableGrid] = [:], into collector: inout FindingCollector
   ) {
     let ofType: (TableType) -> [TableInfo] = { type in result.tables.filter { $0.type == type } }
@@ -22,7 +22,7 @@ enum CrossTableRule {
   /// - Parameter code: The code the tables are compared by (read in place: a key path read
   ///   each item through the runtime).
   static func compareBasic(
-    basic: [TableInfo], full: [TableInfo], code: (LineItem) -> String?, byTable: [String: [LineItem]],
+    basic: [TableInfo], full: [TableInfo], code: (LineItem) -> String?, byTable: [String: ArraySlice<LineItem>],
     grids: [String: TableGrid], into collector: inout FindingCollector
   ) {
     guard basic.count == 1, full.count == 1, let basicItems = byTable[basic[0].tableID],
@@ -57,7 +57,7 @@ enum CrossTableRule {
 
   /// 收支总表 本年支出合计 against 支出总表's 合计 row (both cover every fund).
   static func compareTotals(
-    _ result: DocumentResult, byTable: [String: [LineItem]], grids: [String: TableGrid],
+    _ result: DocumentResult, byTable: [String: ArraySlice<LineItem>], grids: [String: TableGrid],
     into collector: inout FindingCollector
   ) {
     guard let summary = result.tables.first(where: { $0.type == .summary }),

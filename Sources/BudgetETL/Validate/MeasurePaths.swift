@@ -1,3 +1,5 @@
+import Foundation
+
 /// The measure paths of one table's line items, split once: each item's group (its path
 /// without the last level) and the chain of subgroups up to the root, as small integer ids.
 ///
@@ -23,12 +25,16 @@ struct MeasurePaths {
   /// The distinct measures' infos, and for each item the position of its measure's.
   private var infos: [Info] = []
   private var infoOfItem: [Int] = []
+  /// The position of the first item given: `infoOfItem` starts there.
+  private var firstItem = 0
   /// `rank[id]`: the position of the id's name among all names in `String` order.
   private var rank: [Int] = []
   /// Whether a group's last level is 合计, 小计 or 总计, by id.
   private(set) var endsInTotalWord: [Bool] = []
 
-  init(_ items: [LineItem]) {
+  /// - Parameter items: A table's items, an array or a slice of the document's (positions are
+  ///   its indices).
+  init<Items: RandomAccessCollection<LineItem>>(_ items: Items) where Items.Index == Int {
     if let onBytes = Self(inertItems: items) {
       self = onBytes
     } else {
@@ -37,7 +43,8 @@ struct MeasurePaths {
   }
 
   /// The paths read as `String`s, split and joined by `Character`.
-  init(characters items: [LineItem]) {
+  init<Items: RandomAccessCollection<LineItem>>(characters items: Items) where Items.Index == Int {
+    firstItem = items.startIndex
     var ids: [String: Int] = [:]
     var names: [String] = []
     func id(_ name: String) -> Int {
@@ -90,18 +97,27 @@ struct MeasurePaths {
 
   /// The paths read on their UTF-8 bytes, with ids given in the order ``init(characters:)``
   /// gives them; nil when a measure is not inert text.
-  init?(inertItems items: [LineItem]) {
-    var ids: [PathBytes: Int] = [:]
-    var names: [PathBytes] = []
-    func id(_ levels: ArraySlice<ArraySlice<UInt8>>) -> Int {
-      let name = PathBytes(joining: levels)
-      if let known = ids[name] { return known }
-      ids[name] = names.count
-      names.append(name)
-      return names.count - 1
-    }
-    var byMeasure: [PathBytes: Int] = [:]
+  ///
+  /// A table has a few dozen distinct measures and names at most: they are kept in two
+  /// ``NameStore``s and found by a scan of their bytes. (A dictionary of byte arrays each, an
+  /// array made for every path and prefix looked up, and the dictionaries grown, were most of
+  /// this init's time, run for every table validated and every reading the header alignment
+  /// tries.)
+  init?<Items: RandomAccessCollection<LineItem>>(inertItems items: Items) where Items.Index == Int {
+    firstItem = items.startIndex
+    var names = NameStore()
+    /// The distinct measures: measure k's info is `infos[k]`.
+    var measures = NameStore()
+    var infos: [Info] = []
+    infos.reserveCapacity(16)
     var lastInColumn = LastMeasureInColumn()
+    // Scratch, reused for every new measure: its levels (byte ranges between `/`s, empty ones
+    // dropped), its prefixes' ids, and a prefix's levels joined by `/`.
+    var levels: [Range<Int>] = []
+    levels.reserveCapacity(8)
+    var prefixIDs: [Int] = []
+    prefixIDs.reserveCapacity(8)
+    var joined: [UInt8] = []
     infoOfItem.reserveCapacity(items.count)
     for i in items.indices {
       let column = items[i].colNo
@@ -109,39 +125,62 @@ struct MeasurePaths {
         infoOfItem.append(known)
         continue
       }
-      let measure = PathBytes(items[i].measure)
-      guard measure.bytes.withUnsafeBufferPointer({ LiteralSearch.isInert($0) }) else { return nil }
-      let known: Int
-      if let seen = byMeasure[measure] {
-        known = seen
-      } else {
+      let known = items[i].measure.withUTF8Bytes { measure -> Int? in
+        guard LiteralSearch.isInert(measure) else { return nil }
+        if let seen = measures.find(measure) { return seen }
+        levels.removeAll(keepingCapacity: true)
+        var start = 0
+        for k in 0...measure.count where k == measure.count || measure[k] == 0x2F {
+          if k > start { levels.append(start..<k) }
+          start = k + 1
+        }
+        // Without empty levels (most paths), a prefix's levels joined by `/` are the bytes
+        // the path starts with, up to the end of its last level.
+        let hasEmptyLevels = zip(levels, levels.dropFirst()).contains { $0.upperBound + 1 != $1.lowerBound }
+          || (levels.first?.lowerBound ?? 0) != 0 || (levels.last?.upperBound ?? 0) != measure.count
+        /// The id of the path's first `length` levels joined by `/`.
+        func id(_ length: Int) -> Int {
+          if !hasEmptyLevels {
+            let prefix = UnsafeBufferPointer(rebasing: measure[0..<(length == 0 ? 0 : levels[length - 1].upperBound)])
+            return names.find(prefix) ?? names.add(prefix)
+          }
+          joined.removeAll(keepingCapacity: true)
+          for level in levels[0..<length] {
+            if !joined.isEmpty { joined.append(0x2F) }
+            joined.append(contentsOf: UnsafeBufferPointer(rebasing: measure[level]))
+          }
+          return joined.withUnsafeBufferPointer { names.find($0) ?? names.add($0) }
+        }
         // Each proper prefix's id looked up once, longest first: the order in which
         // ``init(characters:)`` first meets them, so the ids are the same. (It looks each up
         // two or three times, as the parent, a chain link's name and the next one's `up`.)
-        let path = measure.levels
-        var prefixIDs = [Int](repeating: 0, count: max(path.count, 1))
-        for length in stride(from: path.count - 1, through: 0, by: -1) {
-          prefixIDs[length] = id(path[path.startIndex..<(path.startIndex + length)])
-        }
-        let parent = path.isEmpty ? id(path) : prefixIDs[path.count - 1]
+        prefixIDs.removeAll(keepingCapacity: true)
+        prefixIDs.append(contentsOf: repeatElement(0, count: max(levels.count, 1)))
+        for length in stride(from: levels.count - 1, through: 0, by: -1) { prefixIDs[length] = id(length) }
+        let parent = levels.isEmpty ? id(0) : prefixIDs[levels.count - 1]
         var chain: [(name: Int, up: Int)] = []
-        chain.reserveCapacity(max(path.count - 1, 0))
-        for length in stride(from: path.count - 1, through: 1, by: -1) {
+        chain.reserveCapacity(max(levels.count - 1, 0))
+        for length in stride(from: levels.count - 1, through: 1, by: -1) {
           chain.append((prefixIDs[length], prefixIDs[length - 1]))
         }
-        known = infos.count
         infos.append(Info(parent: parent, chain: chain))
-        byMeasure[measure] = known
+        _ = measures.add(measure)
+        return infos.count - 1
       }
+      guard let known else { return nil }
       infoOfItem.append(known)
       lastInColumn.remember(measure: items[i].measure, column: column, info: known)
     }
-    let order = names.indices.sorted { names[$0].bytes.lexicographicallyPrecedes(names[$1].bytes) }
+    self.infos = infos
+    let order = (0..<names.count).sorted { names.precedes($0, $1) }
     rank = [Int](repeating: 0, count: names.count)
     for (position, id) in order.enumerated() { rank[id] = position }
-    endsInTotalWord = names.map { name in
-      let last = name.levels.last ?? name.bytes[...]
-      return Self.totalWords.contains { $0.elementsEqual(last) }
+    // A name is its levels joined by `/`, none empty: its last level is what follows its last `/`.
+    endsInTotalWord = (0..<names.count).map { k in
+      names.withName(k) { name in
+        let last = name.lastIndex(of: 0x2F).map { name[($0 + 1)...] } ?? name[...]
+        return Self.totalWords.contains { $0.elementsEqual(last) }
+      }
     }
   }
 
@@ -152,7 +191,7 @@ struct MeasurePaths {
   var idCount: Int { rank.count }
 
   /// The group and chain of the item at position `index` among the items given.
-  func info(at index: Int) -> Info { infos[infoOfItem[index]] }
+  func info(at index: Int) -> Info { infos[infoOfItem[index - firstItem]] }
 
   /// `String` order of the ids' names, as a closure that holds only the ranks (passing
   /// `precedes` itself would copy the whole struct for every sort).
@@ -186,26 +225,53 @@ extension MeasurePaths {
     }
   }
 
-  /// A path's UTF-8 bytes, hashed in one call.
-  fileprivate struct PathBytes: Hashable {
-    var bytes: [UInt8]
+  /// Byte strings kept one after another in one array, numbered in the order added, and found
+  /// by a scan (a table's measure paths and their prefixes: a few dozen at most).
+  fileprivate struct NameStore {
+    private var bytes: [UInt8] = []
+    /// Where each name ends in `bytes`; it starts where the one before it ends.
+    private var ends: [Int] = []
 
-    init(_ text: String) { bytes = Array(text.utf8) }
+    /// Room for a table's names: growing from empty reallocated the arrays several times.
+    init() {
+      bytes.reserveCapacity(512)
+      ends.reserveCapacity(32)
+    }
 
-    /// The levels joined by `/`.
-    init(joining levels: ArraySlice<ArraySlice<UInt8>>) {
-      bytes = []
-      for (k, level) in levels.enumerated() {
-        if k > 0 { bytes.append(0x2F) }
-        bytes.append(contentsOf: level)
+    var count: Int { ends.count }
+
+    /// The number of the name equal to `name`, or nil.
+    func find(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
+      bytes.withUnsafeBufferPointer { b in
+        var start = 0
+        for k in ends.indices {
+          let end = ends[k]
+          if end - start == name.count && (name.isEmpty || memcmp(b.baseAddress! + start, name.baseAddress!, name.count) == 0) {
+            return k
+          }
+          start = end
+        }
+        return nil
       }
     }
 
-    /// The levels between `/`s, empty ones dropped (`split(separator: "/")`).
-    var levels: ArraySlice<ArraySlice<UInt8>> { bytes.split(separator: 0x2F)[...] }
+    /// Adds `name` (not yet in the store) and returns its number.
+    mutating func add(_ name: UnsafeBufferPointer<UInt8>) -> Int {
+      bytes.append(contentsOf: name)
+      ends.append(bytes.count)
+      return ends.count - 1
+    }
 
-    func hash(into hasher: inout Hasher) {
-      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    /// `body` of the bytes of name `k`.
+    func withName<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+      bytes.withUnsafeBufferPointer { b in
+        body(UnsafeBufferPointer(rebasing: b[(k == 0 ? 0 : ends[k - 1])..<ends[k]]))
+      }
+    }
+
+    /// True when name `a` comes before name `b` in byte order (`String`'s `<` on inert text).
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+      withName(a) { x in withName(b) { y in x.lexicographicallyPrecedes(y) } }
     }
   }
 }

@@ -3,7 +3,7 @@
 /// A difference beyond the rounding of the quoted figure is a warning — which also catches a
 /// text that names the wrong unit.
 enum NarrativeRule {
-  static func check(_ result: DocumentResult, byTable: [String: [LineItem]], into collector: inout FindingCollector) {
+  static func check(_ result: DocumentResult, byTable: [String: ArraySlice<LineItem>], into collector: inout FindingCollector) {
     guard !result.textAmounts.isEmpty else { return }
     let function = result.tables.first { $0.type == .generalByFunction }
     let economic = result.tables.first { $0.type == .generalByEconomic }
@@ -14,7 +14,7 @@ enum NarrativeRule {
     let functionTotals = Self.firstTotals(functionItems) { $0.functionCode }
     let economicTotals = Self.firstTotals(economicItems) { $0.econCode }
     for amount in result.textAmounts where amount.kind == .level {
-      let target: (items: [LineItem], index: Int, table: TableInfo)
+      let target: (items: ArraySlice<LineItem>, index: Int, table: TableInfo)
       if let c = amount.functionCode, let function, let i = functionTotals[c] {
         target = (functionItems, i, function)
       } else if let c = amount.econCode, let economic, let i = economicTotals[c] {
@@ -38,7 +38,7 @@ enum NarrativeRule {
   /// Code → the position of the first item with that code that is a total of the whole table
   /// (a total measure of one level): `items.first { code($0) == c && $0.measureKind == .total
   /// && !$0.measure.contains("/") }` for every code at once.
-  static func firstTotals(_ items: [LineItem], code: (LineItem) -> String?) -> [String: Int] {
+  static func firstTotals(_ items: ArraySlice<LineItem>, code: (LineItem) -> String?) -> [String: Int] {
     var first: [String: Int] = [:]
     for i in items.indices where items[i].measureKind == .total {
       guard let c = code(items[i]), first[c] == nil, !items[i].measure.contains("/") else { continue }

@@ -16,7 +16,9 @@ struct TableGrid {
     var item: Int
   }
 
-  let items: [LineItem]
+  /// The table's items: positions in it are its indices (a slice of a document's items keeps
+  /// their positions in the document's array).
+  let items: ArraySlice<LineItem>
   /// The sections in order of first appearance ("" for the items outside any section).
   private(set) var sections: [String] = []
   /// Per section: its row numbers in order.
@@ -35,7 +37,9 @@ struct TableGrid {
   private var decimalsByColumn: [Int?] = []
   private var otherDecimals: [Int: Int] = [:]
 
-  init(items: [LineItem]) {
+  init(items: [LineItem]) { self.init(items: items[...]) }
+
+  init(items: ArraySlice<LineItem>) {
     self.items = items
     // Each item's section by first appearance; items come row by row, so the section rarely
     // changes from one item to the next.
@@ -70,8 +74,11 @@ struct TableGrid {
       placed.append((s, items[i].rowNo, colNo, i))
       let printed = Self.decimals(items[i].sourceValue)
       if colNo >= 0 && colNo < 4_096 {
+        // Grown ahead (at least doubled): a row's items come in column order, and growing by
+        // one column at a time made a new array for every column of the table.
         if colNo >= decimalsByColumn.count {
-          decimalsByColumn += [Int?](repeating: nil, count: colNo + 1 - decimalsByColumn.count)
+          decimalsByColumn.append(
+            contentsOf: repeatElement(nil, count: max(colNo + 1, 2 * decimalsByColumn.count, 16) - decimalsByColumn.count))
         }
         decimalsByColumn[colNo] = max(decimalsByColumn[colNo] ?? printed, printed)
       } else {
@@ -88,6 +95,17 @@ struct TableGrid {
     rows = Array(repeating: [], count: sections.count)
     firstItems = Array(repeating: [], count: sections.count)
     cellStarts = Array(repeating: [], count: sections.count)
+    // Each section's rows counted first, so that its arrays are made once at their size
+    // (grown row by row, each was made anew several times).
+    var rowCounts = [Int](repeating: 0, count: sections.count)
+    for k in placed.indices where k == 0 || placed[k].section != placed[k - 1].section || placed[k].row != placed[k - 1].row {
+      rowCounts[placed[k].section] += 1
+    }
+    for section in sections.indices {
+      rows[section].reserveCapacity(rowCounts[section])
+      firstItems[section].reserveCapacity(rowCounts[section])
+      cellStarts[section].reserveCapacity(rowCounts[section] + 1)
+    }
     cells.reserveCapacity(placed.count)
     var k = 0
     while k < placed.count {

@@ -7,7 +7,6 @@ public struct Validator: Sendable {
   /// The findings for one document, in rule order, numbered from 1 after any `existing` ones.
   public func validate(_ result: DocumentResult) -> [Check] {
     var collector = FindingCollector(docID: result.document.docID)
-    let tables = Dictionary(uniqueKeysWithValues: result.tables.map { ($0.tableID, $0) })
     let byTable = Self.itemsByTable(result.lineItems)
     // Each table's grid, built once for the rules of the table and those across tables.
     var grids: [String: TableGrid] = [:]
@@ -19,21 +18,31 @@ public struct Validator: Sendable {
       ColumnSumRule.check(grid, table: table, into: &collector)
       TotalRowRule.check(grid, table: table, into: &collector)
     }
-    CrossTableRule.check(result, tables: tables, byTable: byTable, grids: grids, into: &collector)
+    CrossTableRule.check(result, byTable: byTable, grids: grids, into: &collector)
     NarrativeRule.check(result, byTable: byTable, into: &collector)
     return collector.checks
   }
 
-  /// `Dictionary(grouping: items, by: \.tableID)`, a run at a time: a table's items follow each
-  /// other, so its id is hashed once per run instead of once per item (through a key path).
-  static func itemsByTable(_ items: [LineItem]) -> [String: [LineItem]] {
-    var byTable: [String: [LineItem]] = [:]
+  /// `Dictionary(grouping: items, by: \.tableID)`, a run at a time, each table's items a slice
+  /// of `items`: a table's items follow each other, so its id is hashed once per run instead of
+  /// once per item (through a key path), and its slice shares the array's storage (copying
+  /// the items into an array per table retained a dozen strings per item, and released them
+  /// again). A table whose items come in several runs has them copied, in order.
+  ///
+  /// A slice keeps the positions the items have in `items`: positions in it (a ``TableGrid``'s)
+  /// run from its `startIndex`.
+  static func itemsByTable(_ items: [LineItem]) -> [String: ArraySlice<LineItem>] {
+    var byTable: [String: ArraySlice<LineItem>] = [:]
     var start = 0
     while start < items.count {
       let tableID = items[start].tableID
       var end = start + 1
       while end < items.count, items[end].tableID == tableID { end += 1 }
-      byTable[tableID, default: []].append(contentsOf: items[start..<end])
+      if let earlier = byTable[tableID] {
+        byTable[tableID] = (Array(earlier) + items[start..<end])[...]
+      } else {
+        byTable[tableID] = items[start..<end]
+      }
       start = end
     }
     return byTable

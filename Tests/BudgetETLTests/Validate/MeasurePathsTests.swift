@@ -17,8 +17,8 @@ import Testing
 
   /// Everything the column-sum rule reads: each item's group and chain, the order of the ids
   /// and which ids end in a total word.
-  static func expectSameReading(_ a: MeasurePaths, _ b: MeasurePaths, items: Int, _ comment: Comment) {
-    for i in 0..<items {
+  static func expectSameReading(_ a: MeasurePaths, _ b: MeasurePaths, positions: Range<Int>, _ comment: Comment) {
+    for i in positions {
       #expect(a.info(at: i).parent == b.info(at: i).parent, comment)
       #expect(a.info(at: i).chain.map(\.name) == b.info(at: i).chain.map(\.name), comment)
       #expect(a.info(at: i).chain.map(\.up) == b.info(at: i).chain.map(\.up), comment)
@@ -34,7 +34,7 @@ import Testing
     let measures = ["合计", "基本支出/人员经费", "基本支出/公用经费", "基本支出/合计", "项目支出", "//项目支出/"]
     let items = measures.enumerated().map { Self.item(column: $0.offset + 1, measure: $0.element) }
     let paths = try #require(MeasurePaths(inertItems: items))
-    Self.expectSameReading(paths, MeasurePaths(characters: items), items: items.count, "")
+    Self.expectSameReading(paths, MeasurePaths(characters: items), positions: items.indices, "")
     // "" (the top), then 基本支出 for the three parts under it.
     #expect(paths.info(at: 0).parent == paths.info(at: 4).parent)
     #expect(paths.info(at: 1).parent == paths.info(at: 2).parent)
@@ -65,12 +65,37 @@ import Testing
       let comment = Comment(rawValue: items.map(\.measure).debugDescription)
       if let fast = MeasurePaths(inertItems: items) {
         onBytes += 1
-        Self.expectSameReading(fast, reference, items: items.count, comment)
+        Self.expectSameReading(fast, reference, positions: items.indices, comment)
       }
-      Self.expectSameReading(MeasurePaths(items), reference, items: items.count, comment)
+      Self.expectSameReading(MeasurePaths(items), reference, positions: items.indices, comment)
     }
     // Both readings were exercised.
     #expect(onBytes > 300)
     #expect(onBytes < 2_700)
+  }
+
+  /// The byte reading against the `String` one on the tables of the five samples and of
+  /// generated documents, each a slice of its document's items as the validator reads it (most
+  /// tables are read on bytes).
+  @Test func realTablesReadAsStringsDo() {
+    let generator = ArchiveGenerator(templates: ArchiveGeneratorTests.templates, seed: 11)
+    let results = Seed.allCases.map(\.result)
+      + (0..<10).compactMap {
+        DocumentProcessor().process(relativePath: generator.document($0).relativePath, bytes: generator.document($0).bytes).result
+      }
+    var tables = 0
+    var onBytes = 0
+    for result in results {
+      for (tableID, items) in Validator.itemsByTable(result.lineItems) {
+        tables += 1
+        let reference = MeasurePaths(characters: items)
+        guard let fast = MeasurePaths(inertItems: items) else { continue }
+        onBytes += 1
+        Self.expectSameReading(fast, reference, positions: items.indices, "\(result.document.docID) \(tableID)")
+      }
+    }
+    #expect(results.count == 15)
+    #expect(tables > 150)
+    #expect(onBytes * 10 > tables * 9)
   }
 }

@@ -6,6 +6,37 @@ import Testing
 /// as it was), on the seeds' tables and on random items: sections in any order, rows out of
 /// order, two items in one cell, columns past the array's reach.
 @Suite struct TableGridTests {
+  /// A table's items as a slice of the document's (``Validator/itemsByTable(_:)``), positions
+  /// from the slice's start, against the same items copied into an array of their own: the
+  /// rules read on the grid find the same, on the samples and on generated documents.
+  @Test func aSliceOfTheDocumentsItemsIsReadAsAnArrayIs() {
+    let generator = ArchiveGenerator(templates: ArchiveGeneratorTests.templates, seed: 13)
+    let results = Seed.allCases.map(\.result)
+      + (0..<6).compactMap {
+        DocumentProcessor().process(relativePath: generator.document($0).relativePath, bytes: generator.document($0).bytes).result
+      }
+    var offset = 0
+    var checked = 0
+    for result in results {
+      for table in result.tables {
+        guard let slice = Validator.itemsByTable(result.lineItems)[table.tableID] else { continue }
+        if slice.startIndex > 0 { offset += 1 }
+        func findings(_ grid: TableGrid) -> [Check] {
+          var collector = FindingCollector(docID: result.document.docID)
+          HierarchyRule.check(grid, table: table, into: &collector)
+          ColumnSumRule.check(grid, table: table, into: &collector)
+          TotalRowRule.check(grid, table: table, into: &collector)
+          return collector.checks
+        }
+        let copied = findings(TableGrid(items: Array(slice)))
+        #expect(findings(TableGrid(items: slice)) == copied, "\(result.document.docID) \(table.tableID)")
+        checked += copied.count
+      }
+    }
+    #expect(offset > 100)
+    #expect(checked > 40)
+  }
+
   static func expectSameIndex(_ items: [LineItem], _ comment: Comment) {
     let grid = TableGrid(items: items)
     let reference = ReferenceGrid(items: items)
