@@ -73,12 +73,13 @@ struct TableGrid {
       let colNo = items[i].colNo
       placed.append((s, items[i].rowNo, colNo, i))
       let printed = Self.decimals(items[i].sourceValue)
-      if colNo >= 0 && colNo < 4_096 {
-        // Grown ahead (at least doubled): a row's items come in column order, and growing by
+      if colNo >= 0 && colNo < Self.arrayColumns {
+        // Grown ahead (at least doubled, never past the columns the array holds, which
+        // `decimals(column:)` reads there): a row's items come in column order, and growing by
         // one column at a time made a new array for every column of the table.
         if colNo >= decimalsByColumn.count {
-          decimalsByColumn.append(
-            contentsOf: repeatElement(nil, count: max(colNo + 1, 2 * decimalsByColumn.count, 16) - decimalsByColumn.count))
+          let count = min(max(colNo + 1, 2 * decimalsByColumn.count, 16), Self.arrayColumns)
+          decimalsByColumn.append(contentsOf: repeatElement(nil, count: count - decimalsByColumn.count))
         }
         decimalsByColumn[colNo] = max(decimalsByColumn[colNo] ?? printed, printed)
       } else {
@@ -158,6 +159,10 @@ struct TableGrid {
     guard let p = position(ofRow: row, section: section) else { return nil }
     return cells(section: section, position: p).first { $0.column == column }?.item
   }
+
+  /// Columns whose decimals are kept in an array; those past it (and negative ones) in a
+  /// dictionary.
+  static let arrayColumns = 4_096
 
   /// Digits printed after the last `.` (a printed amount: ASCII or full-width forms only).
   static func decimals(_ printed: String) -> Int {

@@ -80,7 +80,9 @@ import Testing
       var row = 1
       for _ in 0..<rng.below(14) {
         if rng.below(3) == 0 { row += 1 }
-        var item = MeasurePathsTests.item(column: rng.below(5) == 0 ? [-1, 0, 4_096, 5_000][rng.below(4)] : rng.below(6), measure: "合计")
+        // Wide columns too: 2,100 then 3,000 grow the array to its limit, 4,100 lies past it.
+        let wide = [-1, 0, 2_100, 3_000, 4_095, 4_096, 4_100, 5_000]
+        var item = MeasurePathsTests.item(column: rng.below(5) == 0 ? wide[rng.below(wide.count)] : rng.below(6), measure: "合计")
         item.rowNo = rng.below(6) == 0 ? 1 + rng.below(6) : row
         item.section = sections[rng.below(sections.count)]
         item.sourceValue = values[rng.below(values.count)]
