@@ -238,11 +238,17 @@ extension MeasurePaths {
       ends.reserveCapacity(32)
     }
 
+    /// Past ``scanLimit`` names, the names by their bytes as well: a scan of hundreds of names
+    /// for every lookup made a very wide table quadratic.
+    private var index: [[UInt8]: Int]?
+    static let scanLimit = 64
+
     var count: Int { ends.count }
 
     /// The number of the name equal to `name`, or nil.
     func find(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
-      bytes.withUnsafeBufferPointer { b in
+      if let index { return index[Array(name)] }
+      return bytes.withUnsafeBufferPointer { b in
         var start = 0
         for k in ends.indices {
           let end = ends[k]
@@ -259,7 +265,13 @@ extension MeasurePaths {
     mutating func add(_ name: UnsafeBufferPointer<UInt8>) -> Int {
       bytes.append(contentsOf: name)
       ends.append(bytes.count)
-      return ends.count - 1
+      let k = ends.count - 1
+      if index != nil {
+        index![Array(name)] = k
+      } else if ends.count > Self.scanLimit {
+        index = Dictionary(uniqueKeysWithValues: ends.indices.map { k in (withName(k) { Array($0) }, k) })
+      }
+      return k
     }
 
     /// `body` of the bytes of name `k`.

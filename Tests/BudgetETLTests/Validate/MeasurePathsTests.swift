@@ -74,6 +74,20 @@ import Testing
     #expect(onBytes < 2_700)
   }
 
+  /// A wide table: hundreds of measures, each with its own prefixes, past the names the byte
+  /// reading finds by a scan (then by hashing), read as strings read it.
+  @Test func aWideTableReadsAsStringsDo() throws {
+    var items: [LineItem] = []
+    for k in 0..<300 {
+      let measure = ["项目\(k % 40)", k % 3 == 0 ? "" : "经费\(k % 7)", "合计\(k)"].joined(separator: "/")
+      items.append(Self.item(column: k, measure: measure))
+      items.append(Self.item(column: k, measure: measure))
+    }
+    let fast = try #require(MeasurePaths(inertItems: items))
+    #expect(fast.idCount > 200)
+    Self.expectSameReading(fast, MeasurePaths(characters: items), positions: items.indices, "")
+  }
+
   /// The byte reading against the `String` one on the tables of the five samples and of
   /// generated documents, each a slice of its document's items as the validator reads it (most
   /// tables are read on bytes).
