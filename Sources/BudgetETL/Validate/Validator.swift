@@ -33,18 +33,21 @@ public struct Validator: Sendable {
   /// run from its `startIndex`.
   static func itemsByTable(_ items: [LineItem]) -> [String: ArraySlice<LineItem>] {
     var byTable: [String: ArraySlice<LineItem>] = [:]
+    // The tables met in more than one run, their items gathered in order.
+    var gathered: [String: [LineItem]] = [:]
     var start = 0
     while start < items.count {
       let tableID = items[start].tableID
       var end = start + 1
       while end < items.count, items[end].tableID == tableID { end += 1 }
-      if let earlier = byTable[tableID] {
-        byTable[tableID] = (Array(earlier) + items[start..<end])[...]
+      if let first = byTable[tableID] {
+        gathered[tableID, default: Array(first)].append(contentsOf: items[start..<end])
       } else {
         byTable[tableID] = items[start..<end]
       }
       start = end
     }
+    for (tableID, all) in gathered { byTable[tableID] = all[...] }
     return byTable
   }
 }
