@@ -121,6 +121,51 @@ struct ByteSink: ~Copyable {
     put(UInt8(v))
   }
 
+  /// Overwrites the byte at `offset`, below ``count``.
+  @inline(__always)
+  mutating func set(_ byte: UInt8, at offset: Int) {
+    precondition(offset >= 0 && offset < count, "ByteSink.set out of range")
+    base[offset] = byte
+  }
+
+  /// Forgets the bytes from `newCount` on (at most ``count``).
+  @inline(__always)
+  mutating func removeLast(downTo newCount: Int) {
+    precondition(newCount >= 0 && newCount <= count, "ByteSink.removeLast out of range")
+    count = newCount
+  }
+
+  /// Whether the bytes written at `a` and at `b` (both below ``count``) are the same. Most
+  /// are short (a number's varint, a code): up to 16 bytes are compared as the first and last
+  /// 4 or 8, as ``copy(_:to:count:)`` copies them, rather than in a call to `memcmp`.
+  @inline(__always)
+  func bytesEqual(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+    precondition(a.lowerBound >= 0 && a.upperBound <= count && b.lowerBound >= 0 && b.upperBound <= count)
+    let length = a.count
+    guard length == b.count else { return false }
+    let x = UnsafeRawPointer(base + a.lowerBound)
+    let y = UnsafeRawPointer(base + b.lowerBound)
+    switch length {
+    case 8...16: return Self.endsEqual(x, y, length, as: UInt64.self)
+    case 4..<8: return Self.endsEqual(x, y, length, as: UInt32.self)
+    case 0..<4:
+      for k in 0..<length where x.load(fromByteOffset: k, as: UInt8.self) != y.load(fromByteOffset: k, as: UInt8.self) {
+        return false
+      }
+      return true
+    default: return memcmp(x, y, length) == 0
+    }
+  }
+
+  /// Whether the first and the last `MemoryLayout<T>.size` of `count` bytes (at least that
+  /// many, at most twice) are the same at `x` and `y`.
+  @inline(__always)
+  private static func endsEqual<T: FixedWidthInteger>(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer, _ count: Int, as _: T.Type) -> Bool {
+    let tailOffset = count - MemoryLayout<T>.size
+    return x.loadUnaligned(as: T.self) == y.loadUnaligned(as: T.self)
+      && x.loadUnaligned(fromByteOffset: tailOffset, as: T.self) == y.loadUnaligned(fromByteOffset: tailOffset, as: T.self)
+  }
+
   /// Calls `body` with the bytes written, without copying them.
   func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     try body(UnsafeBufferPointer(start: base, count: count))

@@ -48,11 +48,10 @@ public struct DocumentBundle: Sendable {
     bundle.entries[sourceEntry] = encoded(source)
     guard let result else { return bundle }
     for dataset in Datasets.all where dataset.name != Datasets.sources.name {
-      let rows = result.rows(of: dataset)
       // The text is compressed from the encoder's buffers, not copied into arrays first.
-      let encoded = DocumentRowsEncoder.encodeInPlace(rows, schema: dataset)
-      bundle.entries[dataset.name + ".count"] = Array(String(rows.count).utf8)
-      if !rows.isEmpty {
+      let encoded = result.encodedRows(of: dataset)
+      bundle.entries[dataset.name + ".count"] = Array(String(encoded.rowCount).utf8)
+      if encoded.rowCount > 0 {
         bundle.entries[dataset.name + ".csv.gz"] = try encoded.csv.withBytes {
           try Deflater.compress(UnsafeRawBufferPointer($0), level: gzipLevel)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BudgetETL
@@ -168,4 +169,111 @@ import Testing
     }
   }
 
+  /// The bundle encodes a document's items straight from their cells (``DocumentResult/encodedRows(of:)``):
+  /// the bytes the oracle writes for their rows of values, over the seeds and, when the
+  /// benchmark archive is there, 60 of its documents.
+  static func expectItemsEncodedAsTheirRows(_ result: DocumentResult, _ comment: String) {
+    for schema in Datasets.all where schema.name != Datasets.sources.name {
+      let rows = result.rows(of: schema)
+      let encoded = result.encodedRows(of: schema)
+      let (rowCount, csv, jsonl, binary) = (encoded.rowCount, encoded.csv.bytes, encoded.jsonl.bytes, encoded.binary.bytes)
+      let apart = separately(rows, schema)
+      #expect(rowCount == rows.count, "\(comment) \(schema.name)")
+      #expect(csv == apart.csv, "\(comment) \(schema.name)")
+      #expect(jsonl == apart.jsonl, "\(comment) \(schema.name)")
+      #expect(binary == apart.binary, "\(comment) \(schema.name)")
+    }
+  }
+
+  @Test(arguments: Seed.allCases) func itemsOfASeedAsTheirRows(_ seed: Seed) throws {
+    let processed = DocumentProcessor().process(relativePath: "\(seed.rawValue).txt", bytes: seed.bytes)
+    let result = try #require(processed.result)
+    #expect(!result.lineItems.isEmpty)
+    Self.expectItemsEncodedAsTheirRows(result, "\(seed)")
+  }
+
+  @Test func itemsOfArchiveDocumentsAsTheirRows() throws {
+    let folder = "/work/main/.build/bench/archive-1000-seed1/2019"
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    var documents = 0
+    for name in names.sorted().prefix(60) {
+      let processed = DocumentProcessor().process(relativePath: name, bytes: try FileIO.readAll(folder + "/" + name))
+      guard let result = processed.result else { continue }
+      documents += 1
+      Self.expectItemsEncodedAsTheirRows(result, name)
+    }
+    #expect(documents > 30)
+  }
+
+  /// An item's row is its cells in the schema's order, as the array each `row` was written as
+  /// before the cells: every optional both ways, exact values.
+  @Test func aLineItemsRowHoldsItsFieldsInOrder() {
+    var item = LineItem(
+      docID: "d", fiscalYear: 2024, agency: "局", tableID: "t001", tableType: .generalByFunction, rowNo: 3,
+      colNo: 4, parentRowNo: 2, rowKind: .detail, section: "s", label: "l", functionCode: "20101", econCode: "301",
+      govEconCode: "501", agencyCode: "1", projectCode: "p", measure: "m", measureKind: .part, amountFen: -12345,
+      sourceValue: "-123.45", sourceUnit: "元", isTotal: false, sourceLine: 9, sourcePage: 1, printedNo: "一")
+    #expect(
+      item.row == [
+        .string("d"), .int(2024), .string("局"), .string("t001"), .string(item.tableType.rawValue), .int(3), .int(4), .int(2),
+        .string("detail"), .string("s"), .string("l"), .string("20101"), .int(2), .string("301"), .int(1), .string("501"),
+        .string("1"), .string("p"), .string("m"), .string("part"), .decimal(unscaled: -12345, scale: 2), .string("-123.45"),
+        .string("元"), .bool(false), .int(9), .int(1), .string("一"),
+      ])
+    item.fiscalYear = nil
+    item.agency = ""
+    item.parentRowNo = nil
+    item.section = nil
+    item.functionCode = nil
+    item.econCode = "3011"
+    item.govEconCode = nil
+    item.agencyCode = nil
+    item.projectCode = nil
+    item.sourcePage = nil
+    item.printedNo = nil
+    item.isTotal = true
+    #expect(
+      item.row == [
+        .string("d"), .null, .null, .string("t001"), .string(item.tableType.rawValue), .int(3), .int(4), .null,
+        .string("detail"), .null, .string("l"), .null, .null, .string("3011"), .null, .null,
+        .null, .null, .string("m"), .string("part"), .decimal(unscaled: -12345, scale: 2), .string("-123.45"),
+        .string("元"), .bool(true), .int(9), .null, .null,
+      ])
+  }
+
+  /// ``ByteSink/bytesEqual(_:_:)``, which compares short runs by their ends, says what
+  /// `elementsEqual` says: every length to 40, equal runs and runs that differ in one byte.
+  @Test func byteSinkComparesRunsAsElementsEqual() {
+    var rng = SplitMix64(seed: 0x5EED)
+    var sink = ByteSink()
+    var copy: [UInt8] = []
+    for _ in 0..<4000 {
+      let byte = UInt8(truncatingIfNeeded: rng.below(3))
+      sink.reserve(1)
+      sink.put(byte)
+      copy.append(byte)
+    }
+    var differing = 0
+    for _ in 0..<20000 {
+      let length = rng.below(41)
+      let a = rng.below(copy.count - length)
+      var b = rng.below(copy.count - length)
+      if rng.below(3) == 0 {
+        // The same bytes elsewhere, or with one byte changed.
+        b = a
+      }
+      let lengthB = rng.below(8) == 0 ? length + rng.below(2) : length
+      let expected = copy[a..<(a + length)].elementsEqual(copy[b..<(b + lengthB)])
+      if !expected { differing += 1 }
+      let equal = sink.bytesEqual(a..<(a + length), b..<(b + lengthB))
+      #expect(equal == expected, "\(a) \(b) \(length) \(lengthB)")
+    }
+    #expect(differing > 1000)
+    var other = ByteSink()
+    other.reserve(34)
+    for k in 0..<17 { other.put(UInt8(k)) }
+    for k in 0..<17 { other.put(UInt8(k == 16 ? 99 : k)) }
+    let results = [other.bytesEqual(0..<17, 17..<34), other.bytesEqual(0..<16, 17..<33), other.bytesEqual(1..<17, 18..<34)]
+    #expect(results == [false, true, false])
+  }
 }
