@@ -165,7 +165,8 @@ extension Check: DatasetRow {
 }
 
 extension DocumentResult {
-  /// This document's rows of the named dataset (all but `sources`).
+  /// This document's rows of the named dataset (all but `sources`). ``encodedRows(of:)`` has
+  /// the same switch: a dataset added here goes there too.
   public func rows(of dataset: DatasetSchema) -> [[Value]] {
     switch dataset.name {
     case Datasets.documents.name: return [document.row]
