@@ -86,6 +86,13 @@ import Testing
     let fast = try #require(MeasurePaths(inertItems: items))
     #expect(fast.idCount > 200)
     Self.expectSameReading(fast, MeasurePaths(characters: items), positions: items.indices, "")
+    // Names on both sides of the switch to hashing, each met again after it: "" and p0…p63
+    // are the 65 names at the switch, p64 the first one added after it.
+    let edge = (0...64).map { Self.item(column: $0, measure: "p\($0)/x") }
+      + [0, 62, 63, 64].map { Self.item(column: 100 + $0, measure: "p\($0)/y") }
+    let hashed = try #require(MeasurePaths(inertItems: edge))
+    #expect(hashed.idCount == 66)
+    Self.expectSameReading(hashed, MeasurePaths(characters: edge), positions: edge.indices, "")
   }
 
   /// The byte reading against the `String` one on the tables of the five samples and of
