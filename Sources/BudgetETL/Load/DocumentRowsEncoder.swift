@@ -79,15 +79,9 @@ enum DocumentRowsEncoder {
     }
 
     mutating func string(_ s: String) {
-      // The bytes are borrowed, not copied (`withUTF8` wants its string as a `var`: a retain).
-      let written: Void? = s.utf8.withContiguousStorageIfAvailable { u in
+      // The bytes are borrowed, not copied.
+      s.withUTF8Bytes { u in
         cell(binary: { ValueCodec.putString(u, into: &$0) }, csv: { RowEncoder.putCSVField(u, into: &$0) }, json: { RowEncoder.putJSONString(u, into: &$0) })
-      }
-      if written == nil {
-        var s = s
-        s.withUTF8 { u in
-          cell(binary: { ValueCodec.putString(u, into: &$0) }, csv: { RowEncoder.putCSVField(u, into: &$0) }, json: { RowEncoder.putJSONString(u, into: &$0) })
-        }
       }
     }
 
@@ -180,44 +174,44 @@ enum DocumentRowsEncoder {
   /// The JSON keys, and where the cells of the row last written are in the three encodings;
   /// memory of their own (freed when the encoder is done), written through pointers.
   private struct Positions: ~Copyable {
-      /// The JSON keys back to back, each with its colon, and where each starts, then where the
-      /// last ends.
-      let keyBytes: UnsafeMutableBufferPointer<UInt8>
-      let keyEnds: UnsafeMutableBufferPointer<Int>
-      /// Where each cell of the row written last starts in `csv`, its comma included (after the
-      /// first cell), then where its line break is; so a cell is the bytes up to the next start.
-      /// Entries past that row's line break are left over from longer rows before it: a run of
-      /// repeated cells never reaches them (it stops at the row above's last cell).
-      let csvStarts: UnsafeMutableBufferPointer<Int>
-      /// The same in `jsonl`: each cell from its comma (after the first) through its key and
-      /// value, then where the closing brace is.
-      let jsonStarts: UnsafeMutableBufferPointer<Int>
-      /// Where each column's cell in the row above is spelled out in `binary`: in that row, or,
-      /// when it repeated the cell above it, in the row where that value was last spelled out.
-      let binaryCells: UnsafeMutableBufferPointer<Range<Int>>
-      init(schema: DatasetSchema) {
-        let width = schema.columns.count
-        precondition(width < 128, "a schema of \(width) columns: a row's cell count is one byte")
-        // The JSON keys back to back, each with its colon.
-        let keys = RowEncoder.jsonKeys(schema)
-        keyBytes = .allocate(capacity: keys.reduce(0) { $0 + $1.count })
-        _ = keyBytes.initialize(from: keys.joined())
-        keyEnds = .allocate(capacity: width + 1)
-        _ = keyEnds.initialize(from: keys.reduce(into: [0]) { $0.append($0.last! + $1.count) })
-        csvStarts = .allocate(capacity: width + 1)
-        csvStarts.initialize(repeating: 0)
-        jsonStarts = .allocate(capacity: width + 1)
-        jsonStarts.initialize(repeating: 0)
-        binaryCells = .allocate(capacity: width + 1)
-        binaryCells.initialize(repeating: 0..<0)
-      }
+    /// The JSON keys back to back, each with its colon, and where each starts, then where the
+    /// last ends.
+    let keyBytes: UnsafeMutableBufferPointer<UInt8>
+    let keyEnds: UnsafeMutableBufferPointer<Int>
+    /// Where each cell of the row written last starts in `csv`, its comma included (after the
+    /// first cell), then where its line break is; so a cell is the bytes up to the next start.
+    /// Entries past that row's line break are left over from longer rows before it: a run of
+    /// repeated cells never reaches them (it stops at the row above's last cell).
+    let csvStarts: UnsafeMutableBufferPointer<Int>
+    /// The same in `jsonl`: each cell from its comma (after the first) through its key and
+    /// value, then where the closing brace is.
+    let jsonStarts: UnsafeMutableBufferPointer<Int>
+    /// Where each column's cell in the row above is spelled out in `binary`: in that row, or,
+    /// when it repeated the cell above it, in the row where that value was last spelled out.
+    let binaryCells: UnsafeMutableBufferPointer<Range<Int>>
+    init(schema: DatasetSchema) {
+      let width = schema.columns.count
+      precondition(width < 128, "a schema of \(width) columns: a row's cell count is one byte")
+      // The JSON keys back to back, each with its colon.
+      let keys = RowEncoder.jsonKeys(schema)
+      keyBytes = .allocate(capacity: keys.reduce(0) { $0 + $1.count })
+      _ = keyBytes.initialize(from: keys.joined())
+      keyEnds = .allocate(capacity: width + 1)
+      _ = keyEnds.initialize(from: keys.reduce(into: [0]) { $0.append($0.last! + $1.count) })
+      csvStarts = .allocate(capacity: width + 1)
+      csvStarts.initialize(repeating: 0)
+      jsonStarts = .allocate(capacity: width + 1)
+      jsonStarts.initialize(repeating: 0)
+      binaryCells = .allocate(capacity: width + 1)
+      binaryCells.initialize(repeating: 0..<0)
+    }
 
-      deinit {
-        keyBytes.deallocate()
-        keyEnds.deallocate()
-        csvStarts.deallocate()
-        jsonStarts.deallocate()
-        binaryCells.deallocate()
-      }
+    deinit {
+      keyBytes.deallocate()
+      keyEnds.deallocate()
+      csvStarts.deallocate()
+      jsonStarts.deallocate()
+      binaryCells.deallocate()
+    }
   }
 }
