@@ -59,22 +59,28 @@ enum LiteralSearch {
     return target.withUTF8Bytes { n -> String? in
       text.withUTF8Bytes { h -> String? in
         guard !n.isEmpty, isInert(n), isInert(h) else { return nil }
-        guard var match = find(n, in: h, from: 0) else { return original }
-        var out: [UInt8] = []
-        out.reserveCapacity(h.count)
-        let r = Array(replacement.utf8)
-        var start = 0
-        while true {
-          out.append(contentsOf: UnsafeBufferPointer(rebasing: h[start..<match]))
-          out.append(contentsOf: r)
-          start = match + n.count
-          guard let next = find(n, in: h, from: start) else { break }
-          match = next
-        }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: h[start...]))
+        guard let out = replacingAll(n, with: Array(replacement.utf8), in: h) else { return original }
         return String(decoding: out, as: UTF8.self)
       }
     }
+  }
+
+  /// The bytes `h` with every occurrence of `n` (not empty), left to right, replaced by `r`
+  /// (`replacingOccurrences(of:with:)` on inert text); nil when `n` does not occur.
+  static func replacingAll(_ n: UnsafeBufferPointer<UInt8>, with r: [UInt8], in h: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    guard var match = find(n, in: h, from: 0) else { return nil }
+    var out: [UInt8] = []
+    out.reserveCapacity(h.count)
+    var start = 0
+    while true {
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: h[start..<match]))
+      out.append(contentsOf: r)
+      start = match + n.count
+      guard let next = find(n, in: h, from: start) else { break }
+      match = next
+    }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: h[start...]))
+    return out
   }
 
   /// Whether inert text holds `<`, `*`, `#`, `- ` or `__` (one pass instead of five

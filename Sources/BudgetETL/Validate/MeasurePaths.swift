@@ -99,7 +99,7 @@ struct MeasurePaths {
   /// gives them; nil when a measure is not inert text.
   ///
   /// A table has a few dozen distinct measures and names at most: they are kept in two
-  /// ``NameStore``s and found by a scan of their bytes. (A dictionary of byte arrays each, an
+  /// ``NameStore``s and found by a scan of their bytes (by hashing past 64 of them). (A dictionary of byte arrays each, an
   /// array made for every path and prefix looked up, and the dictionaries grown, were most of
   /// this init's time, run for every table validated and every reading the header alignment
   /// tries.)

@@ -18,19 +18,9 @@ extension PerformanceForm {
     guard PerformanceText.isOwnCleanedText(cell) else { return nil }
     return cell.withUTF8Bytes { b -> MoneyLabel in
       for (suffix, unit) in unitSuffixBytes {
-        let found = suffix.withUnsafeBufferPointer { LiteralSearch.find($0, in: b, from: 0) }
-        guard var match = found else { continue }
         // Every occurrence removed, left to right (`replacingOccurrences(of:with: "")`).
-        var kept: [UInt8] = []
-        kept.reserveCapacity(b.count)
-        var start = 0
-        while true {
-          kept.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<match]))
-          start = match + suffix.count
-          guard let next = suffix.withUnsafeBufferPointer({ LiteralSearch.find($0, in: b, from: start) }) else { break }
-          match = next
-        }
-        kept.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...]))
+        let removed = suffix.withUnsafeBufferPointer { LiteralSearch.replacingAll($0, with: [], in: b) }
+        guard let kept = removed else { continue }
         return kept.withUnsafeBufferPointer { moneyLabel(ofOwnCleanedBytes: $0, unit: unit, cell: nil) }
       }
       return moneyLabel(ofOwnCleanedBytes: b, unit: nil, cell: cell)
