@@ -171,13 +171,16 @@ enum DocumentRowsEncoder {
     }
   }
 
-  /// The JSON keys, and where the cells of the row last written are in the three encodings;
-  /// memory of their own (freed when the encoder is done), written through pointers.
+  /// The JSON keys (a ``JSONKeyTable``, read through its pointers), and where the cells of the
+  /// row last written are in the three encodings: memory of their own (freed when the encoder
+  /// is done), written through pointers.
   private struct Positions: ~Copyable {
     /// The JSON keys back to back, each with its colon, and where each starts, then where the
     /// last ends.
     let keyBytes: UnsafeMutableBufferPointer<UInt8>
     let keyEnds: UnsafeMutableBufferPointer<Int>
+    /// What holds `keyBytes` and `keyEnds`, built once per published dataset.
+    let keys: JSONKeyTable
     /// Where each cell of the row written last starts in `csv`, its comma included (after the
     /// first cell), then where its line break is; so a cell is the bytes up to the next start.
     /// Entries past that row's line break are left over from longer rows before it: a run of
@@ -192,12 +195,9 @@ enum DocumentRowsEncoder {
     init(schema: DatasetSchema) {
       let width = schema.columns.count
       precondition(width < 128, "a schema of \(width) columns: a row's cell count is one byte")
-      // The JSON keys back to back, each with its colon.
-      let keys = RowEncoder.jsonKeys(schema)
-      keyBytes = .allocate(capacity: keys.reduce(0) { $0 + $1.count })
-      _ = keyBytes.initialize(from: keys.joined())
-      keyEnds = .allocate(capacity: width + 1)
-      _ = keyEnds.initialize(from: keys.reduce(into: [0]) { $0.append($0.last! + $1.count) })
+      keys = JSONKeyTable.of(schema)
+      keyBytes = keys.bytes
+      keyEnds = keys.ends
       csvStarts = .allocate(capacity: width + 1)
       csvStarts.initialize(repeating: 0)
       jsonStarts = .allocate(capacity: width + 1)
@@ -207,8 +207,6 @@ enum DocumentRowsEncoder {
     }
 
     deinit {
-      keyBytes.deallocate()
-      keyEnds.deallocate()
       csvStarts.deallocate()
       jsonStarts.deallocate()
       binaryCells.deallocate()

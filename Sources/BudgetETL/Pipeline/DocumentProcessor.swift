@@ -170,7 +170,7 @@ public struct DocumentProcessor: Sendable {
       }
       let context = TableContext(
         docID: docID, tableID: tableID, tableType: type, fiscalYear: meta.fiscalYear, agency: meta.agency)
-      let reading = TableInterpreter.read(table, context: context)
+      var reading = TableInterpreter.read(table, context: context)
       let nonZero = reading.lineItems.contains { $0.amountFen != 0 }
       let declaredEmpty = table.notes.contains(where: Self.declaresEmpty)
         || (table.tableNo.map { catalog[$0] == true } ?? false)
@@ -186,13 +186,9 @@ public struct DocumentProcessor: Sendable {
           unit: table.declaredUnit ?? "元", columns: reading.columns.filter { !$0.isEmpty }.joined(separator: " | "),
           rows: reading.rowCount, fragments: table.fragments, isEmpty: !nonZero,
           sourceLine: table.sourceLine, sourcePage: table.sourcePage))
-      // The first table's items taken whole: appending copies every item (a dozen strings
-      // retained) and then destroys the reading's.
-      if result.lineItems.isEmpty {
-        result.lineItems = reading.lineItems
-      } else {
-        result.lineItems.append(contentsOf: reading.lineItems)
-      }
+      // The items moved, not copied: appending a copy retained every item's dozen strings, and
+      // destroying the reading released them again.
+      result.lineItems.appendMoving(&reading.lineItems)
       result.indicators.append(contentsOf: reading.indicators)
       warnings.append(contentsOf: reading.warnings.map { (tableID, $0) })
     }

@@ -121,9 +121,9 @@ public struct GridTableReader: Sendable {
         // Entries read in place: copying one out retains a dozen strings.
         let entries = sectionEntries[s]
         guard !entries[k].amounts.isEmpty else { continue }
-        // The row's fields set once, each amount's in turn, and the item appended a copy: a
-        // `LineItem` made per amount was copied into the array and then destroyed, every string
-        // retained twice and released once.
+        // The row's fields set once, each amount's in turn, and the item appended a copy, the
+        // last amount's moved: a `LineItem` made per amount was copied into the array and then
+        // destroyed, every string retained twice and released once.
         var item = LineItem(
           docID: context.docID, fiscalYear: context.fiscalYear, agency: context.agency,
           tableID: context.tableID, tableType: context.tableType, rowNo: entries[k].rowNo, colNo: 0,
@@ -134,7 +134,9 @@ public struct GridTableReader: Sendable {
           projectCode: entries[k].projectCode, measure: "", measureKind: .part, amountFen: 0, sourceValue: "",
           sourceUnit: "", isTotal: entries[k].kind == .total, sourceLine: entries[k].line, sourcePage: entries[k].page,
           printedNo: entries[k].printedNo)
-        for a in entries[k].amounts {
+        let amounts = entries[k].amounts
+        for n in amounts.indices {
+          let a = amounts[n]
           let (measurePath, measureKind) =
             sectionMeasures[s][a.column]
             ?? {
@@ -147,8 +149,9 @@ public struct GridTableReader: Sendable {
           item.amountFen = a.fen
           item.sourceValue = a.printed
           item.sourceUnit = a.unit.rawValue
-          items.append(item)
+          if n < amounts.count - 1 { items.append(item) }
         }
+        items.append(item)
       }
     }
     // The order rests on how `sections(_:)` cuts the columns: checked in one pass, so that a

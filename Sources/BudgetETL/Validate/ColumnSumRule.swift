@@ -53,7 +53,7 @@ enum ColumnSumRule {
         for k in groups.present.indices {
           let key = groups.present[k]
           guard groups.totals[key].count == 1, let totalIndex = groups.totals[key].first else { continue }
-          var figures = groups.parts[key].map(grid.figure(at:))
+          var figures = groups.parts[key].map { grid.figure(at: $0) }
           groups.sortSubgroups(of: key, by: precedes)
           for sub in groups.subgroups[key] {
             if paths.endsInTotalWord[sub] { continue }  // an alternative breakdown of the same total

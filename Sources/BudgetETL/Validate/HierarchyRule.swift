@@ -26,7 +26,7 @@ enum HierarchyRule {
           let subject = items[parentItem].subject
           collector.identity(
             rule: "hierarchy_sum", tableID: table.tableID, subject: subject,
-            expected: childItems.map(grid.figure(at:)), actual: grid.figure(at: parentItem),
+            expected: childItems.map { grid.figure(at: $0) }, actual: grid.figure(at: parentItem),
             line: items[parentItem].sourceLine, page: items[parentItem].sourcePage
           ) { expected, actual, diff in
             "\(table.displayName) row \(subject) (\(items[parentItem].measure)): \(yuan(actual)) ≠ sum of its \(level) \(yuan(expected)) (diff \(yuan(diff)) 元)"

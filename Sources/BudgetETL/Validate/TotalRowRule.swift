@@ -30,7 +30,7 @@ enum TotalRowRule {
           guard !parts.isEmpty else { continue }
           collector.identity(
             rule: "total_row", tableID: table.tableID, subject: items[total].label,
-            expected: parts.map(grid.figure(at:)), actual: grid.figure(at: total), line: items[total].sourceLine,
+            expected: parts.map { grid.figure(at: $0) }, actual: grid.figure(at: total), line: items[total].sourceLine,
             page: items[total].sourcePage
           ) { expected, actual, diff in
             "\(table.displayName) \(items[total].label) (\(items[total].measure)): \(yuan(actual)) ≠ sum of the rows it totals \(yuan(expected)) (diff \(yuan(diff)) 元)"
