@@ -177,9 +177,10 @@ enum DocumentRowsEncoder {
   private struct Positions: ~Copyable {
     /// The JSON keys back to back, each with its colon, and where each starts, then where the
     /// last ends.
-    let keyBytes: UnsafeMutableBufferPointer<UInt8>
-    let keyEnds: UnsafeMutableBufferPointer<Int>
-    /// What holds `keyBytes` and `keyEnds`, built once per published dataset.
+    let keyBytes: UnsafeBufferPointer<UInt8>
+    let keyEnds: UnsafeBufferPointer<Int>
+    /// What holds `keyBytes` and `keyEnds`, built once per published dataset (they are copied
+    /// out of it to spare an indirection per cell).
     let keys: JSONKeyTable
     /// Where each cell of the row written last starts in `csv`, its comma included (after the
     /// first cell), then where its line break is; so a cell is the bytes up to the next start.

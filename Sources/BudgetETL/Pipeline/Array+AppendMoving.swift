@@ -14,9 +14,9 @@ extension Array {
     // move the whole array again for every table.
     let needed = count + other.count
     if needed > capacity { reserveCapacity(Swift.max(needed, 2 * capacity)) }
-    // Reversed in place through its buffer, whose swaps move the elements (`Array`'s own copy
-    // one in and out), then taken from the end: `popLast` moves the element out, and appending
-    // it moves it in.
+    // Reversed in place through its buffer (swapping there moves the elements without retaining
+    // them; `Array.reverse()` copies them), then taken from the end: `popLast` moves each
+    // element out, and appending it moves it in.
     other.withUnsafeMutableBufferPointer { $0.reverse() }
     while let element = other.popLast() { append(element) }
   }

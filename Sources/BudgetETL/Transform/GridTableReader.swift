@@ -151,6 +151,8 @@ public struct GridTableReader: Sendable {
           item.sourceUnit = a.unit.rawValue
           if n < amounts.count - 1 { items.append(item) }
         }
+        // The last amount's item, appended after its last use so that the optimizer moves it
+        // (`consume item` does not compile here); the guard above leaves out rows without amounts.
         items.append(item)
       }
     }
