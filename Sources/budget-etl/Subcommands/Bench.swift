@@ -150,8 +150,8 @@ extension BudgetETLCommand {
               Double(inputFiles.count) / m.wall, megabytes / m.wall, Double(m.maxRSSKiB) / 1024, m.cpu, m.systemCPU))
       }
       print(
-        "  (kernel: system time; on a virtual machine it grows when the host must supply memory the run writes"
-          + " into, see docs/PERFORMANCE.md)")
+        "  (kernel: system time; it grows after many files were deleted on the same disk and, on a virtual"
+          + " machine, when the host must supply memory the run writes into; see docs/PERFORMANCE.md)")
       print("")
       if results.count == 2 {
         let speedup = results[0].wall / results[1].wall
