@@ -99,10 +99,10 @@ struct MeasurePaths {
   /// gives them; nil when a measure is not inert text.
   ///
   /// A table has a few dozen distinct measures and names at most: they are kept in two
-  /// ``NameStore``s and found by a scan of their bytes (by hashing past 64 of them). (A dictionary of byte arrays each, an
-  /// array made for every path and prefix looked up, and the dictionaries grown, were most of
-  /// this init's time, run for every table validated and every reading the header alignment
-  /// tries.)
+  /// ``NameStore``s and found by a scan of their bytes (by hashing past 64 of them). (A
+  /// dictionary of byte arrays each, an array made for every path and prefix looked up, and the
+  /// dictionaries grown, were most of this init's time, run for every table validated and every
+  /// reading the header alignment tries.)
   init?<Items: RandomAccessCollection<LineItem>>(inertItems items: Items) where Items.Index == Int {
     firstItem = items.startIndex
     var names = NameStore()
